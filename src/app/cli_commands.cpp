@@ -1,0 +1,180 @@
+#include "app/cli_commands.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/runtime.hpp"
+#include "platform/accounts/account_service.hpp"
+#include "platform/accounts/api_token_store.hpp"
+#include "platform/organizations/organization_import.hpp"
+#include "platform/organizations/organization_store.hpp"
+
+namespace sotong::app {
+namespace {
+
+std::unique_ptr<store::Database> open_migrated(const Config& config) {
+  auto db = store::Database::open(config.database, 2);
+  store::apply_migrations(*db, all_migrations(all_modules()));
+  return db;
+}
+
+int fail(const Error& e) {
+  std::cerr << "오류: " << e.message << "\n";
+  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
+  return 2;
+}
+}  // namespace
+
+void ensure_sqlite_folder(const std::string& url) {
+  const std::filesystem::path file(url.substr(url.rfind("sqlite://", 0) == 0 ? 9 : 7));
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+}
+
+int run_migrate(const Config& config) {
+  auto db = store::Database::open(config.database, 2);
+  auto applied = store::apply_migrations(*db, all_migrations(all_modules()));
+  if (applied.empty()) std::cout << "데이터베이스가 이미 최신입니다.\n";
+  for (const auto& name : applied) std::cout << "적용: " << name << "\n";
+  return 0;
+}
+
+int run_demo_data(const Config& config) {
+  auto db = open_migrated(config);
+  for (const auto& m : all_modules()) {
+    if (m.demo_data) m.demo_data(*db);
+  }
+  std::cout << "시연 자료를 넣었습니다. 시연 계정 (비밀번호는 모두 sotong-demo-2026):\n";
+  for (const auto& a : db->read([](store::Connection& c) { return platform::account_store::list(c, {}); })) {
+    std::string roles;
+    for (Role r : a.roles) roles += (roles.empty() ? "" : ", ") + std::string(role_label(r));
+    std::cout << "  " << a.login_id << "\t" << a.display_name << " (" << a.organization_name << ", " << roles
+              << ")\n";
+  }
+  return 0;
+}
+
+void add_user_commands(CLI::App& user, CliArgs& args) {
+  user.require_subcommand(1);
+  auto* create = user.add_subcommand("create", "계정을 만들고 초기 비밀번호를 한 번 보여 줍니다");
+  create->add_option("--login", args.login, "아이디")->required();
+  create->add_option("--name", args.name, "이름")->required();
+  create->add_option("--organization", args.organization, "소속 기관코드 (예: 52000)")->required();
+  create->add_option("--role", args.roles, "역할 코드 (여러 번 가능)")->required();
+  create->add_option("--email", args.email, "전자우편");
+  user.add_subcommand("list", "계정 목록");
+  auto* reset = user.add_subcommand("reset-password", "초기 비밀번호를 다시 발급합니다");
+  reset->add_option("--login", args.login)->required();
+  auto* unlock = user.add_subcommand("unlock", "잠긴 계정을 풉니다");
+  unlock->add_option("--login", args.login)->required();
+}
+
+int run_user_command(const Config& config, CLI::App& user, const CliArgs& args) {
+  auto db = open_migrated(config);
+  if (user.got_subcommand("create")) {
+    auto org = db->read([&](store::Connection& c) {
+      return platform::organization_store::find_by_code(c, args.organization);
+    });
+    if (!org) return fail(Error::not_found("기관코드를 찾을 수 없습니다: " + args.organization));
+    auto issued = platform::accounts::create_as_operator(
+        *db, {args.login, args.name, args.email, "", std::to_string(org->id), args.roles, true});
+    if (!issued) return fail(issued.error());
+    std::cout << "계정 " << args.login << "을(를) 만들었습니다. 초기 비밀번호: " << issued->initial_password
+              << "\n(처음 로그인할 때 바꾸어야 합니다.)\n";
+    return 0;
+  }
+  if (user.got_subcommand("list")) {
+    for (const auto& a :
+         db->read([](store::Connection& c) { return platform::account_store::list(c, {}); })) {
+      std::cout << a.login_id << "\t" << a.display_name << "\t" << a.organization_name << "\t"
+                << (a.active ? "사용" : "사용 중지") << "\n";
+    }
+    return 0;
+  }
+  if (user.got_subcommand("reset-password")) {
+    auto issued = platform::accounts::reset_password_as_operator(*db, args.login);
+    if (!issued) return fail(issued.error());
+    std::cout << "새 초기 비밀번호: " << issued->initial_password << "\n";
+    return 0;
+  }
+  if (user.got_subcommand("unlock")) {
+    const auto changed = db->write([&](store::Connection& c) {
+      return c.execute("UPDATE accounts SET failed_logins = 0, locked_until = 0 WHERE login_id = ?",
+                       {args.login});
+    });
+    if (changed == 0) return fail(Error::not_found("계정을 찾을 수 없습니다: " + args.login));
+    std::cout << "잠금을 풀었습니다.\n";
+  }
+  return 0;
+}
+
+void add_token_commands(CLI::App& token, CliArgs& args) {
+  token.require_subcommand(1);
+  auto* create = token.add_subcommand("create", "API 토큰을 만들고 한 번 보여 줍니다");
+  create->add_option("--login", args.login, "토큰을 쓸 계정의 아이디")->required();
+  create->add_option("--name", args.token_name, "토큰 이름 (용도)")->required();
+  create->add_option("--days", args.days, "유효 기간(일), 0이면 무기한")->check(CLI::Range(0, 3650));
+  token.add_subcommand("list", "API 토큰 목록");
+  auto* revoke = token.add_subcommand("revoke", "API 토큰을 폐기합니다");
+  revoke->add_option("--id", args.token_id)->required();
+}
+
+int run_token_command(const Config& config, CLI::App& token, const CliArgs& args) {
+  auto db = open_migrated(config);
+  const Timestamp t = now();
+  if (token.got_subcommand("create")) {
+    auto account =
+        db->read([&](store::Connection& c) { return platform::account_store::find_by_login(c, args.login); });
+    if (!account || !account->active)
+      return fail(Error::not_found("사용 중인 계정을 찾을 수 없습니다: " + args.login));
+    std::optional<Timestamp> expires;
+    if (args.days > 0) expires = t + args.days * 86400LL;
+    const auto value = db->write([&](store::Connection& c) {
+      return platform::api_tokens::create(c, account->id, args.token_name, expires, t);
+    });
+    std::cout << value << "\n";
+    std::cerr << "이 토큰은 다시 볼 수 없습니다. Authorization: Bearer 헤더로 보내십시오.\n";
+    return 0;
+  }
+  if (token.got_subcommand("list")) {
+    for (const auto& i : db->read([](store::Connection& c) { return platform::api_tokens::list(c); })) {
+      std::cout << i.id << "\t" << i.login_id << "\t" << i.name << "\t" << format_seoul_minute(i.created_at)
+                << "\t"
+                << (i.revoked_at                           ? "폐기"
+                    : (i.expires_at && *i.expires_at <= t) ? "만료"
+                                                           : "사용")
+                << "\n";
+    }
+    return 0;
+  }
+  if (token.got_subcommand("revoke")) {
+    const bool done =
+        db->write([&](store::Connection& c) { return platform::api_tokens::revoke(c, args.token_id, t); });
+    if (!done) return fail(Error::not_found("사용 중인 토큰을 찾을 수 없습니다."));
+    std::cout << "토큰을 폐기했습니다.\n";
+  }
+  return 0;
+}
+
+void add_import_commands(CLI::App& import, CliArgs& args) {
+  import.require_subcommand(1);
+  auto* orgs = import.add_subcommand("organizations",
+                                     "기관 목록 CSV를 가져옵니다 (code,name,kind,parent_code,sort_order,…)");
+  orgs->add_option("file", args.file, "CSV 파일")->required()->check(CLI::ExistingFile);
+}
+
+int run_import_command(const Config& config, CLI::App& import, const CliArgs& args) {
+  auto db = open_migrated(config);
+  if (import.got_subcommand("organizations")) {
+    std::ifstream in(args.file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto added = platform::organizations::import_csv(*db, text.str());
+    if (!added) return fail(added.error());
+    std::cout << *added << "개 기관을 추가했습니다.\n";
+  }
+  return 0;
+}
+
+}  // namespace sotong::app

@@ -1,0 +1,38 @@
+// The operator's console commands: migrate, demo-data, user, token, import.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "app/config.hpp"
+
+namespace sotong::app {
+
+struct CliArgs {
+  std::string login;
+  std::string name;
+  std::string organization;  // organisation code
+  std::vector<std::string> roles;
+  std::string email;
+  std::string token_name;
+  int days = 0;
+  long long token_id = 0;
+  std::string file;
+};
+
+/// Creates the folder of a SQLite file when it is missing (data/ on a fresh checkout).
+void ensure_sqlite_folder(const std::string& url);
+
+int run_migrate(const Config& config);
+/// Loads the demo organisations and accounts of every module; prints the demo logins.
+int run_demo_data(const Config& config);
+
+void add_user_commands(CLI::App& user, CliArgs& args);
+int run_user_command(const Config& config, CLI::App& user, const CliArgs& args);
+void add_token_commands(CLI::App& token, CliArgs& args);
+int run_token_command(const Config& config, CLI::App& token, const CliArgs& args);
+void add_import_commands(CLI::App& import, CliArgs& args);
+int run_import_command(const Config& config, CLI::App& import, const CliArgs& args);
+
+}  // namespace sotong::app

@@ -1,0 +1,60 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+#include <charconv>
+#include <stdexcept>
+
+namespace sotong::app {
+
+void apply_listen(const std::string& listen, http::ServerOptions& options) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0)
+    throw std::runtime_error("--listen은 주소:포트 형식이어야 합니다: " + listen);
+  int port = -1;
+  const char* begin = listen.data() + colon + 1;
+  auto [p, ec] = std::from_chars(begin, listen.data() + listen.size(), port);
+  if (ec != std::errc{} || p != listen.data() + listen.size() || port < 0 || port > 65535) {
+    throw std::runtime_error("포트 번호가 올바르지 않습니다: " + listen);
+  }
+  std::string address = listen.substr(0, colon);
+  if (address.size() > 2 && address.front() == '[' && address.back() == ']')
+    address = address.substr(1, address.size() - 2);
+  options.address = address;
+  options.port = static_cast<unsigned short>(port);
+}
+
+Config load_config(const std::string& path) {
+  Config c;
+  if (path.empty()) return c;
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error("설정 파일을 읽을 수 없습니다 (" + path + "): " + std::string(e.description()));
+  }
+  c.database = t["database"]["url"].value_or(c.database);
+  c.listen = t["server"]["listen"].value_or(c.listen);
+  c.server.io_threads = t["server"]["io_threads"].value_or(c.server.io_threads);
+  c.server.worker_threads = t["server"]["worker_threads"].value_or(c.server.worker_threads);
+  c.server.body_limit = t["server"]["body_limit_bytes"].value_or(c.server.body_limit);
+  c.server.read_timeout =
+      std::chrono::seconds(t["server"]["read_timeout_seconds"].value_or(c.server.read_timeout.count()));
+  c.log_requests = t["server"]["log_requests"].value_or(c.log_requests);
+  auto& s = c.settings;
+  s.site_name = t["site"]["name"].value_or(s.site_name);
+  s.operator_name = t["site"]["operator"].value_or(s.operator_name);
+  s.web_root = t["site"]["web_root"].value_or(s.web_root);
+  s.session_idle_minutes = t["security"]["session_idle_minutes"].value_or(s.session_idle_minutes);
+  s.session_absolute_hours = t["security"]["session_absolute_hours"].value_or(s.session_absolute_hours);
+  s.lockout_threshold = t["security"]["lockout_threshold"].value_or(s.lockout_threshold);
+  s.lockout_minutes = t["security"]["lockout_minutes"].value_or(s.lockout_minutes);
+  s.secure_cookies = t["security"]["secure_cookies"].value_or(s.secure_cookies);
+  s.trust_proxy = t["security"]["trust_proxy"].value_or(s.trust_proxy);
+  if (s.session_idle_minutes < 1 || s.lockout_threshold < 1 || s.lockout_minutes < 1 ||
+      c.server.worker_threads < 1 || c.server.io_threads < 1) {
+    throw std::runtime_error("설정 값은 1 이상이어야 합니다 (" + path + ")");
+  }
+  return c;
+}
+
+}  // namespace sotong::app

@@ -1,0 +1,101 @@
+// The composition root: the `sotong` command with its subcommands (serve, migrate, demo-data, user, token,
+// import). The list of modules lives in runtime.cpp (all_modules).
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/cli_commands.hpp"
+#include "app/config.hpp"
+#include "app/runtime.hpp"
+#include "http/server.hpp"
+#include "platform/crypto.hpp"
+
+namespace {
+using namespace sotong;
+
+int serve(app::Config config) {
+  app::apply_listen(config.listen, config.server);
+  auto rt = app::build_runtime(config);
+  store::QueryTiming::set_observer([m = &rt->metrics](double s) { m->record_query(s); });
+  for (const auto& missing : rt->static_files->missing()) {
+    spdlog::warn("static folder missing (run `make web`): {}", missing);
+  }
+  http::ServerHooks hooks;
+  hooks.error_page = [w = rt->web.get()](int status, const http::Request& r) {
+    return w->status_page(status, r);
+  };
+  hooks.fallback = [s = rt->static_files.get()](const http::Request& r) { return s->serve(r); };
+  const bool log_requests = config.log_requests;
+  hooks.on_complete = [m = &rt->metrics, log_requests](const http::Completed& c) {
+    m->record_request(c.request.method, c.request.route_pattern, c.response.status, c.seconds);
+    if (log_requests) {
+      spdlog::info(R"({{"method":"{}","path":"{}","route":"{}","status":{},"ms":{:.3f},"ip":"{}"}})",
+                   c.request.method, c.request.path.substr(0, 200), c.request.route_pattern,
+                   c.response.status, c.seconds * 1000, c.request.remote_address);
+    }
+  };
+  hooks.on_listening = [&](unsigned short port) {
+    spdlog::info(R"({{"event":"listening","url":"http://{}:{}/"}})", config.server.address, port);
+  };
+  http::Server server(config.server, rt->web->router(), hooks);
+  server.run();
+  spdlog::info(R"({{"event":"stopped"}})");
+  return 0;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  spdlog::set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","msg":%v})");
+  platform::init_crypto();
+  CLI::App cli{"소통 (Sotong): 도-시·군 소통협력 시스템"};
+  cli.require_subcommand(1);
+  std::string config_path, database, listen;
+
+  auto* serve_cmd = cli.add_subcommand("serve", "웹 서버를 실행합니다");
+  serve_cmd->add_option("--listen", listen, "주소:포트 (기본 127.0.0.1:8080)");
+  serve_cmd->add_option("--database", database, "sqlite:경로 또는 postgresql://…");
+  serve_cmd->add_option("--config", config_path, "TOML 설정 파일");
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "데이터베이스를 최신 구조로 바꿉니다");
+  migrate_cmd->add_option("--database", database);
+  migrate_cmd->add_option("--config", config_path);
+
+  auto* demo_cmd = cli.add_subcommand("demo-data", "전북특별자치도 시연 자료와 시연 계정을 넣습니다");
+  demo_cmd->add_option("--database", database);
+  demo_cmd->add_option("--config", config_path);
+
+  app::CliArgs args;
+  auto* user_cmd = cli.add_subcommand("user", "계정을 관리합니다");
+  user_cmd->add_option("--database", database);
+  user_cmd->add_option("--config", config_path);
+  app::add_user_commands(*user_cmd, args);
+  auto* token_cmd = cli.add_subcommand("token", "API 토큰을 관리합니다");
+  token_cmd->add_option("--database", database);
+  token_cmd->add_option("--config", config_path);
+  app::add_token_commands(*token_cmd, args);
+  auto* import_cmd = cli.add_subcommand("import", "자료를 가져옵니다");
+  import_cmd->add_option("--database", database);
+  import_cmd->add_option("--config", config_path);
+  app::add_import_commands(*import_cmd, args);
+
+  CLI11_PARSE(cli, argc, argv);
+  try {
+    app::Config config = app::load_config(config_path);
+    if (!database.empty()) config.database = database;
+    if (!listen.empty()) config.listen = listen;
+    if (config.database.rfind("sqlite:", 0) == 0) app::ensure_sqlite_folder(config.database);
+    if (serve_cmd->parsed()) return serve(config);
+    if (migrate_cmd->parsed()) return app::run_migrate(config);
+    if (demo_cmd->parsed()) return app::run_demo_data(config);
+    if (user_cmd->parsed()) return app::run_user_command(config, *user_cmd, args);
+    if (token_cmd->parsed()) return app::run_token_command(config, *token_cmd, args);
+    if (import_cmd->parsed()) return app::run_import_command(config, *import_cmd, args);
+  } catch (const std::exception& e) {
+    std::cerr << "오류: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,36 @@
+// Time: instants are stored as UTC seconds since the epoch and shown in Asia/Seoul (UTC+9, no DST).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sotong {
+
+using Timestamp = std::int64_t;  // seconds since 1970-01-01T00:00:00Z
+
+/// The current instant, from the system clock.
+Timestamp now();
+
+struct CivilDate {
+  int year;
+  int month;
+  int day;
+};
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+std::int64_t days_from_civil(CivilDate date);
+CivilDate civil_from_days(std::int64_t days);
+
+/// "2026-11-25 14:03" in Korean time.
+std::string format_seoul_minute(Timestamp t);
+/// "2026-11-25" in Korean time.
+std::string format_seoul_date(Timestamp t);
+/// "2026-11-25T05:03:00Z", for APIs.
+std::string format_iso_utc(Timestamp t);
+
+/// Parses "YYYY-MM-DD"; nullopt when the text is not a real calendar date.
+std::optional<CivilDate> parse_date(std::string_view text);
+
+}  // namespace sotong

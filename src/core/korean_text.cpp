@@ -1,0 +1,161 @@
+#include "core/korean_text.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace sotong {
+namespace {
+
+// Decodes one code point starting at text[i]; the caller has validated the text.
+char32_t decode_at(std::string_view text, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    i += 1;
+    return b0;
+  }
+  const int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
+  char32_t cp = b0 & (0x7F >> len);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+void encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Unicode 3.12 conjoining jamo behaviour.
+constexpr char32_t kSBase = 0xAC00, kLBase = 0x1100, kVBase = 0x1161, kTBase = 0x11A7;
+constexpr int kLCount = 19, kVCount = 21, kTCount = 28, kNCount = kVCount * kTCount,
+              kSCount = kLCount * kNCount;
+
+bool clean(std::string_view raw, std::string& out, bool multiline) {
+  if (!is_valid_utf8(raw)) return false;
+  std::string composed = compose_hangul(trim(raw));
+  std::string result;
+  result.reserve(composed.size());
+  for (std::size_t i = 0; i < composed.size(); ++i) {
+    const char c = composed[i];
+    if (c == '\r') {
+      if (multiline) result.push_back('\n');
+      if (i + 1 < composed.size() && composed[i + 1] == '\n') ++i;
+      continue;
+    }
+    if (multiline && (c == '\n' || c == '\t')) {
+      result.push_back(c);
+      continue;
+    }
+    if (!multiline && (c == '\n' || c == '\t')) {
+      result.push_back(' ');
+      continue;
+    }
+    const auto uc = static_cast<unsigned char>(c);
+    if (uc < 0x20 || uc == 0x7F) continue;
+    if (uc == 0xC2 && i + 1 < composed.size()) {  // C1 controls U+0080..U+009F
+      const auto next = static_cast<unsigned char>(composed[i + 1]);
+      if (next >= 0x80 && next < 0xA0) {
+        ++i;
+        continue;
+      }
+    }
+    result.push_back(c);
+  }
+  out = std::string(trim(result));  // removed controls can leave white space at the ends
+  return true;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    int len;
+    char32_t min;
+    if ((b0 & 0xE0) == 0xC0) {
+      len = 2, min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+      len = 3, min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+      len = 4, min = 0x10000;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    char32_t cp = b0 & (0x7F >> len);
+    for (int k = 1; k < len; ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      if ((b & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::size_t char_count(std::string_view utf8) {
+  std::size_t count = 0;
+  for (const char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+std::string compose_hangul(std::string_view utf8) {
+  std::vector<char32_t> cps;
+  cps.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) cps.push_back(decode_at(utf8, i));
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    char32_t cp = cps[i];
+    const bool leading = cp >= kLBase && cp < kLBase + kLCount;
+    if (leading && i + 1 < cps.size() && cps[i + 1] >= kVBase && cps[i + 1] < kVBase + kVCount) {
+      cp = kSBase + ((cp - kLBase) * kVCount + (cps[i + 1] - kVBase)) * kTCount;
+      ++i;
+    }
+    const bool lv_syllable = cp >= kSBase && cp < kSBase + kSCount && (cp - kSBase) % kTCount == 0;
+    if (lv_syllable && i + 1 < cps.size() && cps[i + 1] > kTBase && cps[i + 1] < kTBase + kTCount) {
+      cp += cps[i + 1] - kTBase;
+      ++i;
+    }
+    encode(cp, out);
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view text) {
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+bool clean_line(std::string_view raw, std::string& out) {
+  return clean(raw, out, false);
+}
+bool clean_text(std::string_view raw, std::string& out) {
+  return clean(raw, out, true);
+}
+
+}  // namespace sotong

@@ -1,0 +1,34 @@
+// application/x-www-form-urlencoded bodies and query strings, decoded into an ordered multimap.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sotong::http {
+
+/// Decodes %XX and '+' (as space); false when an escape is malformed.
+bool percent_decode(std::string_view in, std::string& out, bool plus_is_space);
+std::string percent_encode(std::string_view in);
+
+class Form {
+ public:
+  /// Parses "a=1&b=%ED%95%9C"; malformed pairs are dropped and remembered in malformed().
+  static Form parse(std::string_view encoded);
+
+  /// The first value for `name`, or "" when absent.
+  std::string get(std::string_view name) const;
+  std::optional<std::string> find(std::string_view name) const;
+  std::vector<std::string> all(std::string_view name) const;
+  bool has(std::string_view name) const { return find(name).has_value(); }
+  bool malformed() const { return malformed_; }
+  const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> fields_;
+  bool malformed_ = false;
+};
+
+}  // namespace sotong::http

@@ -1,0 +1,36 @@
+#include "http/form.hpp"
+
+#include <gtest/gtest.h>
+
+#include "http/request.hpp"
+
+namespace sotong::http {
+
+TEST(Form, DecodesKoreanAndPlus) {
+  auto form = Form::parse("name=%EC%A0%84%EC%A3%BC%EC%8B%9C&note=a+b&role=bureau&role=admin");
+  EXPECT_EQ(form.get("name"), "전주시");
+  EXPECT_EQ(form.get("note"), "a b");
+  EXPECT_EQ(form.all("role"), (std::vector<std::string>{"bureau", "admin"}));
+  EXPECT_FALSE(form.malformed());
+  EXPECT_EQ(form.get("missing"), "");
+}
+
+TEST(Form, FlagsBrokenEscapes) {
+  auto form = Form::parse("a=%ZZ&b=1&c=%4");
+  EXPECT_TRUE(form.malformed());
+  EXPECT_EQ(form.get("b"), "1");
+  EXPECT_FALSE(form.has("a"));
+}
+
+TEST(Form, EncodesForUrls) {
+  EXPECT_EQ(percent_encode("전 a/b"), "%EC%A0%84%20a%2Fb");
+}
+
+TEST(Request, ReadsCookies) {
+  Request r;
+  r.headers = {{"cookie", "a=1; sotong_session=abc; b=2"}};
+  EXPECT_EQ(r.cookie("sotong_session"), "abc");
+  EXPECT_EQ(r.cookie("c"), "");
+}
+
+}  // namespace sotong::http

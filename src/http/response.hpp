@@ -1,0 +1,37 @@
+// The project's own response type and cookie helper.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sotong::http {
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  static Response html(std::string body, int status = 200);
+  static Response json(std::string body, int status = 200);
+  static Response text(std::string body, int status = 200);
+  /// 303 See Other: after a form post the browser fetches the next page with GET.
+  static Response redirect(std::string location, int status = 303);
+
+  Response& header(std::string name, std::string value);
+};
+
+struct CookieOptions {
+  bool http_only = true;
+  bool secure = false;
+  std::string same_site = "Lax";
+  long max_age = -1;  // seconds; -1: a browser-session cookie; 0: delete
+  std::string path = "/";
+};
+
+/// A Set-Cookie header value.
+std::string set_cookie(std::string_view name, std::string_view value, const CookieOptions& options);
+
+}  // namespace sotong::http

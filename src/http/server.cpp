@@ -1,0 +1,280 @@
+#include "http/server.hpp"
+
+#include <atomic>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "http/form.hpp"
+
+namespace sotong::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using namespace std::chrono_literals;
+
+namespace {
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  bool idle = true;  // waiting for the next request; touched only on the connection's strand
+};
+
+Request to_request(const bhttp::request<bhttp::string_body>& msg, std::string remote) {
+  Request req;
+  req.method = std::string(msg.method_string());
+  req.target = std::string(msg.target());
+  const auto q = req.target.find('?');
+  const std::string_view raw_path = std::string_view(req.target).substr(0, q);
+  if (!percent_decode(raw_path, req.path, false)) req.path = std::string(raw_path);
+  if (q != std::string::npos) req.query_string = req.target.substr(q + 1);
+  req.headers.reserve(16);
+  for (const auto& field : msg) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    req.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  req.body = msg.body();
+  req.remote_address = std::move(remote);
+  return req;
+}
+
+bhttp::response<bhttp::string_body> to_beast(Response&& res, unsigned version, bool keep_alive, bool head) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+  out.set(bhttp::field::server, "Sotong");
+  if (!res.body.empty() || res.status != 204) out.set(bhttp::field::content_type, res.content_type);
+  for (auto& [name, value] : res.headers) out.insert(name, value);
+  const auto length = res.body.size();
+  if (!head) out.body() = std::move(res.body);
+  out.content_length(length);
+  out.keep_alive(keep_alive);
+  return out;
+}
+}  // namespace
+
+class Server::Impl {
+ public:
+  Impl(ServerOptions options, const Router& router, ServerHooks hooks)
+      : options_(std::move(options)),
+        router_(router),
+        hooks_(std::move(hooks)),
+        ioc_(options_.io_threads),
+        workers_(static_cast<std::size_t>(options_.worker_threads)),
+        acceptor_(ioc_),
+        signals_(ioc_, SIGINT, SIGTERM),
+        deadline_(ioc_) {}
+
+  void run() {
+    const auto address = asio::ip::make_address(options_.address);
+    tcp::endpoint endpoint{address, options_.port};
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(asio::socket_base::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen(asio::socket_base::max_listen_connections);
+    if (hooks_.on_listening) hooks_.on_listening(acceptor_.local_endpoint().port());
+
+    signals_.async_wait([this](const boost::system::error_code& ec, int) {
+      if (!ec) begin_shutdown();
+    });
+    asio::co_spawn(ioc_, accept_loop(), asio::detached);
+
+    std::vector<std::thread> threads;
+    for (int i = 1; i < options_.io_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
+    ioc_.run();
+    for (auto& t : threads) t.join();
+    workers_.join();
+  }
+
+  void stop() {
+    asio::post(ioc_, [this] { begin_shutdown(); });
+  }
+
+ private:
+  void begin_shutdown() {
+    if (stopping_.exchange(true)) return;
+    boost::system::error_code ignored;
+    signals_.cancel(ignored);
+    acceptor_.close(ignored);
+    std::lock_guard lock(connections_mutex_);
+    for (const auto& c : connections_) {
+      // Idle keep-alive connections are closed now; busy ones finish their request and then close.
+      asio::post(c->stream.get_executor(), [c] {
+        if (c->idle) c->stream.cancel();
+      });
+    }
+    deadline_.expires_after(options_.shutdown_grace);
+    deadline_.async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) ioc_.stop();  // requests still running after the grace period are abandoned
+    });
+    if (connections_.empty()) deadline_.cancel();
+  }
+
+  void forget(const std::shared_ptr<Connection>& c) {
+    std::lock_guard lock(connections_mutex_);
+    connections_.erase(c);
+    if (stopping_ && connections_.empty()) asio::post(ioc_, [this] { deadline_.cancel(); });
+  }
+
+  asio::awaitable<void> accept_loop() {
+    for (;;) {
+      auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(ioc_), kTuple);
+      if (ec) {
+        if (stopping_ || ec == asio::error::operation_aborted) co_return;
+        continue;  // e.g. too many open files: keep serving the connections we have
+      }
+      auto c = std::make_shared<Connection>(std::move(socket));
+      {
+        std::lock_guard lock(connections_mutex_);
+        if (stopping_) co_return;
+        connections_.insert(c);
+      }
+      asio::co_spawn(c->stream.get_executor(), serve(c), [this, c](std::exception_ptr) { forget(c); });
+    }
+  }
+
+  Response error(int status, const Request& req) {
+    if (hooks_.error_page) {
+      try {
+        return hooks_.error_page(status, req);
+      } catch (...) {
+      }
+    }
+    return Response::text("요청을 처리할 수 없습니다.", status);
+  }
+
+  Response invoke(const Route& route, Request& req) {
+    try {
+      return route.handler(req);
+    } catch (const std::exception&) {
+      return error(500, req);
+    }
+  }
+
+  asio::awaitable<void> write(std::shared_ptr<Connection> c, Response res, unsigned version, bool keep_alive,
+                              bool head, bool& ok) {
+    auto out = to_beast(std::move(res), version, keep_alive, head);
+    c->stream.expires_after(options_.read_timeout);
+    auto [ec, n] = co_await bhttp::async_write(c->stream, out, kTuple);
+    ok = !ec;
+  }
+
+  asio::awaitable<void> serve(std::shared_ptr<Connection> c) {
+    beast::flat_buffer buffer;
+    std::string remote;
+    {
+      boost::system::error_code ec;
+      auto ep = c->stream.socket().remote_endpoint(ec);
+      if (!ec) remote = ep.address().to_string();
+    }
+    for (;;) {
+      c->idle = true;
+      if (stopping_) break;
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
+      parser.body_limit(options_.body_limit);
+      c->stream.expires_after(options_.read_timeout);
+      auto [ec, n] = co_await bhttp::async_read_header(c->stream, buffer, parser, kTuple);
+      c->idle = false;
+      if (ec) {
+        if (ec == bhttp::error::header_limit) {
+          bool ok = false;
+          co_await write(c, error(431, Request{}), 11, false, false, ok);
+        } else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
+                   ec != asio::error::operation_aborted && ec != asio::error::eof &&
+                   ec != asio::error::connection_reset) {
+          bool ok = false;
+          co_await write(c, error(400, Request{}), 11, false, false, ok);
+        }
+        break;
+      }
+      const auto start = std::chrono::steady_clock::now();
+      auto& header = parser.get();
+      const std::string target(header.target());
+      const Route* sized =
+          router_.peek(std::string(header.method_string()), target.substr(0, target.find('?')));
+      if (sized && sized->max_body) parser.body_limit(sized->max_body);
+      if (!parser.is_done()) {
+        if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
+          bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, header.version()};
+          co_await bhttp::async_write(c->stream, cont, kTuple);
+        }
+        auto [body_ec, body_n] = co_await bhttp::async_read(c->stream, buffer, parser, kTuple);
+        if (body_ec) {
+          if (body_ec == bhttp::error::body_limit) {
+            bool ok = false;
+            co_await write(c, error(413, Request{}), header.version(), false, false, ok);
+          } else if (body_ec != beast::error::timeout && body_ec != asio::error::eof) {
+            bool ok = false;
+            co_await write(c, error(400, Request{}), header.version(), false, false, ok);
+          }
+          break;
+        }
+      }
+      auto msg = parser.release();
+      Request req = to_request(msg, remote);
+      Response res;
+      auto match = router_.match(req);
+      if (!match.route) {
+        std::optional<Response> fallback;
+        if (hooks_.fallback && (req.method == "GET" || req.method == "HEAD")) fallback = hooks_.fallback(req);
+        res = fallback ? std::move(*fallback) : error(match.path_known ? 405 : 404, req);
+      } else if (match.route->on_io_thread) {
+        res = invoke(*match.route, req);
+      } else {
+        const Route* route = match.route;
+        res = co_await asio::co_spawn(
+            workers_, [&]() -> asio::awaitable<Response> { co_return invoke(*route, req); },
+            asio::use_awaitable);
+      }
+      const bool keep_alive = msg.keep_alive() && !stopping_;
+      const bool head = msg.method() == bhttp::verb::head;
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (hooks_.on_complete) hooks_.on_complete(Completed{req, res, seconds});
+      bool ok = false;
+      co_await write(c, std::move(res), msg.version(), keep_alive, head, ok);
+      if (!ok || !keep_alive) break;
+    }
+    boost::system::error_code ignored;
+    c->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  ServerOptions options_;
+  const Router& router_;
+  ServerHooks hooks_;
+  asio::io_context ioc_;
+  asio::thread_pool workers_;
+  tcp::acceptor acceptor_;
+  asio::signal_set signals_;
+  asio::steady_timer deadline_;
+  std::atomic<bool> stopping_{false};
+  std::mutex connections_mutex_;
+  std::set<std::shared_ptr<Connection>> connections_;
+};
+
+Server::Server(ServerOptions options, const Router& router, ServerHooks hooks)
+    : impl_(std::make_unique<Impl>(std::move(options), router, std::move(hooks))) {}
+Server::~Server() = default;
+void Server::run() {
+  impl_->run();
+}
+void Server::stop() {
+  impl_->stop();
+}
+
+}  // namespace sotong::http

@@ -1,0 +1,35 @@
+// Pure rules for accounts: field validation, lockout after failed logins, self-protection of admins.
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "platform/accounts/account.hpp"
+
+namespace sotong::platform {
+
+struct ValidAccount {
+  std::string login_id;
+  std::string display_name;
+  std::string email;
+  std::string position;
+  std::int64_t organization_id = 0;
+  std::vector<Role> roles;
+  bool active = true;
+};
+
+/// Checks every field; login ids are 4–30 of a–z, 0–9, '.', '_', '-'.
+Result<ValidAccount> validate_account(const AccountInput& input);
+
+struct Lockout {
+  std::int64_t failed_logins;  // the counter to store
+  Timestamp locked_until;      // 0 when not locked
+};
+
+/// The state after one more failed login: at `threshold` failures the account locks for `minutes`.
+Lockout after_failed_login(std::int64_t failures_before, int threshold, int minutes, Timestamp now);
+bool is_locked(Timestamp locked_until, Timestamp now);
+
+/// An administrator may not lock themselves out: no self-deactivation, no dropping their own admin role.
+Result<void> check_self_edit(const Actor& actor, std::int64_t account_id, const ValidAccount& change);
+
+}  // namespace sotong::platform

@@ -1,0 +1,238 @@
+// Thin handlers for the administrator's account pages under /admin/accounts, the admin home and roles.
+#include "core/korean_text.hpp"
+#include "http/status.hpp"
+#include "platform/accounts/account_service.hpp"
+#include "platform/accounts/accounts_module.hpp"
+#include "platform/organizations/organization_store.hpp"
+#include "platform/web/params.hpp"
+#include "platform/web/web.hpp"
+
+namespace sotong::platform::accounts {
+namespace {
+using render::View;
+
+std::string roles_text(const std::vector<Role>& roles) {
+  std::string out;
+  for (Role r : roles) out += (out.empty() ? "" : ", ") + std::string(role_label(r));
+  return out;
+}
+
+View account_view(const Account& a, Timestamp t) {
+  return View::object({{"id", a.id},
+                       {"login_id", a.login_id},
+                       {"display_name", a.display_name},
+                       {"email", a.email},
+                       {"position", a.position},
+                       {"organization_name", a.organization_name},
+                       {"organization_id", a.organization_id},
+                       {"roles", roles_text(a.roles)},
+                       {"active", a.active},
+                       {"locked", is_locked(a.locked_until, t)},
+                       {"locked_until", a.locked_until ? format_seoul_minute(a.locked_until) : ""},
+                       {"must_change_password", a.must_change_password},
+                       {"last_login_at", a.last_login_at ? format_seoul_minute(*a.last_login_at) : "없음"},
+                       {"created_at", format_seoul_minute(a.created_at)}});
+}
+
+View organizations_view(Web& web, const std::string& selected) {
+  View list = View::list();
+  auto orgs = web.db().read([](store::Connection& c) {
+    return organization_store::list(c, {std::nullopt, true, ""});
+  });
+  for (const auto& o : orgs) {
+    list.push(View::object({{"id", o.id}, {"name", o.name}, {"selected", std::to_string(o.id) == selected}}));
+  }
+  return list;
+}
+
+View roles_view(const std::vector<std::string>& selected) {
+  View list = View::list();
+  for (Role r : kAllRoles) {
+    const std::string code(role_code(r));
+    list.push(
+        View::object({{"code", code},
+                      {"label", role_label(r)},
+                      {"checked", std::find(selected.begin(), selected.end(), code) != selected.end()}}));
+  }
+  return list;
+}
+
+AccountInput input_from_form(const http::Form& f) {
+  return {f.get("login_id"),        f.get("display_name"), f.get("email"),        f.get("position"),
+          f.get("organization_id"), f.all("roles"),        f.get("active") != "0"};
+}
+
+AccountInput input_from(const Account& a) {
+  AccountInput in{a.login_id, a.display_name, a.email, a.position, std::to_string(a.organization_id),
+                  {},         a.active};
+  for (Role r : a.roles) in.roles.emplace_back(role_code(r));
+  return in;
+}
+
+const std::vector<Crumb> kTrail = {{"관리", "/admin/"}, {"계정 관리", "/admin/accounts"}};
+
+std::vector<Crumb> trail(std::string last) {
+  auto t = kTrail;
+  t.push_back({std::move(last), ""});
+  return t;
+}
+
+http::Response form_page(Web& web, Context& ctx, const AccountInput& in,
+                         const std::optional<std::int64_t>& id, const std::vector<FieldError>& errors,
+                         int status) {
+  View v = View::object({{"login_id", in.login_id},
+                         {"display_name", in.display_name},
+                         {"email", in.email},
+                         {"position", in.position},
+                         {"organizations", organizations_view(web, in.organization_id)},
+                         {"roles", roles_view(in.roles)},
+                         {"active", in.active},
+                         {"editing", id.has_value()},
+                         {"errors", errors_view(errors)},
+                         {"action", id ? "/admin/accounts/" + std::to_string(*id) : "/admin/accounts"},
+                         {"cancel_href", id ? "/admin/accounts/" + std::to_string(*id) : "/admin/accounts"}});
+  for (const auto& e : errors) v.set("error_" + e.field, e.message);
+  const std::string title = id ? "계정 정보 수정" : "계정 만들기";
+  return web.render(ctx, "accounts/form", v, {title, trail(title), {}}, status);
+}
+
+http::Response issued_page(Web& web, Context& ctx, const Issued& issued, const std::string& heading) {
+  auto account = get(web.db(), web.policy(), ctx.actor, issued.account_id);
+  if (!account) return web.error(ctx, account.error());
+  View v = account_view(*account, now());
+  v.set("initial_password", issued.initial_password);
+  return web.render(ctx, "accounts/issued", v, {heading, trail(heading), {}});
+}
+}  // namespace
+
+void register_admin_routes(Web& web) {
+  web.page("GET", "/admin/", kAdminArea, [&web](Context& ctx) {
+    View links = View::list();
+    for (const auto& m : std::vector<std::tuple<const char*, const char*, const char*>>{
+             {"기관 관리", "/admin/organizations",
+              "도, 실국, 시·군, 유관기관을 등록하고 이름 변경 이력을 관리합니다."},
+             {"계정 관리", "/admin/accounts", "계정을 만들고 역할과 소속을 정하며 잠금을 풉니다."},
+             {"역할과 권한", "/admin/roles", "역할마다 할 수 있는 일을 확인합니다."}}) {
+      links.push(View::object(
+          {{"label", std::get<0>(m)}, {"href", std::get<1>(m)}, {"description", std::get<2>(m)}}));
+    }
+    return web.render(ctx, "accounts/admin_home", View::object({{"links", links}}),
+                      {"관리", {{"관리", ""}}, {}});
+  });
+
+  web.page("GET", "/admin/roles", kAdminArea, [&web](Context& ctx) {
+    View rows = View::list();
+    for (const auto& [action, p] : web.policy().permissions()) {
+      std::string roles;
+      for (Role r : p.roles) roles += (roles.empty() ? "" : ", ") + std::string(role_label(r));
+      rows.push(View::object(
+          {{"action", action},
+           {"description", p.description},
+           {"roles", roles},
+           {"scope", p.scope == Scope::everywhere ? "전체" : "소속 기관 (도 전체 역할은 전체)"}}));
+    }
+    View roles = View::list();
+    for (Role r : kAllRoles) {
+      roles.push(View::object(
+          {{"code", role_code(r)}, {"label", role_label(r)}, {"province_wide", is_province_wide(r)}}));
+    }
+    return web.render(ctx, "accounts/roles", View::object({{"permissions", rows}, {"roles", roles}}),
+                      {"역할과 권한", {{"관리", "/admin/"}, {"역할과 권한", ""}}, {}});
+  });
+
+  web.page("GET", "/admin/accounts", kManage, [&web](Context& ctx) {
+    account_store::Filter filter;
+    filter.organization_id = parse_id(ctx.query.get("organization_id"));
+    filter.role = role_from_code(ctx.query.get("role"));
+    const std::string status = ctx.query.get("status");
+    if (status == "active") filter.active = true;
+    if (status == "inactive") filter.active = false;
+    std::string q;
+    clean_line(ctx.query.get("q"), q);
+    filter.text = q;
+    auto accounts = list(web.db(), web.policy(), ctx.actor, filter);
+    if (!accounts) return web.error(ctx, accounts.error());
+    const Timestamp t = now();
+    View rows = View::list();
+    for (const auto& a : *accounts) rows.push(account_view(a, t));
+    const std::string role = ctx.query.get("role");
+    View v = View::object({{"accounts", rows},
+                           {"count", static_cast<long long>(accounts->size())},
+                           {"organizations", organizations_view(web, ctx.query.get("organization_id"))},
+                           {"roles", roles_view({role})},
+                           {"q", q},
+                           {"status_all", status.empty()},
+                           {"status_active", status == "active"},
+                           {"status_inactive", status == "inactive"}});
+    return web.render(ctx, "accounts/list", v, {"계정 관리", {{"관리", "/admin/"}, {"계정 관리", ""}}, {}});
+  });
+
+  web.page("GET", "/admin/accounts/new", kManage, [&web](Context& ctx) {
+    return form_page(web, ctx, {"", "", "", "", "", {}, true}, std::nullopt, {}, 200);
+  });
+
+  web.page("POST", "/admin/accounts", kManage, [&web](Context& ctx) {
+    const auto in = input_from_form(ctx.form);
+    auto issued = create(web.db(), web.policy(), ctx.actor, in);
+    if (!issued) {
+      if (issued.error().fields.empty()) return web.error(ctx, issued.error());
+      return form_page(web, ctx, in, std::nullopt, issued.error().fields,
+                       http::status_for(issued.error().code));
+    }
+    return issued_page(web, ctx, *issued, "계정을 만들었습니다");
+  });
+
+  web.page("GET", "/admin/accounts/{id}", kManage, [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
+    auto account = get(web.db(), web.policy(), ctx.actor, *id);
+    if (!account) return web.error(ctx, account.error());
+    return web.render(ctx, "accounts/detail", account_view(*account, now()),
+                      {account->display_name, trail(account->display_name), {}});
+  });
+
+  web.page("GET", "/admin/accounts/{id}/edit", kManage, [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
+    auto account = get(web.db(), web.policy(), ctx.actor, *id);
+    if (!account) return web.error(ctx, account.error());
+    return form_page(web, ctx, input_from(*account), id, {}, 200);
+  });
+
+  web.page("POST", "/admin/accounts/{id}", kManage, [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
+    auto before = get(web.db(), web.policy(), ctx.actor, *id);
+    if (!before) return web.error(ctx, before.error());
+    auto in = input_from_form(ctx.form);
+    in.login_id = before->login_id;  // the login id is fixed once issued
+    auto updated = update(web.db(), web.policy(), ctx.actor, *id, in);
+    if (!updated) {
+      if (updated.error().fields.empty())
+        return web.redirect_with(ctx, "/admin/accounts/" + std::to_string(*id),
+                                 {"danger", updated.error().message});
+      return form_page(web, ctx, in, id, updated.error().fields, http::status_for(updated.error().code));
+    }
+    return web.redirect_with(ctx, "/admin/accounts/" + std::to_string(*id),
+                             {"success", "계정 정보를 저장했습니다."});
+  });
+
+  web.page("POST", "/admin/accounts/{id}/reset-password", kManage, [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
+    auto issued = reset_password(web.db(), web.policy(), ctx.actor, *id);
+    if (!issued) return web.error(ctx, issued.error());
+    return issued_page(web, ctx, *issued, "비밀번호를 초기화했습니다");
+  });
+
+  web.page("POST", "/admin/accounts/{id}/unlock", kManage, [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
+    auto done = unlock(web.db(), web.policy(), ctx.actor, *id);
+    if (!done) return web.error(ctx, done.error());
+    return web.redirect_with(ctx, "/admin/accounts/" + std::to_string(*id),
+                             {"success", "계정 잠금을 풀었습니다."});
+  });
+}
+
+}  // namespace sotong::platform::accounts

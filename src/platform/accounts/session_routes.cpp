@@ -1,0 +1,101 @@
+// Thin handlers for signing in and out, the forced password change and keeping a session alive.
+#include "http/status.hpp"
+#include "platform/accounts/account_service.hpp"
+#include "platform/accounts/accounts_module.hpp"
+#include "platform/crypto.hpp"
+#include "platform/web/web.hpp"
+
+namespace sotong::platform::accounts {
+namespace {
+using render::View;
+
+/// Only local paths are followed after login, so the login page cannot redirect off-site.
+std::string safe_next(const std::string& next) {
+  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
+      next.find("://") == std::string::npos) {
+    return next;
+  }
+  return "/";
+}
+
+http::Response login_page(Web& web, Context& ctx, const std::string& login_id, const std::string& next,
+                          const Error* error, int status) {
+  if (ctx.csrf.empty()) {
+    ctx.csrf = random_token(24);
+    ctx.set_cookies.push_back(http::set_cookie(kLoginCsrfCookie, ctx.csrf, web.cookie_options(ctx, 3600)));
+  }
+  View v = View::object({{"login_id", login_id}, {"next", next}});
+  if (error) {
+    v.set("error", error->message);
+    v.set("errors", errors_view(error->fields.empty() ? std::vector<FieldError>{{"login_id", error->message}}
+                                                      : error->fields));
+  }
+  PageMeta meta{"로그인", {{"로그인", ""}}, {}};
+  if (ctx.query.get("expired") == "1")
+    meta.flash = {"info", "오랫동안 사용하지 않아 로그아웃되었습니다. 다시 로그인해 주십시오."};
+  return web.render(ctx, "accounts/login", v, meta, status);
+}
+
+http::Response password_page(Web& web, Context& ctx, const std::vector<FieldError>& errors, int status) {
+  View v = View::object({{"errors", errors_view(errors)}, {"forced", ctx.must_change_password}});
+  for (const auto& e : errors) v.set("error_" + e.field, e.message);
+  PageMeta meta{"비밀번호 변경", {{"비밀번호 변경", ""}}, {}};
+  if (ctx.must_change_password && errors.empty()) {
+    meta.flash = {"info", "처음 받은 비밀번호는 바로 바꾸어야 합니다. 새 비밀번호를 정해 주십시오."};
+  }
+  return web.render(ctx, "accounts/password", v, meta, status);
+}
+}  // namespace
+
+void register_session_routes(Web& web) {
+  web.page("GET", "/login", std::string(kPublic), [&web](Context& ctx) {
+    if (ctx.signed_in()) return http::Response::redirect("/");
+    return login_page(web, ctx, "", ctx.query.get("next"), nullptr, 200);
+  });
+
+  web.page("POST", "/login", std::string(kPublic), [&web](Context& ctx) {
+    const std::string login_id = ctx.form.get("login_id");
+    const std::string next = ctx.form.get("next");
+    auto signed_in = sign_in(web.db(), web.settings(), login_id, ctx.form.get("password"), ctx.remote_address,
+                             ctx.request.header("user-agent"));
+    if (!signed_in)
+      return login_page(web, ctx, login_id, next, &signed_in.error(),
+                        http::status_for(signed_in.error().code));
+    // A new session id at every sign-in, and the pre-login CSRF cookie is dropped.
+    auto res = http::Response::redirect(signed_in->must_change_password ? "/password" : safe_next(next));
+    res.header("Set-Cookie",
+               http::set_cookie(kSessionCookie, signed_in->session.token, web.cookie_options(ctx)));
+    res.header("Set-Cookie", http::set_cookie(kLoginCsrfCookie, "", web.cookie_options(ctx, 0)));
+    return res;
+  });
+
+  web.page("POST", "/logout", std::string(kSignedIn), [&web](Context& ctx) {
+    web.db().write([&](store::Connection& c) {
+      sessions::close(c, ctx.session_hash);
+      return 0;
+    });
+    ctx.set_cookies.push_back(http::set_cookie(kSessionCookie, "", web.cookie_options(ctx, 0)));
+    return web.redirect_with(ctx, "/login", {"success", "로그아웃했습니다."});
+  });
+
+  web.page("POST", "/session/extend", std::string(kSignedIn), [&web](Context& ctx) {
+    web.db().write([&](store::Connection& c) {
+      return c.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", {now(), ctx.session_hash});
+    });
+    http::Response res = http::Response::json("{\"extended\":true}", 200);
+    return res;
+  });
+
+  web.page("GET", "/password", std::string(kSignedIn),
+           [&web](Context& ctx) { return password_page(web, ctx, {}, 200); });
+
+  web.page("POST", "/password", std::string(kSignedIn), [&web](Context& ctx) {
+    auto changed = change_password(web.db(), ctx.actor, ctx.session_hash, ctx.form.get("current"),
+                                   ctx.form.get("next"), ctx.form.get("confirm"));
+    if (!changed)
+      return password_page(web, ctx, changed.error().fields, http::status_for(changed.error().code));
+    return web.redirect_with(ctx, "/", {"success", "비밀번호를 바꾸었습니다."});
+  });
+}
+
+}  // namespace sotong::platform::accounts

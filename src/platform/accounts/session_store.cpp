@@ -1,0 +1,72 @@
+#include "platform/accounts/session_store.hpp"
+
+#include "platform/crypto.hpp"
+
+namespace sotong::platform::sessions {
+namespace {
+constexpr Timestamp kTouchEverySeconds = 60;
+}
+
+Opened open(store::Connection& c, std::int64_t account_id, std::string_view remote_address,
+            std::string_view user_agent, Timestamp now) {
+  Opened opened{random_token(32), random_token(24)};
+  c.execute(
+      "INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, last_seen_at, remote_address, "
+      "user_agent) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {token_hash(opened.token), account_id, opened.csrf, now, now, remote_address,
+       user_agent.substr(0, std::min<std::size_t>(user_agent.size(), 300))});
+  return opened;
+}
+
+std::optional<Actor> load_actor(store::Connection& c, std::int64_t account_id) {
+  auto rows = c.query(
+      "SELECT a.id, a.login_id, a.display_name, o.id, o.name, o.path FROM accounts a "
+      "JOIN organizations o ON o.id = a.organization_id WHERE a.id = ? AND a.active = 1",
+      {account_id});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows.front();
+  Actor actor{r.int64(0), r.text(1), r.text(2), r.int64(3), r.text(4), r.text(5), {}};
+  for (const auto& role_row :
+       c.query("SELECT role FROM account_roles WHERE account_id = ? ORDER BY role", {account_id})) {
+    if (auto role = role_from_code(role_row.text(0))) actor.roles.push_back(*role);
+  }
+  return actor;
+}
+
+std::optional<Found> find(store::Connection& c, std::string_view token, Timestamp now,
+                          const Settings& settings) {
+  if (token.empty() || token.size() > 100) return std::nullopt;
+  const std::string hash = token_hash(token);
+  auto rows = c.query(
+      "SELECT s.account_id, s.csrf_token, s.created_at, s.last_seen_at, a.must_change_password FROM sessions "
+      "s "
+      "JOIN accounts a ON a.id = s.account_id WHERE s.id_hash = ? AND a.active = 1",
+      {hash});
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows.front();
+  const Timestamp created = r.int64(2), last_seen = r.int64(3);
+  if (now - last_seen > settings.session_idle_minutes * 60LL ||
+      now - created > settings.session_absolute_hours * 3600LL) {
+    close(c, hash);
+    return std::nullopt;
+  }
+  auto actor = load_actor(c, r.int64(0));
+  if (!actor) return std::nullopt;
+  return Found{std::move(*actor), hash, r.text(1), last_seen, r.boolean(4)};
+}
+
+void touch(store::Connection& c, const Found& session, Timestamp now) {
+  if (now - session.last_seen_at < kTouchEverySeconds) return;
+  c.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", {now, session.hash});
+}
+
+void close(store::Connection& c, std::string_view hash) {
+  c.execute("DELETE FROM sessions WHERE id_hash = ?", {hash});
+}
+
+void close_all_for(store::Connection& c, std::int64_t account_id) {
+  c.execute("DELETE FROM sessions WHERE account_id = ?", {account_id});
+}
+
+}  // namespace sotong::platform::sessions

@@ -1,0 +1,26 @@
+// Secrets: random tokens, keyed and plain token hashes, argon2id password hashes (libsodium).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sotong::platform {
+
+/// Initialises libsodium; call once at start (idempotent). Throws when the library cannot start.
+void init_crypto();
+
+/// A URL-safe random token with `bytes` bytes of entropy (session ids, CSRF tokens, API tokens).
+std::string random_token(std::size_t bytes = 32);
+
+/// Hex BLAKE2b-256 of a token: what the database stores instead of the token itself.
+std::string token_hash(std::string_view token);
+
+/// argon2id hash in the standard encoded form ("$argon2id$v=19$m=…").
+std::string hash_password(std::string_view password);
+/// True when `password` matches the encoded hash. Constant-time in the password.
+bool verify_password(std::string_view password, const std::string& encoded);
+
+/// Constant-time equality for secrets of equal length.
+bool secrets_equal(std::string_view a, std::string_view b);
+
+}  // namespace sotong::platform

@@ -1,0 +1,31 @@
+#include "platform/crypto.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sotong::platform {
+
+TEST(Crypto, PasswordHashesAreArgon2idAndVerify) {
+  init_crypto();
+  const auto hash = hash_password("sotong-demo-2026");
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(verify_password("sotong-demo-2026", hash));
+  EXPECT_FALSE(verify_password("sotong-demo-2027", hash));
+  EXPECT_FALSE(verify_password("anything", ""));
+  EXPECT_NE(hash_password("sotong-demo-2026"), hash);  // salted
+}
+
+TEST(Crypto, TokensAreRandomAndUrlSafe) {
+  init_crypto();
+  const auto a = random_token(32), b = random_token(32);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.size(), 43u);
+  EXPECT_EQ(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+            std::string::npos);
+  EXPECT_EQ(token_hash("x").size(), 64u);
+  EXPECT_EQ(token_hash("x"), token_hash("x"));
+  EXPECT_TRUE(secrets_equal("abc", "abc"));
+  EXPECT_FALSE(secrets_equal("abc", "abd"));
+  EXPECT_FALSE(secrets_equal("abc", "abcd"));
+}
+
+}  // namespace sotong::platform

@@ -1,0 +1,22 @@
+#include "platform/operations/metrics.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sotong::platform {
+
+TEST(Metrics, ExposesCountersAndCumulativeBuckets) {
+  Metrics m;
+  m.record_request("GET", "/", 200, 0.0004);
+  m.record_request("GET", "/", 200, 0.003);
+  m.record_request("POST", "/login", 500, 0.2);
+  const auto text = m.exposition();
+  EXPECT_NE(text.find("sotong_http_requests_total{method=\"GET\",route=\"/\",status=\"200\"} 2"),
+            std::string::npos);
+  EXPECT_NE(text.find("sotong_http_server_errors_total 1"), std::string::npos);
+  EXPECT_NE(text.find("sotong_http_request_duration_seconds_bucket{le=\"0.0005\"} 1"), std::string::npos);
+  EXPECT_NE(text.find("sotong_http_request_duration_seconds_bucket{le=\"0.005\"} 2"), std::string::npos);
+  EXPECT_NE(text.find("sotong_http_request_duration_seconds_bucket{le=\"+Inf\"} 3"), std::string::npos);
+  EXPECT_NE(text.find("sotong_http_request_duration_seconds_count 3"), std::string::npos);
+}
+
+}  // namespace sotong::platform

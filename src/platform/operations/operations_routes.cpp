@@ -1,0 +1,73 @@
+#include "platform/operations/operations_routes.hpp"
+
+#include <boost/json.hpp>
+#include <stdexcept>
+
+namespace sotong::embedded {
+std::vector<EmbeddedFile> operations();
+}
+
+namespace sotong::platform::operations {
+namespace {
+std::string_view base_document() {
+  for (const auto& f : embedded::operations())
+    if (f.path == "openapi_base.json") return f.text;
+  throw std::runtime_error("openapi_base.json missing");
+}
+
+void merge_object(boost::json::object& into, const boost::json::object& from, const std::string& where) {
+  for (const auto& [key, value] : from) {
+    if (into.contains(key))
+      throw std::runtime_error("OpenAPI " + where + " defined twice: " + std::string(key));
+    into[key] = value;
+  }
+}
+}  // namespace
+
+std::string build_openapi(const std::vector<ModuleManifest>& modules) {
+  boost::json::value doc = boost::json::parse(base_document());
+  auto& root = doc.as_object();
+  for (const auto& m : modules) {
+    if (m.openapi.empty()) continue;
+    boost::json::value fragment;
+    try {
+      fragment = boost::json::parse(m.openapi);
+    } catch (const std::exception& e) {
+      throw std::runtime_error("OpenAPI fragment of " + m.name + ": " + e.what());
+    }
+    const auto& f = fragment.as_object();
+    if (auto* paths = f.if_contains("paths"))
+      merge_object(root["paths"].as_object(), paths->as_object(), "path");
+    if (auto* components = f.if_contains("components")) {
+      if (auto* schemas = components->as_object().if_contains("schemas")) {
+        merge_object(root["components"].as_object()["schemas"].as_object(), schemas->as_object(), "schema");
+      }
+    }
+  }
+  return boost::json::serialize(doc);
+}
+
+void register_routes(Web& web, const Metrics& metrics, std::string openapi_document) {
+  web.raw({"GET", "/healthz", [](http::Request&) { return http::Response::text("ok"); }, true});
+  web.raw({"GET", "/readyz",
+           [&web](http::Request&) {
+             try {
+               web.db().read([](store::Connection& c) { return c.scalar("SELECT 1"); });
+               return http::Response::text("ready");
+             } catch (const std::exception&) {
+               return http::Response::text("데이터베이스에 연결할 수 없습니다.", 503);
+             }
+           },
+           false});
+  web.raw({"GET", "/metrics",
+           [&metrics](http::Request&) {
+             auto r = http::Response::text(metrics.exposition());
+             r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+             return r;
+           },
+           true});
+  web.raw({"GET", "/api/v1/openapi.json",
+           [doc = std::move(openapi_document)](http::Request&) { return http::Response::json(doc); }, true});
+}
+
+}  // namespace sotong::platform::operations

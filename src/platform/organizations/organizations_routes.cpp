@@ -1,0 +1,268 @@
+// Thin handlers for organisations: the admin pages under /admin/organizations and the JSON API.
+#include <boost/json.hpp>
+
+#include "core/korean_text.hpp"
+#include "platform/organizations/organization_service.hpp"
+#include "platform/organizations/organizations_module.hpp"
+#include "platform/web/json_input.hpp"
+#include "platform/web/params.hpp"
+#include "platform/web/web.hpp"
+
+namespace sotong::platform::organizations {
+namespace {
+using render::View;
+
+View kinds_view(std::string_view selected) {
+  View list = View::list();
+  for (auto k : kAllOrganizationKinds) {
+    list.push(View::object(
+        {{"code", kind_code(k)}, {"label", kind_label(k)}, {"selected", kind_code(k) == selected}}));
+  }
+  return list;
+}
+
+View organization_view(const Organization& o) {
+  View v = View::object({{"id", o.id},
+                         {"code", o.code},
+                         {"name", o.name},
+                         {"kind_label", kind_label(o.kind)},
+                         {"parent_name", o.parent_name},
+                         {"active", o.active},
+                         {"created_at", format_seoul_minute(o.created_at)},
+                         {"updated_at", format_seoul_minute(o.updated_at)}});
+  if (o.parent_id) v.set("parent_id", *o.parent_id);
+  return v;
+}
+
+boost::json::object organization_json(const Organization& o) {
+  return {{"id", o.id},
+          {"code", o.code},
+          {"name", o.name},
+          {"kind", kind_code(o.kind)},
+          {"kind_label", kind_label(o.kind)},
+          {"parent_id", o.parent_id ? boost::json::value(*o.parent_id) : boost::json::value(nullptr)},
+          {"sort_order", o.sort_order},
+          {"active", o.active},
+          {"created_at", format_iso_utc(o.created_at)},
+          {"updated_at", format_iso_utc(o.updated_at)}};
+}
+
+OrganizationInput input_from_form(const http::Form& f) {
+  return {f.get("code"),      f.get("name"),       f.get("kind"),
+          f.get("parent_id"), f.get("sort_order"), f.get("rename_reason")};
+}
+
+OrganizationInput input_from(const Organization& o) {
+  return {o.code,
+          o.name,
+          std::string(kind_code(o.kind)),
+          o.parent_id ? std::to_string(*o.parent_id) : "",
+          std::to_string(o.sort_order),
+          ""};
+}
+
+http::Response form_page(Web& web, Context& ctx, const OrganizationInput& in,
+                         const std::optional<std::int64_t>& id, const std::vector<FieldError>& errors,
+                         int status) {
+  auto parents = list(web.db(), web.policy(), ctx.actor, {std::nullopt, true, ""});
+  View parent_list = View::list();
+  if (parents) {
+    for (const auto& p : *parents) {
+      if (p.kind == OrganizationKind::division || p.kind == OrganizationKind::department) continue;
+      if (id && p.id == *id) continue;
+      parent_list.push(View::object({{"id", p.id},
+                                     {"name", p.name},
+                                     {"kind_label", kind_label(p.kind)},
+                                     {"selected", std::to_string(p.id) == in.parent_id}}));
+    }
+  }
+  View v = View::object(
+      {{"code", in.code},
+       {"name", in.name},
+       {"sort_order", in.sort_order},
+       {"rename_reason", in.rename_reason},
+       {"kinds", kinds_view(in.kind)},
+       {"parents", parent_list},
+       {"editing", id.has_value()},
+       {"errors", errors_view(errors)},
+       {"action", id ? "/admin/organizations/" + std::to_string(*id) : "/admin/organizations"},
+       {"cancel_href", id ? "/admin/organizations/" + std::to_string(*id) : "/admin/organizations"}});
+  for (const auto& e : errors) v.set("error_" + e.field, e.message);
+  const std::string title = id ? "기관 정보 수정" : "기관 등록";
+  return web.render(ctx, "organizations/form", v,
+                    {title, {{"관리", "/admin/"}, {"기관 관리", "/admin/organizations"}, {title, ""}}, {}},
+                    status);
+}
+
+const std::vector<JsonField> kJsonFields = {
+    {"code", JsonType::string},        {"name", JsonType::string},
+    {"kind", JsonType::string},        {"parent_id", JsonType::integer, true},
+    {"sort_order", JsonType::integer}, {"rename_reason", JsonType::string}};
+
+std::string json_text(const boost::json::value& v) {
+  return boost::json::serialize(v);
+}
+}  // namespace
+
+void register_routes(Web& web) {
+  web.page("GET", "/admin/organizations", kManage, [&web](Context& ctx) {
+    organization_store::Filter filter;
+    filter.kind = kind_from_code(ctx.query.get("kind"));
+    const std::string status = ctx.query.get("status");
+    if (status == "active") filter.active = true;
+    if (status == "inactive") filter.active = false;
+    std::string q;
+    clean_line(ctx.query.get("q"), q);
+    filter.text = q;
+    auto orgs = list(web.db(), web.policy(), ctx.actor, filter);
+    if (!orgs) return web.error(ctx, orgs.error());
+    View rows = View::list();
+    for (const auto& o : *orgs) rows.push(organization_view(o));
+    View v = View::object({{"organizations", rows},
+                           {"count", static_cast<long long>(orgs->size())},
+                           {"kinds", kinds_view(ctx.query.get("kind"))},
+                           {"q", q},
+                           {"status_all", status.empty()},
+                           {"status_active", status == "active"},
+                           {"status_inactive", status == "inactive"}});
+    return web.render(ctx, "organizations/list", v,
+                      {"기관 관리", {{"관리", "/admin/"}, {"기관 관리", ""}}, {}});
+  });
+
+  web.page("GET", "/admin/organizations/new", kManage, [&web](Context& ctx) {
+    return form_page(web, ctx, {"", "", "", "", "0", ""}, std::nullopt, {}, 200);
+  });
+
+  web.page("POST", "/admin/organizations", kManage, [&web](Context& ctx) {
+    const auto in = input_from_form(ctx.form);
+    auto created = create(web.db(), web.policy(), ctx.actor, in);
+    if (!created) {
+      if (created.error().fields.empty()) return web.error(ctx, created.error());
+      return form_page(web, ctx, in, std::nullopt, created.error().fields, 422);
+    }
+    return web.redirect_with(ctx, "/admin/organizations/" + std::to_string(*created),
+                             {"success", "기관을 등록했습니다."});
+  });
+
+  web.page("GET", "/admin/organizations/{id}", kManage, [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
+    auto detail = get(web.db(), web.policy(), ctx.actor, *id);
+    if (!detail) return web.error(ctx, detail.error());
+    View v = organization_view(detail->organization);
+    View names = View::list();
+    for (const auto& n : detail->former_names) {
+      names.push(View::object({{"name", n.name},
+                               {"until", format_seoul_date(n.until)},
+                               {"reason", n.reason},
+                               {"changed_by", n.changed_by.empty() ? "(초기 자료)" : n.changed_by}}));
+    }
+    View children = View::list();
+    for (const auto& c : detail->children) children.push(organization_view(c));
+    v.set("former_names", names).set("has_former_names", !detail->former_names.empty());
+    v.set("children", children).set("has_children", !detail->children.empty());
+    v.set("active_accounts", detail->active_accounts);
+    const auto& name = detail->organization.name;
+    return web.render(ctx, "organizations/detail", v,
+                      {name, {{"관리", "/admin/"}, {"기관 관리", "/admin/organizations"}, {name, ""}}, {}});
+  });
+
+  web.page("GET", "/admin/organizations/{id}/edit", kManage, [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
+    auto detail = get(web.db(), web.policy(), ctx.actor, *id);
+    if (!detail) return web.error(ctx, detail.error());
+    return form_page(web, ctx, input_from(detail->organization), id, {}, 200);
+  });
+
+  web.page("POST", "/admin/organizations/{id}", kManage, [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
+    const auto in = input_from_form(ctx.form);
+    auto updated = update(web.db(), web.policy(), ctx.actor, *id, in);
+    if (!updated) {
+      if (updated.error().fields.empty()) return web.error(ctx, updated.error());
+      return form_page(web, ctx, in, id, updated.error().fields, 422);
+    }
+    return web.redirect_with(ctx, "/admin/organizations/" + std::to_string(*id),
+                             {"success", "기관 정보를 저장했습니다."});
+  });
+
+  for (const bool active : {false, true}) {
+    web.page("POST", active ? "/admin/organizations/{id}/activate" : "/admin/organizations/{id}/deactivate",
+             kManage, [&web, active](Context& ctx) {
+               auto id = parse_id(ctx.request.param("id"));
+               if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
+               const std::string back = "/admin/organizations/" + std::to_string(*id);
+               auto done = set_active(web.db(), web.policy(), ctx.actor, *id, active);
+               if (!done) return web.redirect_with(ctx, back, {"danger", done.error().message});
+               return web.redirect_with(
+                   ctx, back, {"success", active ? "기관을 다시 사용합니다." : "기관을 비활성화했습니다."});
+             });
+  }
+
+  web.api("GET", "/api/v1/organizations", kView, [&web](Context& ctx) {
+    organization_store::Filter filter;
+    if (ctx.query.has("kind")) {
+      filter.kind = kind_from_code(ctx.query.get("kind"));
+      if (!filter.kind)
+        return web.error(
+            ctx, Error::invalid("kind 값이 올바르지 않습니다.", {{"kind", "알 수 없는 기관 유형입니다."}}));
+    }
+    if (ctx.query.has("active")) filter.active = ctx.query.get("active") != "false";
+    auto orgs = list(web.db(), web.policy(), ctx.actor, filter);
+    if (!orgs) return web.error(ctx, orgs.error());
+    boost::json::array items;
+    for (const auto& o : *orgs) items.push_back(organization_json(o));
+    return web.json(ctx, json_text(boost::json::object{{"items", items}}));
+  });
+
+  web.api("GET", "/api/v1/organizations/{id}", kView, [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
+    auto detail = get(web.db(), web.policy(), ctx.actor, *id);
+    if (!detail) return web.error(ctx, detail.error());
+    auto body = organization_json(detail->organization);
+    boost::json::array names;
+    for (const auto& n : detail->former_names) {
+      names.push_back({{"name", n.name}, {"until", format_iso_utc(n.until)}, {"reason", n.reason}});
+    }
+    body["former_names"] = names;
+    return web.json(ctx, json_text(body));
+  });
+
+  web.api("POST", "/api/v1/organizations", kManage, [&web](Context& ctx) {
+    auto fields = read_json_fields(ctx.request.body, kJsonFields);
+    if (!fields) return web.error(ctx, fields.error());
+    auto& f = *fields;
+    auto created = create(
+        web.db(), web.policy(), ctx.actor,
+        {f["code"], f["name"], f["kind"], f["parent_id"], f.count("sort_order") ? f["sort_order"] : "0", ""});
+    if (!created) return web.error(ctx, created.error());
+    auto detail = get(web.db(), web.policy(), ctx.actor, *created);
+    return web.json(ctx, json_text(organization_json(detail->organization)), 201);
+  });
+
+  web.api("PATCH", "/api/v1/organizations/{id}", kManage, [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
+    auto fields = read_json_fields(ctx.request.body, kJsonFields);
+    if (!fields) return web.error(ctx, fields.error());
+    auto before = get(web.db(), web.policy(), ctx.actor, *id);
+    if (!before) return web.error(ctx, before.error());
+    OrganizationInput in = input_from(before->organization);
+    auto& f = *fields;
+    if (f.count("code")) in.code = f["code"];
+    if (f.count("name")) in.name = f["name"];
+    if (f.count("kind")) in.kind = f["kind"];
+    if (f.count("parent_id")) in.parent_id = f["parent_id"];
+    if (f.count("sort_order")) in.sort_order = f["sort_order"];
+    if (f.count("rename_reason")) in.rename_reason = f["rename_reason"];
+    auto updated = update(web.db(), web.policy(), ctx.actor, *id, in);
+    if (!updated) return web.error(ctx, updated.error());
+    auto after = get(web.db(), web.policy(), ctx.actor, *id);
+    return web.json(ctx, json_text(organization_json(after->organization)));
+  });
+}
+
+}  // namespace sotong::platform::organizations

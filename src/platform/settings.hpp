@@ -1,0 +1,21 @@
+// Runtime settings of the platform, read from the --config TOML file (defaults suit a province's intranet).
+#pragma once
+
+#include <string>
+
+namespace sotong::platform {
+
+struct Settings {
+  std::string site_name = "소통";
+  std::string operator_name = "전북특별자치도";  // the footer's operator identifier
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  int lockout_threshold = 5;  // failed logins before the account locks
+  int lockout_minutes = 15;
+  bool secure_cookies =
+      false;                 // set behind TLS; also implied by X-Forwarded-Proto: https from a trusted proxy
+  bool trust_proxy = false;  // take the client address from X-Forwarded-For (behind nginx)
+  std::string web_root = "web";  // folder holding static/ and node_modules/
+};
+
+}  // namespace sotong::platform

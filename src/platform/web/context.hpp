@@ -1,0 +1,47 @@
+// One request as a handler sees it: the request, the actor, the CSRF token and the parsed form.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/role.hpp"
+#include "http/form.hpp"
+#include "http/request.hpp"
+
+namespace sotong::platform {
+
+struct Context {
+  http::Request& request;
+  Actor actor;          // account_id == 0 when nobody is signed in
+  std::string csrf;     // the session's CSRF token, for forms
+  http::Form form;      // the urlencoded body of a POST
+  http::Form query;     // the query string
+  bool api = false;     // JSON route
+  bool bearer = false;  // authenticated by an API token (no CSRF: not a browser)
+  bool must_change_password = false;
+  std::string session_hash;
+  std::vector<std::string> set_cookies;  // extra Set-Cookie values for the response
+
+  bool signed_in() const { return actor.account_id != 0; }
+  /// The client's address (from X-Forwarded-For when the proxy is trusted).
+  std::string remote_address;
+};
+
+struct Crumb {
+  std::string label;
+  std::string href;
+};
+
+struct Flash {
+  std::string kind;  // success, danger, info
+  std::string message;
+};
+
+/// What the layout needs besides the page's own data.
+struct PageMeta {
+  std::string title;
+  std::vector<Crumb> breadcrumb;  // without "홈"; the last crumb is the current page
+  Flash flash;
+};
+
+}  // namespace sotong::platform

@@ -1,0 +1,31 @@
+#include "platform/web/json_input.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sotong::platform {
+namespace {
+const std::vector<JsonField> kSpec = {{"name", JsonType::string},
+                                      {"parent_id", JsonType::integer, true},
+                                      {"roles", JsonType::string_list},
+                                      {"active", JsonType::boolean}};
+}
+
+TEST(JsonInput, ReadsTypedFields) {
+  auto r = read_json_fields(R"({"name":"전주시","parent_id":null,"roles":["a","b"],"active":false})", kSpec);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->at("name"), "전주시");
+  EXPECT_EQ(r->at("parent_id"), "");
+  EXPECT_EQ(r->at("roles"), "a\nb");
+  EXPECT_EQ(r->at("active"), "0");
+}
+
+TEST(JsonInput, RefusesWrongTypesUnknownFieldsAndBrokenJson) {
+  auto r = read_json_fields(R"({"name":3,"parent_id":"x","colour":"red"})", kSpec);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().fields.size(), 3u);
+  EXPECT_FALSE(read_json_fields("{", kSpec).ok());
+  EXPECT_FALSE(read_json_fields("[1]", kSpec).ok());
+  EXPECT_FALSE(read_json_fields("{\"name\":\"\xED\x95\"}", kSpec).ok());
+}
+
+}  // namespace sotong::platform

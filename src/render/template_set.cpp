@@ -1,0 +1,93 @@
+#include "render/template_set.hpp"
+
+#include <kainjow/mustache.hpp>
+#include <stdexcept>
+
+namespace sotong::render {
+namespace mustache = kainjow::mustache;
+
+struct TemplateSet::Compiled {
+  explicit Compiled(const std::string& text) : tmpl(text) {}
+  mustache::mustache tmpl;
+};
+
+namespace {
+mustache::data to_data(const View& view) {
+  switch (view.kind()) {
+    case View::Kind::text:
+      return mustache::data(view.text());
+    case View::Kind::boolean:
+      return mustache::data(view.flag());
+    case View::Kind::list: {
+      mustache::data list(mustache::data::type::list);
+      for (const auto& item : view.items()) list.push_back(to_data(item));
+      return list;
+    }
+    case View::Kind::object:
+      break;
+  }
+  mustache::data object(mustache::data::type::object);
+  for (const auto& [key, value] : view.fields()) object.set(key, to_data(value));
+  return object;
+}
+
+std::string_view strip(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+}  // namespace
+
+std::string inline_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                            int depth) {
+  if (depth > 16) throw std::runtime_error("partials nest too deeply (a cycle?)");
+  std::string out;
+  std::size_t pos = 0;
+  for (;;) {
+    const auto open = text.find("{{>", pos);
+    if (open == std::string::npos) break;
+    const auto close = text.find("}}", open);
+    if (close == std::string::npos) throw std::runtime_error("unclosed partial tag");
+    const std::string name(strip(std::string_view(text).substr(open + 3, close - open - 3)));
+    auto it = partials.find(name);
+    if (it == partials.end()) throw std::runtime_error("missing partial: " + name);
+    out.append(text, pos, open - pos);
+    out += inline_partials(it->second, partials, depth + 1);
+    pos = close + 2;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+TemplateSet::TemplateSet(const std::vector<TemplateSource>& sources) {
+  std::map<std::string, std::string> partials;
+  for (const auto& s : sources) partials[s.name] = s.text;
+  for (const auto& s : sources) {
+    std::string text;
+    try {
+      text = inline_partials(s.text, partials);
+    } catch (const std::exception& e) {
+      throw std::runtime_error("template " + s.name + ": " + e.what());
+    }
+    auto compiled = std::make_unique<Compiled>(text);
+    if (!compiled->tmpl.is_valid())
+      throw std::runtime_error("template " + s.name + ": " + compiled->tmpl.error_message());
+    compiled_.emplace(s.name, std::move(compiled));
+  }
+}
+
+TemplateSet::~TemplateSet() = default;
+
+bool TemplateSet::has(std::string_view name) const {
+  return compiled_.find(name) != compiled_.end();
+}
+
+std::string TemplateSet::render(std::string_view name, const View& view) const {
+  auto it = compiled_.find(name);
+  if (it == compiled_.end()) throw std::runtime_error("unknown template " + std::string(name));
+  // mustache::mustache::render is const-correct only through a copy of its context; it does not mutate
+  // the compiled tree, so concurrent renders from several workers are safe.
+  return const_cast<mustache::mustache&>(it->second->tmpl).render(to_data(view));
+}
+
+}  // namespace sotong::render

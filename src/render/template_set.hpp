@@ -1,0 +1,39 @@
+// Mustache templates compiled once at start, with partials inlined so each page renders in one pass.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/view.hpp"
+
+namespace sotong::render {
+
+struct TemplateSource {
+  std::string name;  // "platform/login", partials start with "_" in their last segment
+  std::string text;
+};
+
+class TemplateSet {
+ public:
+  /// Compiles every template; throws std::runtime_error naming the template that fails to parse or
+  /// names a missing partial.
+  explicit TemplateSet(const std::vector<TemplateSource>& sources);
+  ~TemplateSet();
+
+  /// Renders with HTML escaping on ({{x}} escapes, {{{x}}} does not). Throws if the name is unknown.
+  std::string render(std::string_view name, const View& view) const;
+  bool has(std::string_view name) const;
+
+ private:
+  struct Compiled;
+  std::map<std::string, std::unique_ptr<Compiled>, std::less<>> compiled_;
+};
+
+/// Replaces {{> name}} with the partial's text, recursively (a cycle is an error).
+std::string inline_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                            int depth = 0);
+
+}  // namespace sotong::render

@@ -1,0 +1,29 @@
+#include "render/template_set.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sotong::render {
+
+TEST(TemplateSet, EscapesAndInlinesPartials) {
+  TemplateSet set(
+      std::vector<TemplateSource>{{"page", "<h1>{{title}}</h1>{{> _item}}"}, {"_item", "<p>{{{raw}}}</p>"}});
+  View v = View::object({{"title", "<script>"}, {"raw", "<b>굵게</b>"}});
+  EXPECT_EQ(set.render("page", v), "<h1>&lt;script&gt;</h1><p><b>굵게</b></p>");
+}
+
+TEST(TemplateSet, RendersListsAndBooleans) {
+  TemplateSet set(std::vector<TemplateSource>{
+      {"list", "{{#items}}[{{name}}]{{/items}}{{^items}}없음{{/items}}{{#flag}}!{{/flag}}"}});
+  View items = View::list();
+  items.push(View::object({{"name", "전주시"}})).push(View::object({{"name", "군산시"}}));
+  EXPECT_EQ(set.render("list", View::object({{"items", items}, {"flag", true}})), "[전주시][군산시]!");
+  EXPECT_EQ(set.render("list", View::object({{"items", View::list()}, {"flag", false}})), "없음");
+}
+
+TEST(TemplateSet, MissingPartialFailsAtStart) {
+  EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"page", "{{> _nope}}"}}), std::runtime_error);
+  EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"a", "{{> b}}"}, {"b", "{{> a}}"}}),
+               std::runtime_error);
+}
+
+}  // namespace sotong::render

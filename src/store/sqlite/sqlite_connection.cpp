@@ -1,0 +1,169 @@
+#include "store/sqlite/sqlite_connection.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+
+#include "store/dialect.hpp"
+
+namespace sotong::store {
+namespace {
+class Timer {
+ public:
+  ~Timer() { QueryTiming::record(std::chrono::steady_clock::now() - start_); }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+}  // namespace
+
+SqliteConnection::SqliteConnection(const std::string& path) {
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw DatabaseError("SQLite 파일을 열 수 없습니다 (" + path + "): " + message);
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  // WAL lets readers run beside the writer; synchronous=FULL makes every commit survive power loss.
+  execute_script(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+}
+
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+void SqliteConnection::fail(int rc, std::string_view what) {
+  std::string message = std::string(what) + ": " + sqlite3_errmsg(db_);
+  const int primary = rc & 0xFF;
+  if (primary == SQLITE_CONSTRAINT) throw ConstraintViolation(message);
+  throw DatabaseError(message);
+}
+
+sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
+  auto it = statements_.find(std::string(sql));
+  if (it != statements_.end()) {
+    sqlite3_reset(it->second);
+    sqlite3_clear_bindings(it->second);
+    return it->second;
+  }
+  sqlite3_stmt* stmt = nullptr;
+  if (int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                  &stmt, nullptr);
+      rc != SQLITE_OK) {
+    fail(rc, "SQL 준비 실패");
+  }
+  statements_.emplace(std::string(sql), stmt);
+  return stmt;
+}
+
+void SqliteConnection::bind(sqlite3_stmt* stmt, const Params& params) {
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const int idx = static_cast<int>(i + 1);
+    const auto& v = params[i].storage();
+    int rc = SQLITE_OK;
+    if (std::holds_alternative<std::monostate>(v)) {
+      rc = sqlite3_bind_null(stmt, idx);
+    } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      rc = sqlite3_bind_int64(stmt, idx, *n);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      rc = sqlite3_bind_double(stmt, idx, *d);
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      rc = sqlite3_bind_text64(stmt, idx, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
+    } else if (const auto* b = std::get_if<Blob>(&v)) {
+      rc = sqlite3_bind_blob64(stmt, idx, b->bytes.data(), b->bytes.size(), SQLITE_STATIC);
+    }
+    if (rc != SQLITE_OK) fail(rc, "매개변수 바인딩 실패");
+  }
+}
+
+Rows SqliteConnection::query(std::string_view sql, const Params& params) {
+  Timer timer;
+  sqlite3_stmt* stmt = prepare(sql);
+  bind(stmt, params);
+  Rows rows;
+  const int columns = sqlite3_column_count(stmt);
+  for (;;) {
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      sqlite3_reset(stmt);
+      fail(rc, "SQL 실행 실패");
+    }
+    std::vector<Value> cells;
+    cells.reserve(columns);
+    for (int c = 0; c < columns; ++c) {
+      switch (sqlite3_column_type(stmt, c)) {
+        case SQLITE_INTEGER:
+          cells.emplace_back(static_cast<long long>(sqlite3_column_int64(stmt, c)));
+          break;
+        case SQLITE_FLOAT:
+          cells.emplace_back(sqlite3_column_double(stmt, c));
+          break;
+        case SQLITE_TEXT:
+          cells.emplace_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, c)),
+                                         static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+          break;
+        case SQLITE_BLOB: {
+          const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+          cells.emplace_back(
+              Blob{std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)))});
+          break;
+        }
+        default:
+          cells.emplace_back();
+      }
+    }
+    rows.emplace_back(std::move(cells));
+  }
+  sqlite3_reset(stmt);
+  return rows;
+}
+
+std::int64_t SqliteConnection::execute(std::string_view sql, const Params& params) {
+  query(sql, params);
+  return sqlite3_changes64(db_);
+}
+
+void SqliteConnection::execute_script(std::string_view sql) {
+  Timer timer;
+  std::string text(sql);
+  char* error = nullptr;
+  if (int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error); rc != SQLITE_OK) {
+    std::string message = error ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintViolation(message);
+    throw DatabaseError("SQL 실행 실패: " + message);
+  }
+}
+
+void SqliteConnection::begin(bool writing) {
+  execute_script(writing ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+void SqliteConnection::commit() {
+  execute_script("COMMIT");
+}
+void SqliteConnection::rollback() {
+  if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
+}
+
+bool SqliteConnection::healthy() {
+  if (db_ == nullptr) return false;
+  if (!sqlite3_get_autocommit(db_)) {
+    try {
+      rollback();  // a lease returned mid-transaction must not leak its transaction to the next user
+    } catch (const DatabaseError&) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string SqliteConnection::dialect(std::string_view portable_sql) const {
+  return apply_dialect(portable_sql, {{"{{id}}", "INTEGER PRIMARY KEY AUTOINCREMENT"}, {"{{blob}}", "BLOB"}});
+}
+
+}  // namespace sotong::store

@@ -1,0 +1,42 @@
+// The SQLite engine: one file in WAL mode with durable commits and a per-connection statement cache.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include "store/database.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sotong::store {
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path);
+  ~SqliteConnection() override;
+
+  Engine engine() const override { return Engine::sqlite; }
+  Rows query(std::string_view sql, const Params& params) override;
+  std::int64_t execute(std::string_view sql, const Params& params) override;
+  void execute_script(std::string_view sql) override;
+  void begin(bool writing) override;
+  void commit() override;
+  void rollback() override;
+  void lock_for_migrations() override {}  // BEGIN IMMEDIATE already excludes other writers
+  bool healthy() override;
+  std::string dialect(std::string_view portable_sql) const override;
+
+  /// The raw handle, for the online backup API.
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql);
+  void bind(sqlite3_stmt* stmt, const Params& params);
+  [[noreturn]] void fail(int rc, std::string_view what);
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace sotong::store

@@ -1,0 +1,103 @@
+// A tiny HTTP client for behaviour tests: one cookie jar per Client, so each instance is one user.
+// Dependency-free (Node 20's fetch). Redirects are never followed, so tests can assert them.
+import assert from 'node:assert/strict';
+
+export const BASE = process.env.SOTONG_URL;
+if (!BASE) throw new Error('SOTONG_URL is not set: run the tests through scripts/test-http.sh');
+
+export const DEMO_PASSWORD = 'sotong-demo-2026';
+
+const decodeEntities = (s) =>
+  s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** The CSRF token of the first form in `html` (attribute order free), or of a `csrf-token` meta tag. */
+export function csrfFrom(html) {
+  for (const [tag] of html.matchAll(/<input\b[^>]*>/gi)) {
+    if (/\bname\s*=\s*["']_csrf["']/i.test(tag)) {
+      const value = tag.match(/\bvalue\s*=\s*"([^"]*)"|\bvalue\s*=\s*'([^']*)'/i);
+      if (value) return decodeEntities(value[1] ?? value[2]);
+    }
+  }
+  const meta = html.match(/<meta\b[^>]*\bname\s*=\s*["']csrf-token["'][^>]*\bcontent\s*=\s*"([^"]*)"/i);
+  if (meta) return decodeEntities(meta[1]);
+  throw new Error('no _csrf field in the page');
+}
+
+export class Client {
+  constructor(base = BASE) {
+    this.base = base.replace(/\/$/, '');
+    this.cookies = new Map();
+  }
+
+  /** Any request: the jar's cookies go out, Set-Cookie comes back into the jar. */
+  async request(path, { headers = {}, ...init } = {}) {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(this.base + path, {
+      redirect: 'manual',
+      ...init,
+      headers: { ...(cookie && { cookie }), ...headers },
+    });
+    this.#store(res.headers.getSetCookie());
+    return res;
+  }
+
+  get(path, headers = {}) {
+    return this.request(path, { headers });
+  }
+
+  /** Posts a form like a browser does; `fields` is an object or an array of [name, value] pairs. */
+  postForm(path, fields, headers = {}) {
+    return this.request(path, {
+      method: 'POST',
+      body: new URLSearchParams(fields).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.base, ...headers },
+    });
+  }
+
+  /** GETs `path` and returns its CSRF token. */
+  async csrf(path) {
+    const res = await this.get(path);
+    assert.equal(res.status, 200, `GET ${path}`);
+    return csrfFrom(await res.text());
+  }
+
+  /** Signs in through the login form; fails the test unless the server answers 303. */
+  async login(loginId, password = DEMO_PASSWORD) {
+    const _csrf = await this.csrf('/login');
+    const res = await this.postForm('/login', { login_id: loginId, password, _csrf });
+    assert.equal(res.status, 303, `login as ${loginId}: ${res.status} ${res.status === 303 ? '' : await res.text()}`);
+    return res;
+  }
+
+  /** A JSON API call authenticated by a bearer token (no cookies involved). */
+  apiGet(path, token) {
+    return fetch(this.base + path, {
+      redirect: 'manual',
+      headers: { accept: 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    });
+  }
+
+  #store(setCookies) {
+    for (const line of setCookies) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      if (eq < 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => {
+        const [k, v = ''] = a.split('=').map((s) => s.trim());
+        if (/^max-age$/i.test(k)) return Number(v) <= 0;
+        if (/^expires$/i.test(k)) return Date.parse(v) <= Date.now();
+        return false;
+      });
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+}

@@ -1,0 +1,285 @@
+/* 소통(Sotong) 점진적 향상 스크립트. 프레임워크 없음, 인라인 스크립트 없음(CSP default-src 'self').
+ * (a) 세션 만료 5분 전 안내 모달 + 연장/로그아웃, 만료되면 /login?expired=1 로 이동
+ * (b) htmx 교체(htmx:afterSwap) 뒤 교체된 영역의 KRDS 구성요소만 한 번씩 초기화
+ * (c) 모든 htmx 요청에 X-CSRF-Token 머리글 추가
+ * ui-script.js 다음에 defer 로 읽힌다(KRDS 구성요소 객체는 전역 const 라 window.* 가 아니다). */
+(function () {
+  "use strict";
+
+  var WARNING_LEAD_SECONDS = 300; // 만료 5분 전에 안내
+  var SHARED_KEY = "sotong.session.lastActivity"; // 여러 탭이 같은 세션을 쓰므로 마지막 활동 시각을 공유
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") || "" : "";
+  }
+
+  /* ───────────── (c) htmx 요청마다 CSRF 머리글 ───────────── */
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = csrfToken();
+    if (token && event.detail && event.detail.headers) {
+      event.detail.headers["X-CSRF-Token"] = token;
+    }
+  });
+
+  /* ───────────── (b) htmx 교체 뒤 KRDS 재초기화 ─────────────
+   * ui-script.js 의 init() 대부분은 document 전체를 훑어 이벤트를 붙이므로 그냥 다시 부르면 기존 요소에
+   * 처리기가 두 번 붙는다. 그래서 init() 을 부르는 동안만 document.querySelectorAll 을 "교체된 영역 안의,
+   * 아직 초기화하지 않은 요소"만 돌려주도록 좁히고, 초기화한 뿌리 요소에는 data-sotong-krds 표시를 남긴다. */
+  function krdsComponents() {
+    /* 교체된 내용에 들어올 수 있는 것만. 머리글·메뉴·도움 패널 등 배치(layout) 요소는 제외. */
+    return [
+      { name: "tab", root: ".krds-tab-area", obj: typeof krds_tab !== "undefined" ? krds_tab : null },
+      { name: "accordion", root: ".krds-accordion", obj: typeof krds_accordion !== "undefined" ? krds_accordion : null },
+      { name: "disclosure", root: ".krds-disclosure", obj: typeof krds_disclosure !== "undefined" ? krds_disclosure : null },
+      { name: "modal", root: ".open-modal, .close-modal", obj: typeof krds_modal !== "undefined" ? krds_modal : null },
+      { name: "contextual-help", root: ".krds-contextual-help", obj: typeof krds_contextualHelp !== "undefined" ? krds_contextualHelp : null },
+      { name: "tooltip", root: ".krds-tooltip", obj: typeof krds_tooltip !== "undefined" ? krds_tooltip : null },
+      { name: "drop", root: ".krds-drop-wrap", obj: typeof krds_dropEvent !== "undefined" ? krds_dropEvent : null },
+      { name: "toggle-switch", root: ".krds-form-toggle-switch", obj: typeof krds_toggleSwitch !== "undefined" ? krds_toggleSwitch : null },
+      { name: "info-list", root: ".krds-info-list", obj: typeof krds_infoList !== "undefined" ? krds_infoList : null },
+      { name: "check", root: ".chk-group-wrap, .krds-form-chip", obj: typeof krds_chkBox !== "undefined" ? krds_chkBox : null },
+      { name: "file-upload", root: ".file-upload", obj: typeof krds_fileUpload !== "undefined" ? krds_fileUpload : null }
+    ];
+  }
+
+  function isMarked(el, name) {
+    var node = el;
+    while (node && node.nodeType === 1) {
+      var marks = node.getAttribute("data-sotong-krds");
+      if (marks && (" " + marks + " ").indexOf(" " + name + " ") !== -1) return true;
+      node = node.parentElement;
+    }
+    return false;
+  }
+
+  function mark(el, name) {
+    if (isMarked(el, name)) return;
+    var marks = el.getAttribute("data-sotong-krds");
+    el.setAttribute("data-sotong-krds", marks ? marks + " " + name : name);
+  }
+
+  function rootsIn(scope, selector) {
+    var found = Array.prototype.slice.call(scope.querySelectorAll(selector));
+    if (scope.matches && scope.matches(selector)) found.unshift(scope);
+    return found;
+  }
+
+  /* 처음 읽을 때 KRDS(DOMContentLoaded)가 초기화한 요소에 표시만 남긴다. */
+  function markInitial() {
+    krdsComponents().forEach(function (c) {
+      rootsIn(document, c.root).forEach(function (el) { mark(el, c.name); });
+    });
+  }
+
+  function initScoped(component, scope) {
+    var original = document.querySelectorAll;
+    var fresh = rootsIn(scope, component.root).filter(function (el) { return !isMarked(el, component.name); });
+    if (!fresh.length) return;
+    document.querySelectorAll = function (selector) {
+      var all = original.call(document, selector);
+      return Array.prototype.filter.call(all, function (el) {
+        return scope.contains(el) && !isMarked(el, component.name);
+      });
+    };
+    try {
+      component.obj.init();
+    } catch (err) {
+      if (window.console) console.error("KRDS " + component.name + " 초기화 실패", err);
+    } finally {
+      delete document.querySelectorAll; // 원래의 Document.prototype.querySelectorAll 로 되돌린다
+      if (document.querySelectorAll !== original) document.querySelectorAll = original;
+    }
+    fresh.forEach(function (el) { mark(el, component.name); });
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var scope = event.target;
+    if (!scope || scope.nodeType !== 1 || !document.documentElement.contains(scope)) return;
+    krdsComponents().forEach(function (c) {
+      if (c.obj && typeof c.obj.init === "function") initScoped(c, scope);
+    });
+  });
+
+  /* 모바일 전체메뉴: 스크립트가 없을 때는 #mobile-nav/# 링크(:target)로 동작하고,
+   * 있을 때는 KRDS(krds_mainMenuMobile)가 열고 닫으므로 주소 이동은 막는다. */
+  function setupMobileNavLinks() {
+    var links = document.querySelectorAll('a[aria-controls="mobile-nav"], #mobile-nav #close-nav');
+    Array.prototype.forEach.call(links, function (link) {
+      link.addEventListener("click", function (event) { event.preventDefault(); });
+    });
+  }
+
+  /* ───────────── (a) 세션 만료 안내 ───────────── */
+  function setupSessionTimeout() {
+    var body = document.body;
+    var seconds = parseInt(body.getAttribute("data-session-seconds") || "", 10);
+    var modal = document.getElementById("session-timeout-modal");
+    if (!(seconds > 0) || !modal) return;
+
+    var lead = seconds > WARNING_LEAD_SECONDS ? WARNING_LEAD_SECONDS : Math.floor(seconds / 2);
+    var wrap = document.getElementById("wrap");
+    var back = modal.querySelector(".modal-back");
+    var content = modal.querySelector(".modal-content");
+    var extendButton = modal.querySelector("[data-session-extend]");
+    var remainingEl = modal.querySelector("[data-session-remaining]");
+    var errorEl = modal.querySelector("[data-session-error]");
+    var lastActivity = Date.now();
+    var timer = null;
+    var open = false;
+    var extending = false;
+    var returnFocus = null;
+
+    function sharedActivity() {
+      try { return parseInt(window.localStorage.getItem(SHARED_KEY) || "0", 10) || 0; } catch (e) { return 0; }
+    }
+    function touch() {
+      lastActivity = Date.now();
+      try { window.localStorage.setItem(SHARED_KEY, String(lastActivity)); } catch (e) { /* 사생활 보호 모드 등 */ }
+      schedule();
+    }
+    function deadline() {
+      return Math.max(lastActivity, sharedActivity()) + seconds * 1000;
+    }
+    function formatRemaining(ms) {
+      var total = Math.max(0, Math.ceil(ms / 1000));
+      var m = Math.floor(total / 60);
+      var s = total % 60;
+      if (m && s) return m + "분 " + s + "초";
+      return m ? m + "분" : s + "초";
+    }
+
+    /* KRDS 모달은 visibility 전환(transition)으로 나타나므로 보일 때까지 몇 번 다시 시도한다. */
+    function focusWhenVisible(el, tries) {
+      window.setTimeout(function () {
+        if (!open || !el) return;
+        el.focus();
+        if (document.activeElement !== el && tries > 0) focusWhenVisible(el, tries - 1);
+      }, 50);
+    }
+    function openModal() {
+      if (open) return;
+      open = true;
+      returnFocus = document.activeElement;
+      if (errorEl) errorEl.hidden = true;
+      modal.classList.add("shown");
+      if (back) back.classList.add("in");
+      body.classList.add("scroll-no");
+      if (wrap) wrap.setAttribute("inert", "");
+      window.setTimeout(function () { modal.classList.add("in"); }, 20);
+      focusWhenVisible(extendButton || content, 10);
+    }
+    function closeModal() {
+      if (!open) return;
+      open = false;
+      modal.classList.remove("in");
+      if (back) back.classList.remove("in");
+      body.classList.remove("scroll-no");
+      if (wrap) wrap.removeAttribute("inert");
+      window.setTimeout(function () { if (!open) modal.classList.remove("shown"); }, 350);
+      if (returnFocus && typeof returnFocus.focus === "function" && document.documentElement.contains(returnFocus)) {
+        returnFocus.focus();
+      }
+      returnFocus = null;
+    }
+
+    function expire() {
+      window.clearTimeout(timer);
+      window.location.assign("/login?expired=1");
+    }
+
+    function tick() {
+      var left = deadline() - Date.now();
+      if (left <= 0) { expire(); return; }
+      if (left <= lead * 1000) {
+        if (remainingEl) remainingEl.textContent = formatRemaining(left);
+        openModal();
+        timer = window.setTimeout(tick, 1000);
+      } else {
+        closeModal(); // 다른 탭에서 연장한 경우
+        // 절전·백그라운드 탭의 타이머 지연에 대비해 길어도 1분마다 다시 계산한다.
+        timer = window.setTimeout(tick, Math.min(left - lead * 1000, 60000));
+      }
+    }
+    function schedule() {
+      window.clearTimeout(timer);
+      tick();
+    }
+
+    function extend() {
+      if (extending) return;
+      extending = true;
+      if (extendButton) extendButton.disabled = true;
+      var headers = { "X-CSRF-Token": csrfToken(), "Accept": "application/json" };
+      window.fetch("/session/extend", { method: "POST", credentials: "same-origin", headers: headers })
+        .then(function (response) {
+          if (response.status === 401 || response.status === 403) { expire(); return; }
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          var type = response.headers.get("Content-Type") || "";
+          return (type.indexOf("json") !== -1 ? response.json().catch(function () { return null; }) : Promise.resolve(null))
+            .then(function (data) {
+              if (data && data.session_seconds > 0) seconds = data.session_seconds;
+              closeModal();
+              touch();
+            });
+        })
+        .catch(function () {
+          if (errorEl) errorEl.hidden = false;
+        })
+        .then(function () {
+          extending = false;
+          if (extendButton) extendButton.disabled = false;
+        });
+    }
+
+    if (extendButton) extendButton.addEventListener("click", extend);
+
+    /* 모달 안에 초점을 가둔다. Esc는 "계속 이용"(연장)으로 본다. */
+    modal.addEventListener("keydown", function (event) {
+      if (!open) return;
+      if (event.key === "Escape" || event.key === "Esc") {
+        event.preventDefault();
+        extend();
+        return;
+      }
+      if (event.key !== "Tab") return;
+      var focusables = Array.prototype.filter.call(
+        content.querySelectorAll("a[href], button:not([disabled]), input:not([type=hidden]), select, textarea, [tabindex='0']"),
+        function (el) { return el.offsetParent !== null; }
+      );
+      if (!focusables.length) return;
+      var first = focusables[0];
+      var last = focusables[focusables.length - 1];
+      if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+    });
+
+    /* 서버에 다녀온 htmx 요청은 세션을 연장한 것이다. */
+    document.addEventListener("htmx:afterRequest", function (event) {
+      var xhr = event.detail && event.detail.xhr;
+      if (xhr && xhr.status > 0 && xhr.status !== 401) touch();
+    });
+    window.addEventListener("storage", function (event) {
+      if (event.key === SHARED_KEY) schedule();
+    });
+    document.addEventListener("visibilitychange", function () {
+      if (!document.hidden) schedule();
+    });
+
+    touch();
+  }
+
+  function start() {
+    markInitial();
+    setupMobileNavLinks();
+    setupSessionTimeout();
+  }
+
+  /* defer 스크립트는 DOMContentLoaded 전에 실행된다. KRDS 의 DOMContentLoaded 처리기(먼저 등록됨)가
+   * 끝난 뒤에 표시를 남겨야 하므로 같은 이벤트에 뒤이어 등록한다. */
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
