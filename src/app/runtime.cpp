@@ -4,6 +4,7 @@
 #include "platform/home/home_module.hpp"
 #include "platform/operations/operations_routes.hpp"
 #include "platform/organizations/organizations_module.hpp"
+// new-module: includes
 
 namespace sotong::embedded {
 std::vector<EmbeddedFile> web();
@@ -13,9 +14,8 @@ namespace sotong::app {
 
 std::vector<platform::ModuleManifest> all_modules() {
   return {
-      platform::organizations::manifest(),
-      platform::accounts::manifest(),
-      platform::home::manifest(),
+      platform::organizations::manifest(), platform::accounts::manifest(), platform::home::manifest(),
+      // new-module: manifests
   };
 }
 

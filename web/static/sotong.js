@@ -101,9 +101,40 @@
     });
   });
 
+  /* 가로로 넘치는 표(.krds-table-wrap)는 키보드로도 스크롤할 수 있게 초점을 받게 한다(WCAG 2.1.1).
+   * 스크립트가 넣은 속성만 data-sotong-scroll 로 표시해 두었다가 넘치지 않게 되면 되돌린다. */
+  function markScrollableTables(scope) {
+    var wraps = (scope || document).querySelectorAll(".krds-table-wrap");
+    Array.prototype.forEach.call(wraps, function (wrap) {
+      var overflowing = wrap.scrollWidth > wrap.clientWidth + 1;
+      var ours = wrap.hasAttribute("data-sotong-scroll");
+      if (overflowing && !wrap.hasAttribute("tabindex")) {
+        var caption = wrap.querySelector("caption");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", (caption && caption.textContent.trim()) || "표");
+        wrap.setAttribute("data-sotong-scroll", "");
+      } else if (!overflowing && ours) {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+        wrap.removeAttribute("data-sotong-scroll");
+      }
+    });
+  }
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(function () { markScrollableTables(document); }, 200);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.target && event.target.nodeType === 1) markScrollableTables(event.target.parentElement || document);
+  });
+
   /* 모바일 전체메뉴: 스크립트가 없을 때는 #mobile-nav/# 링크(:target)로 동작하고,
    * 있을 때는 KRDS(krds_mainMenuMobile)가 열고 닫으므로 주소 이동은 막는다. */
   function setupMobileNavLinks() {
+    if (typeof krds_mainMenuMobile === "undefined") return; // KRDS 스크립트가 없으면 :target 방식 그대로
     var links = document.querySelectorAll('a[aria-controls="mobile-nav"], #mobile-nav #close-nav');
     Array.prototype.forEach.call(links, function (link) {
       link.addEventListener("click", function (event) { event.preventDefault(); });
@@ -271,6 +302,7 @@
 
   function start() {
     markInitial();
+    markScrollableTables(document);
     setupMobileNavLinks();
     setupSessionTimeout();
   }

@@ -49,6 +49,9 @@ std::string build_openapi(const std::vector<ModuleManifest>& modules) {
 
 void register_routes(Web& web, const Metrics& metrics, std::string openapi_document) {
   web.raw({"GET", "/healthz", [](http::Request&) { return http::Response::text("ok"); }, true});
+  // Browsers ask for /favicon.ico on their own; point them at the icon the layout links.
+  web.raw({"GET", "/favicon.ico",
+           [](http::Request&) { return http::Response::redirect("/static/app/favicon.svg", 301); }, true});
   web.raw({"GET", "/readyz",
            [&web](http::Request&) {
              try {

@@ -90,7 +90,11 @@ std::string flash_encode(const Flash& f) {
 
 render::View errors_view(const std::vector<FieldError>& errors) {
   render::View list = render::View::list();
-  for (const auto& e : errors) list.push(render::View::object({{"field", e.field}, {"message", e.message}}));
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    // `last` lets the partial draw its box once: mustache cannot ask whether a list is empty.
+    list.push(render::View::object(
+        {{"field", errors[i].field}, {"message", errors[i].message}, {"last", i + 1 == errors.size()}}));
+  }
   return list;
 }
 

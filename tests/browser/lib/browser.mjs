@@ -38,12 +38,12 @@ export async function newPage(browser) {
 /** Signs in through the login form and waits for the page it leads to; throws if it stays on /login. */
 export async function login(page, loginId, password = DEMO_PASSWORD) {
   await page.goto(`${BASE}/login`);
-  await page.fill('#login_id', loginId);
-  await page.fill('#password', password);
+  await page.fill('#field-login_id', loginId);
+  await page.fill('#field-password', password);
   try {
     await Promise.all([
       page.waitForNavigation(),
-      page.locator('form:has(#password) [type=submit]').first().click(),
+      page.locator('form:has(#field-password) [type=submit]').first().click(),
     ]);
   } catch (e) {
     throw new Error(`login as ${loginId} failed: ${e.message}`);

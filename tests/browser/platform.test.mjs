@@ -1,0 +1,143 @@
+// The platform's main flows in Debian's Chromium, as an official would use them, with axe-core on every page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, newPage, login, checkA11y, screenshot } from './lib/browser.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const suffix = Date.now().toString(36).slice(-5);
+
+test('an administrator signs in, sees the dashboard, edits an organisation and signs out', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${BASE}/login`);
+  await checkA11y(page, 'login');
+  await screenshot(page, 'login');
+  await login(page, 'admin');
+  assert.equal(new URL(page.url()).pathname, '/');
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: '홈' }).waitFor());
+  assert.ok(await page.getByText('기관 현황').isVisible());
+  await checkA11y(page, 'dashboard');
+  await screenshot(page, 'dashboard-admin');
+
+  // Register a division under 기획조정실 through the form, after one refused attempt.
+  await page.getByRole('link', { name: '기관 관리' }).first().click();
+  await page.waitForURL('**/admin/organizations');
+  await checkA11y(page, 'organisation list');
+  await page.getByRole('link', { name: '기관 등록' }).click();
+  await page.getByRole('button', { name: '저장' }).click();
+  await page.waitForLoadState();
+  assert.ok(await page.getByText('기관명을 입력해 주십시오.').first().isVisible(), 'field error shown');
+  await checkA11y(page, 'organisation form with errors');
+  await screenshot(page, 'organisation-form-errors');
+  await page.fill('#field-code', `T-${suffix}`);
+  await page.fill('#field-name', `소통협력과${suffix}`);
+  await page.selectOption('#field-kind', 'division');
+  await page.selectOption('#field-parent_id', { label: '기획조정실 (실국)' });
+  await page.getByRole('button', { name: '저장' }).click();
+  await page.waitForURL(/\/admin\/organizations\/\d+$/);
+  assert.ok(await page.getByText('기관을 등록했습니다.').isVisible());
+
+  // Rename it: the reason is required and the old name stays in the history.
+  await page.getByRole('link', { name: '수정' }).click();
+  await page.fill('#field-name', `도시군협력과${suffix}`);
+  await page.fill('#field-rename_reason', '직제 개편');
+  await page.getByRole('button', { name: '저장' }).click();
+  await page.waitForURL(/\/admin\/organizations\/\d+$/);
+  assert.ok(await page.getByRole('heading', { level: 1, name: `도시군협력과${suffix}` }).isVisible());
+  assert.ok(await page.getByRole('cell', { name: `소통협력과${suffix}` }).isVisible(), 'former name listed');
+  await checkA11y(page, 'organisation detail');
+  await screenshot(page, 'organisation-detail');
+
+  await page.getByRole('button', { name: '로그아웃' }).first().click();
+  await page.waitForURL('**/login');
+  assert.ok(await page.getByText('로그아웃했습니다.').isVisible());
+  await page.goto(`${BASE}/`);
+  assert.equal(new URL(page.url()).pathname, '/login', 'signed out: back to the login page');
+  await page.context().close();
+});
+
+test('a 시·군 officer is refused the admin pages and sees their own dashboard', async () => {
+  const page = await newPage(browser);
+  await login(page, 'jeonju');
+  assert.ok(await page.getByText('전주시').first().isVisible());
+  assert.equal(await page.getByRole('link', { name: '기관 관리' }).count(), 0, 'no admin menu for a municipal officer');
+  await checkA11y(page, 'municipal dashboard');
+  const res = await page.goto(`${BASE}/admin/organizations`);
+  assert.equal(res.status(), 403);
+  assert.ok(await page.getByRole('heading', { level: 1, name: '접근 권한이 없습니다' }).isVisible());
+  await checkA11y(page, '403 page');
+  await screenshot(page, 'forbidden');
+  const missing = await page.goto(`${BASE}/no-such-page`);
+  assert.equal(missing.status(), 404);
+  await checkA11y(page, '404 page');
+  await page.context().close();
+});
+
+test('every admin page passes axe-core', async () => {
+  const page = await newPage(browser);
+  await login(page, 'admin');
+  for (const path of ['/admin/', '/admin/roles', '/admin/accounts', '/admin/accounts/new', '/admin/accounts/1',
+                      '/admin/accounts/1/edit', '/admin/organizations/1/edit', '/password']) {
+    const res = await page.goto(`${BASE}${path}`);
+    assert.equal(res.status(), 200, path);
+    await checkA11y(page, path);
+  }
+  await screenshot(page, 'password');
+  await page.context().close();
+});
+
+test('an administrator issues an account; its owner must change the initial password first', async () => {
+  const admin = await newPage(browser);
+  await login(admin, 'admin');
+  await admin.goto(`${BASE}/admin/accounts/new`);
+  await admin.fill('#field-login_id', `b.${suffix}`);
+  await admin.fill('#field-display_name', '홍길동');
+  await admin.selectOption('#field-organization_id', { label: '군산시' });
+  await admin.locator('label[for=role-municipal]').click(); // KRDS draws the box on the label
+  assert.ok(await admin.isChecked('#role-municipal'));
+  await admin.getByRole('button', { name: '저장' }).click();
+  await admin.waitForLoadState();
+  const initial = (await admin.locator('#initial-password').textContent()).trim();
+  assert.match(initial, /^[A-Za-z]{8}-\d{4}$/);
+  await checkA11y(admin, 'issued account');
+  await admin.context().close();
+
+  const owner = await newPage(browser);
+  await login(owner, `b.${suffix}`, initial);
+  assert.equal(new URL(owner.url()).pathname, '/password');
+  await owner.fill('#field-current', initial);
+  await owner.fill('#field-next', 'Gunsan-Officer-7');
+  await owner.fill('#field-confirm', 'Gunsan-Officer-7');
+  await owner.getByRole('button', { name: '비밀번호 바꾸기' }).click();
+  await owner.waitForURL(`${BASE}/`);
+  assert.ok(await owner.getByText('비밀번호를 바꾸었습니다.').isVisible());
+  await owner.context().close();
+});
+
+test('pages work with JavaScript turned off', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ko-KR' });
+  const page = await context.newPage();
+  await login(page, 'coordinator');
+  assert.equal(new URL(page.url()).pathname, '/');
+  await page.getByRole('button', { name: '로그아웃' }).first().click();
+  await page.waitForURL('**/login');
+  await context.close();
+});
+
+test('the layout holds on a phone-sized screen', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ko-KR' });
+  const page = await context.newPage();
+  await login(page, 'admin');
+  await page.goto(`${BASE}/admin/organizations`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  await checkA11y(page, 'organisations on a phone');
+  await screenshot(page, 'organisations-phone');
+  await context.close();
+});
