@@ -141,3 +141,19 @@ test('the layout holds on a phone-sized screen', async () => {
   await screenshot(page, 'organisations-phone');
   await context.close();
 });
+
+test('list filters update the table in place (htmx) and keep the address', async () => {
+  const page = await newPage(browser);
+  await login(page, 'admin');
+  await page.goto(`${BASE}/admin/organizations`);
+  await page.selectOption('#filter-kind', 'municipality');
+  const fragment = page.waitForResponse((r) => r.url().includes('kind=municipality') && r.request().headers()['hx-request'] === 'true');
+  await page.getByRole('button', { name: '검색' }).click();
+  await fragment;
+  await page.waitForURL(/kind=municipality/);
+  await assert.doesNotReject(page.getByText('모두 14개 기관').waitFor());
+  assert.equal(await page.locator('h1').count(), 1, 'the fragment did not bring a second page shell');
+  assert.equal(await page.locator('tbody tr').count(), 14);
+  await checkA11y(page, 'filtered organisations');
+  await page.context().close();
+});

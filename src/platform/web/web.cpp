@@ -301,8 +301,10 @@ http::Response Web::render(Context& ctx, std::string_view template_name, render:
                            const PageMeta& meta, int status) {
   view.set("csrf", ctx.csrf);
   std::string content = templates_.render(template_name, view);
-  if (ctx.request.is_htmx() && ctx.request.header("hx-boosted").empty())
-    return http::Response::html(std::move(content), status);
+  // htmx swaps the fragment in; a boosted link or a history restore needs the whole page.
+  const bool fragment = ctx.request.is_htmx() && ctx.request.header("hx-boosted").empty() &&
+                        ctx.request.header("hx-history-restore-request").empty();
+  if (fragment) return http::Response::html(std::move(content), status);
   return http::Response::html(templates_.render("web/layout", layout_view(ctx, meta, std::move(content))),
                               status);
 }
