@@ -7,7 +7,7 @@ DATABASE ?= sqlite:data/sotong.db
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps web build run test unit asan check-deps format format-check test-http test-http-sqlite \
+.PHONY: all deps web build run test unit asan check-deps tidy format format-check test-http test-http-sqlite \
         test-http-postgres test-browser bench clean
 
 all: build
@@ -46,6 +46,10 @@ asan: deps
 check-deps:
 	scripts/check-deps
 
+# clang-tidy's naming check (DESIGN.md's conventions) and a few bug-prone patterns, over every source file.
+tidy: build
+	git ls-files 'src/*.cpp' | grep -v asio_impl | xargs -P $(JOBS) -n 4 clang-tidy -p $(BUILD) --quiet --warnings-as-errors='*'
+
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'bench/*.cpp')
 
@@ -63,7 +67,7 @@ test-browser: build web
 
 # Everything CI runs: static checks first (they are quick), then unit, sanitizer, HTTP on both engines, browser.
 test: deps web build
-	$(MAKE) --no-print-directory check-deps format-check
+	$(MAKE) --no-print-directory check-deps format-check tidy
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory asan
 	$(MAKE) --no-print-directory test-http-sqlite

@@ -2,27 +2,24 @@
 
 namespace sotong::http {
 
+namespace {
+Response with_body(std::string content_type, std::string body, int status) {
+  Response r;
+  r.status = status;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  return r;
+}
+}  // namespace
+
 Response Response::html(std::string body, int status) {
-  Response r;
-  r.status = status;
-  r.body = std::move(body);
-  return r;
+  return with_body("text/html; charset=utf-8", std::move(body), status);
 }
-
 Response Response::json(std::string body, int status) {
-  Response r;
-  r.status = status;
-  r.content_type = "application/json";
-  r.body = std::move(body);
-  return r;
+  return with_body("application/json", std::move(body), status);
 }
-
 Response Response::text(std::string body, int status) {
-  Response r;
-  r.status = status;
-  r.content_type = "text/plain; charset=utf-8";
-  r.body = std::move(body);
-  return r;
+  return with_body("text/plain; charset=utf-8", std::move(body), status);
 }
 
 Response Response::redirect(std::string location, int status) {

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "core/korean_text.hpp"
 #include "platform/crypto.hpp"
 #include "platform/password_policy.hpp"
 
@@ -45,7 +46,10 @@ Result<SignedIn> sign_in(store::Database& db, const Settings& settings, std::str
                           {{login_id.empty() ? "login_id" : "password",
                             login_id.empty() ? "아이디를 입력해 주십시오." : "비밀번호를 입력해 주십시오."}});
   }
+  // A login id that is not UTF-8 names no account, and must not reach PostgreSQL (which refuses the query).
+  const bool searchable = is_valid_utf8(login_id) && login_id.size() <= 100;
   auto account = db.read([&](store::Connection& c) -> std::optional<std::pair<Account, std::string>> {
+    if (!searchable) return std::nullopt;
     auto a = account_store::find_by_login(c, login_id);
     if (!a || !a->active) return std::nullopt;
     return std::pair{*a, account_store::password_hash(c, a->id)};

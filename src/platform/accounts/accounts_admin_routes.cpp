@@ -4,6 +4,7 @@
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/organizations/organization_store.hpp"
+#include "platform/web/list_filter.hpp"
 #include "platform/web/params.hpp"
 #include "platform/web/web.hpp"
 
@@ -141,15 +142,9 @@ void register_admin_routes(Web& web) {
   });
 
   web.page("GET", "/admin/accounts", kManage, [&web](Context& ctx) {
-    account_store::Filter filter;
-    filter.organization_id = parse_id(ctx.query.get("organization_id"));
-    filter.role = role_from_code(ctx.query.get("role"));
-    const std::string status = ctx.query.get("status");
-    if (status == "active") filter.active = true;
-    if (status == "inactive") filter.active = false;
-    std::string q;
-    clean_line(ctx.query.get("q"), q);
-    filter.text = q;
+    const ListFilter common = read_list_filter(ctx.query);
+    account_store::Filter filter{parse_id(ctx.query.get("organization_id")),
+                                 role_from_code(ctx.query.get("role")), common.active, common.text};
     auto accounts = list(web.db(), web.policy(), ctx.actor, filter);
     if (!accounts) return web.error(ctx, accounts.error());
     const Timestamp t = now();
@@ -159,11 +154,8 @@ void register_admin_routes(Web& web) {
     View v = View::object({{"accounts", rows},
                            {"count", static_cast<long long>(accounts->size())},
                            {"organizations", organizations_view(web, ctx.query.get("organization_id"))},
-                           {"roles", roles_view({role})},
-                           {"q", q},
-                           {"status_all", status.empty()},
-                           {"status_active", status == "active"},
-                           {"status_inactive", status == "inactive"}});
+                           {"roles", roles_view({role})}});
+    add_list_filter(v, common);
     return web.render(ctx, "accounts/list", v, {"계정 관리", {{"관리", "/admin/"}, {"계정 관리", ""}}, {}});
   });
 

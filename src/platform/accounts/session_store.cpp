@@ -1,11 +1,22 @@
 #include "platform/accounts/session_store.hpp"
 
+#include <algorithm>
+
 #include "platform/crypto.hpp"
 
 namespace sotong::platform::sessions {
 namespace {
 constexpr Timestamp kTouchEverySeconds = 60;
+
+/// Header text as stored with a session: printable ASCII only (other bytes become '?'), at most `max`
+/// bytes, so a raw or cut multi-byte header never makes invalid UTF-8 that PostgreSQL would refuse.
+std::string header_text(std::string_view raw, std::size_t max) {
+  std::string out;
+  for (const char c : raw.substr(0, std::min(raw.size(), max)))
+    out.push_back(c >= 0x20 && c < 0x7F ? c : '?');
+  return out;
 }
+}  // namespace
 
 Opened open(store::Connection& c, std::int64_t account_id, std::string_view remote_address,
             std::string_view user_agent, Timestamp now) {
@@ -14,8 +25,8 @@ Opened open(store::Connection& c, std::int64_t account_id, std::string_view remo
       "INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, last_seen_at, remote_address, "
       "user_agent) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {token_hash(opened.token), account_id, opened.csrf, now, now, remote_address,
-       user_agent.substr(0, std::min<std::size_t>(user_agent.size(), 300))});
+      {token_hash(opened.token), account_id, opened.csrf, now, now, header_text(remote_address, 64),
+       header_text(user_agent, 300)});
   return opened;
 }
 

@@ -5,6 +5,7 @@
 #include "platform/organizations/organization_service.hpp"
 #include "platform/organizations/organizations_module.hpp"
 #include "platform/web/json_input.hpp"
+#include "platform/web/list_filter.hpp"
 #include "platform/web/params.hpp"
 #include "platform/web/web.hpp"
 
@@ -106,25 +107,16 @@ std::string json_text(const boost::json::value& v) {
 
 void register_routes(Web& web) {
   web.page("GET", "/admin/organizations", kManage, [&web](Context& ctx) {
-    organization_store::Filter filter;
-    filter.kind = kind_from_code(ctx.query.get("kind"));
-    const std::string status = ctx.query.get("status");
-    if (status == "active") filter.active = true;
-    if (status == "inactive") filter.active = false;
-    std::string q;
-    clean_line(ctx.query.get("q"), q);
-    filter.text = q;
+    const ListFilter common = read_list_filter(ctx.query);
+    organization_store::Filter filter{kind_from_code(ctx.query.get("kind")), common.active, common.text};
     auto orgs = list(web.db(), web.policy(), ctx.actor, filter);
     if (!orgs) return web.error(ctx, orgs.error());
     View rows = View::list();
     for (const auto& o : *orgs) rows.push(organization_view(o));
     View v = View::object({{"organizations", rows},
                            {"count", static_cast<long long>(orgs->size())},
-                           {"kinds", kinds_view(ctx.query.get("kind"))},
-                           {"q", q},
-                           {"status_all", status.empty()},
-                           {"status_active", status == "active"},
-                           {"status_inactive", status == "inactive"}});
+                           {"kinds", kinds_view(ctx.query.get("kind"))}});
+    add_list_filter(v, common);
     return web.render(ctx, "organizations/list", v,
                       {"기관 관리", {{"관리", "/admin/"}, {"기관 관리", ""}}, {}});
   });
