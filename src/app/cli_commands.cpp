@@ -63,11 +63,13 @@ void add_user_commands(CLI::App& user, CliArgs& args) {
   create->add_option("--organization", args.organization, "소속 기관코드 (예: 52000)")->required();
   create->add_option("--role", args.roles, "역할 코드 (여러 번 가능)")->required();
   create->add_option("--email", args.email, "전자우편");
-  user.add_subcommand("list", "계정 목록");
+  auto* list = user.add_subcommand("list", "계정 목록");
   auto* reset = user.add_subcommand("reset-password", "초기 비밀번호를 다시 발급합니다");
   reset->add_option("--login", args.login)->required();
   auto* unlock = user.add_subcommand("unlock", "잠긴 계정을 풉니다");
   unlock->add_option("--login", args.login)->required();
+  // --database and --config belong to `user` but may also follow the action (`user create --database …`).
+  for (auto* action : {create, list, reset, unlock}) action->fallthrough();
 }
 
 int run_user_command(const Config& config, CLI::App& user, const CliArgs& args) {
@@ -115,9 +117,10 @@ void add_token_commands(CLI::App& token, CliArgs& args) {
   create->add_option("--login", args.login, "토큰을 쓸 계정의 아이디")->required();
   create->add_option("--name", args.token_name, "토큰 이름 (용도)")->required();
   create->add_option("--days", args.days, "유효 기간(일), 0이면 무기한")->check(CLI::Range(0, 3650));
-  token.add_subcommand("list", "API 토큰 목록");
+  auto* list = token.add_subcommand("list", "API 토큰 목록");
   auto* revoke = token.add_subcommand("revoke", "API 토큰을 폐기합니다");
   revoke->add_option("--id", args.token_id)->required();
+  for (auto* action : {create, list, revoke}) action->fallthrough();
 }
 
 int run_token_command(const Config& config, CLI::App& token, const CliArgs& args) {
@@ -162,6 +165,7 @@ void add_import_commands(CLI::App& import, CliArgs& args) {
   auto* orgs = import.add_subcommand("organizations",
                                      "기관 목록 CSV를 가져옵니다 (code,name,kind,parent_code,sort_order,…)");
   orgs->add_option("file", args.file, "CSV 파일")->required()->check(CLI::ExistingFile);
+  orgs->fallthrough();
 }
 
 int run_import_command(const Config& config, CLI::App& import, const CliArgs& args) {

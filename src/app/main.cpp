@@ -37,6 +37,10 @@ int serve(app::Config config) {
                    c.response.status, c.seconds * 1000, c.request.remote_address);
     }
   };
+  hooks.on_exception = [](const http::Request& r, const char* what) {
+    spdlog::error(R"({{"event":"handler_exception","method":"{}","path":"{}","error":"{}"}})", r.method,
+                  r.path.substr(0, 200), std::string(what).substr(0, 500));
+  };
   hooks.on_listening = [&](unsigned short port) {
     spdlog::info(R"({{"event":"listening","url":"http://{}:{}/"}})", config.server.address, port);
   };

@@ -161,7 +161,8 @@ class Server::Impl {
   Response invoke(const Route& route, Request& req) {
     try {
       return route.handler(req);
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
+      if (hooks_.on_exception) hooks_.on_exception(req, e.what());
       return error(500, req);
     }
   }

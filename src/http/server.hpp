@@ -37,6 +37,8 @@ struct ServerHooks {
   std::function<void(const Completed&)> on_complete;
   /// Answers GET requests no route matched (static files), on the I/O thread; nullopt falls through to 404.
   std::function<std::optional<Response>(const Request&)> fallback;
+  /// Called when a handler throws (a broken invariant or an I/O fault); the client gets a 500 page.
+  std::function<void(const Request&, const char* what)> on_exception;
   /// Called once the socket listens, with the bound port.
   std::function<void(unsigned short port)> on_listening;
 };
