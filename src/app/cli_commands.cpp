@@ -16,7 +16,9 @@ namespace {
 
 std::unique_ptr<store::Database> open_migrated(const Config& config) {
   auto db = store::Database::open(config.database, 2);
-  store::apply_migrations(*db, all_migrations(all_modules()));
+  const auto modules = all_modules();
+  store::apply_migrations(*db, all_migrations(modules));
+  seed_reference_data(*db, modules);
   return db;
 }
 
@@ -34,7 +36,9 @@ void ensure_sqlite_folder(const std::string& url) {
 
 int run_migrate(const Config& config) {
   auto db = store::Database::open(config.database, 2);
-  auto applied = store::apply_migrations(*db, all_migrations(all_modules()));
+  const auto modules = all_modules();
+  auto applied = store::apply_migrations(*db, all_migrations(modules));
+  seed_reference_data(*db, modules);
   if (applied.empty()) std::cout << "데이터베이스가 이미 최신입니다.\n";
   for (const auto& name : applied) std::cout << "적용: " << name << "\n";
   return 0;

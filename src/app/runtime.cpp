@@ -25,6 +25,12 @@ std::vector<store::Migration> all_migrations(const std::vector<platform::ModuleM
   return out;
 }
 
+void seed_reference_data(store::Database& db, const std::vector<platform::ModuleManifest>& modules) {
+  for (const auto& m : modules) {
+    if (m.seed) m.seed(db);
+  }
+}
+
 std::unique_ptr<Runtime> build_runtime(Config config) {
   auto rt = std::make_unique<Runtime>();
   rt->config = std::move(config);
@@ -32,6 +38,7 @@ std::unique_ptr<Runtime> build_runtime(Config config) {
   rt->db = store::Database::open(rt->config.database,
                                  static_cast<std::size_t>(rt->config.server.worker_threads) + 1);
   store::apply_migrations(*rt->db, all_migrations(rt->modules));
+  seed_reference_data(*rt->db, rt->modules);
 
   std::vector<render::TemplateSource> templates;
   for (const auto& f : embedded::web())

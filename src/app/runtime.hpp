@@ -29,6 +29,9 @@ struct Runtime {
 /// Opens the database (and migrates it), registers permissions, compiles templates and registers routes.
 std::unique_ptr<Runtime> build_runtime(Config config);
 
+/// Runs every module's seed (reference data such as holidays); safe on every start.
+void seed_reference_data(store::Database& db, const std::vector<platform::ModuleManifest>& modules);
+
 /// Migrations of every module, in order.
 std::vector<store::Migration> all_migrations(const std::vector<platform::ModuleManifest>& modules);
 

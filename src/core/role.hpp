@@ -45,6 +45,8 @@ struct Actor {
   /// Materialised path of the organisation ("/1/12/"), used for scope checks.
   std::string organization_path;
   std::vector<Role> roles;
+  /// Where the request came from (the client's address); history and the access log record it.
+  std::string remote_address;
 
   bool has(Role role) const;
   bool province_wide() const;

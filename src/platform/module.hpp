@@ -42,6 +42,9 @@ struct ModuleManifest {
   std::function<void(Web&)> routes;
   /// OpenAPI 3.1 fragment ({"paths": …, "components": {"schemas": …}}) merged into /api/v1/openapi.json.
   std::string openapi;
+  /// Loads reference data every installation needs (e.g. the holiday calendar) after migrating;
+  /// must be safe to run on every start.
+  std::function<void(store::Database&)> seed;
   /// Loads this module's demo data; must be safe to run twice.
   std::function<void(store::Database&)> demo_data;
 };

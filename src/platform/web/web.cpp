@@ -202,6 +202,8 @@ http::Response Web::handle(http::Request& request, const std::string& action, co
     resolve_session(ctx);  // the browser's session may read the API; writes need a token
   }
 
+  ctx.actor.remote_address = ctx.remote_address;
+
   if (action != kPublic && !ctx.signed_in()) {
     if (api) return json(ctx, json_error("unauthenticated", "로그인 또는 API 토큰이 필요합니다.", {}), 401);
     if (request.is_htmx()) {
