@@ -3,22 +3,7 @@
 // and duplicate or invalid login ids are refused. Every account made here has a login id unique to this run.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client as BaseClient, csrfFrom } from './lib/client.mjs';
-
-/** The response with its body already read: an unread body would hold its connection open (and the test
- * process alive) until the server's idle timeout. */
-async function buffered(res) {
-  const body = [204, 304].includes(res.status) ? null : await res.arrayBuffer();
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-}
-
-class Client extends BaseClient {
-  async request(path, init) {
-    return buffered(await super.request(path, init));
-  }
-}
-
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+import { Client, csrfFrom, runSuffix as run } from './lib/client.mjs';
 
 let admin;
 let orgs; // code → id

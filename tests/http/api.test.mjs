@@ -5,12 +5,8 @@
 // message, and bad JSON, wrong types and unknown fields get 422 with `fields` and change nothing.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { BASE } from './lib/client.mjs';
-
-const hangul = /[\uac00-\ud7a3]/;
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+import { BASE, createToken, hangul, runSuffix as run } from './lib/client.mjs';
 
 // Every /api/v1 route the server registers (src/platform/**: web.api and web.raw). Keep in step with the code:
 // the test below fails when the document and this list disagree.
@@ -26,14 +22,6 @@ const SERVER_ROUTES = [
   'GET /api/v1/accounts/{id}',
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
-
-function apiToken(login) {
-  return execFileSync(
-    process.env.SOTONG_BIN,
-    ['token', '--database', process.env.SOTONG_DATABASE, 'create', '--login', login, '--name', 'api-test'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-  ).trim();
-}
 
 /** One API call; `body` is JSON-encoded unless `raw` (a string or Buffer sent as is) is given. */
 async function call(method, path, { token, body, raw } = {}) {
@@ -215,8 +203,8 @@ before(async () => {
   ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'paths', 'components', 'tags', 'externalDocs', 'webhooks', 'jsonSchemaDialect']);
   ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i);
   ajv.addSchema(doc, 'openapi');
-  admin = apiToken('admin');
-  jeonju = apiToken('jeonju');
+  admin = createToken('admin', 'api-test');
+  jeonju = createToken('jeonju', 'api-test');
   const orgs = (await call('GET', '/api/v1/organizations', { token: admin })).json.items;
   provinceId = orgs.find((o) => o.code === '52000').id;
   municipalityId = orgs.find((o) => o.code === '52110').id;

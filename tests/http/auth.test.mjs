@@ -3,23 +3,8 @@
 // Accounts that get locked or change their password are created here, never the shared demo accounts.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, Client as BaseClient, DEMO_PASSWORD, csrfFrom } from './lib/client.mjs';
+import { BASE, Client, DEMO_PASSWORD, csrfFrom, hangul, runSuffix as run } from './lib/client.mjs';
 
-/** The response with its body already read: an unread body would hold its connection open (and the test
- * process alive) until the server's idle timeout. */
-async function buffered(res) {
-  const body = [204, 304].includes(res.status) ? null : await res.arrayBuffer();
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-}
-
-class Client extends BaseClient {
-  async request(path, init) {
-    return buffered(await super.request(path, init));
-  }
-}
-
-const hangul = /[\uac00-\ud7a3]/;
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const WRONG_CREDENTIALS = '아이디 또는 비밀번호가 올바르지 않습니다.';
 const PASSWORD_RULE = '비밀번호는 영문 대문자·소문자·숫자·특수문자 중 2종류 이상으로 10자 이상';
 

@@ -3,35 +3,11 @@
 // Runs only where scripts/test-http.sh started the second node (postgres).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { BASE, Client as BaseClient, csrfFrom } from './lib/client.mjs';
-
-/** The response with its body already read: an unread body would hold its connection open (and the test
- * process alive) until the server's idle timeout. */
-async function buffered(res) {
-  const body = [204, 304].includes(res.status) ? null : await res.arrayBuffer();
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-}
-
-class Client extends BaseClient {
-  async request(path, init) {
-    return buffered(await super.request(path, init));
-  }
-}
-
-const fetch = async (...args) => buffered(await globalThis.fetch(...args));
+import { BASE, Client, createToken, csrfFrom, fetch, runSuffix } from './lib/client.mjs';
 
 const SECOND = process.env.SOTONG_URL_2;
 const skip = SECOND ? false : 'needs SOTONG_URL_2 (a second node: scripts/test-http.sh postgres)';
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`.toUpperCase();
-
-function apiToken(login) {
-  return execFileSync(
-    process.env.SOTONG_BIN,
-    ['token', '--database', process.env.SOTONG_DATABASE, 'create', '--login', login, '--name', 'cluster-test'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-  ).trim();
-}
+const run = runSuffix.toUpperCase();
 
 /** A client for `base` carrying the same cookies as `from` (the same browser behind a load balancer). */
 function sameBrowser(from, base) {
@@ -59,7 +35,7 @@ test('a session opened on node 1 opens pages on node 2, and its CSRF token is va
 });
 
 test('an organisation created on node 1 through the API is read on node 2', { skip }, async () => {
-  const token = apiToken('admin');
+  const token = createToken('admin', 'cluster-test');
   const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
   const province = (await (await fetch(`${BASE}/api/v1/organizations?kind=province`, { headers })).json()).items[0];
   const body = { code: `C-${run}`, name: `클러스터 시험 ${run}`, kind: 'agency', parent_id: province.id, sort_order: 3 };
@@ -118,7 +94,7 @@ test('logging out on node 2 ends the session on node 1', { skip }, async () => {
 });
 
 test('an account locked by failures on node 1 is locked on node 2 as well', { skip }, async () => {
-  const token = apiToken('admin');
+  const token = createToken('admin', 'cluster-test');
   const province = (await (await fetch(`${BASE}/api/v1/organizations?kind=province`, { headers: { authorization: `Bearer ${token}` } })).json()).items[0];
   const loginId = `c-lock-${run.toLowerCase()}`;
   const created = await fetch(`${BASE}/api/v1/accounts`, {

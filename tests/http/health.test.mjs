@@ -1,9 +1,7 @@
 // Smoke test: the server is up, and an unknown address gets a Korean HTML 404 page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, Client } from './lib/client.mjs';
-
-const hangul = /[\uac00-\ud7a3]/;
+import { BASE, Client, hangul } from './lib/client.mjs';
 
 test('/healthz answers 200', async () => {
   const res = await new Client().get('/healthz');

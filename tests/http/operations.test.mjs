@@ -2,22 +2,7 @@
 // exposes the latency histogram, the 5xx counter and the time spent in the database.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, Client as BaseClient } from './lib/client.mjs';
-
-/** The response with its body already read: an unread body would hold its connection open (and the test
- * process alive) until the server's idle timeout. */
-async function buffered(res) {
-  const body = [204, 304].includes(res.status) ? null : await res.arrayBuffer();
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-}
-
-class Client extends BaseClient {
-  async request(path, init) {
-    return buffered(await super.request(path, init));
-  }
-}
-
-const fetch = async (...args) => buffered(await globalThis.fetch(...args));
+import { BASE, Client, fetch } from './lib/client.mjs';
 
 /** The samples of a Prometheus text exposition as [{name, labels, value}]. */
 function parseMetrics(text) {

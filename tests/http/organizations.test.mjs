@@ -3,25 +3,9 @@
 // 전북특별자치도), and deactivation rules. Every record made here has a code unique to this run.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { Client as BaseClient, csrfFrom } from './lib/client.mjs';
+import { Client, createToken, csrfFrom, fetch, runSuffix } from './lib/client.mjs';
 
-/** The response with its body already read: an unread body would hold its connection open (and the test
- * process alive) until the server's idle timeout. */
-async function buffered(res) {
-  const body = [204, 304].includes(res.status) ? null : await res.arrayBuffer();
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-}
-
-class Client extends BaseClient {
-  async request(path, init) {
-    return buffered(await super.request(path, init));
-  }
-}
-
-const fetch = async (...args) => buffered(await globalThis.fetch(...args));
-
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`.toUpperCase();
+const run = runSuffix.toUpperCase();
 
 const MUNICIPALITIES = [
   ['52110', '전주시'], ['52130', '군산시'], ['52140', '익산시'], ['52180', '정읍시'], ['52190', '남원시'],
@@ -30,14 +14,6 @@ const MUNICIPALITIES = [
 ];
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function apiToken(login) {
-  return execFileSync(
-    process.env.SOTONG_BIN,
-    ['token', '--database', process.env.SOTONG_DATABASE, 'create', '--login', login, '--name', 'http-test'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-  ).trim();
-}
 
 let admin;
 let provinceId;
@@ -295,7 +271,7 @@ test('deactivation is refused while active children exist, then works bottom-up 
 
 test('deactivation is refused while active accounts belong to the organisation', async () => {
   const id = await create({ code: `T-ACC-${run}`, name: `계정 있는 기관 ${run}`, kind: 'agency', parent_id: String(provinceId) });
-  const token = apiToken('admin');
+  const token = createToken('admin');
   const res = await fetch(`${admin.base}/api/v1/accounts`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

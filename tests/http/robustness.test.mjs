@@ -4,26 +4,10 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { BASE, Client as BaseClient, csrfFrom } from './lib/client.mjs';
+import { BASE, Client, csrfFrom, fetch, hangul, runSuffix } from './lib/client.mjs';
 
-/** The response with its body already read: an unread body would hold its connection open (and the test
- * process alive) until the server's idle timeout. */
-async function buffered(res) {
-  const body = [204, 304].includes(res.status) ? null : await res.arrayBuffer();
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-}
-
-class Client extends BaseClient {
-  async request(path, init) {
-    return buffered(await super.request(path, init));
-  }
-}
-
-const fetch = async (...args) => buffered(await globalThis.fetch(...args));
-
-const hangul = /[\uac00-\ud7a3]/;
 const { hostname, port } = new URL(BASE);
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`.toUpperCase();
+const run = runSuffix.toUpperCase();
 
 /** Parses the first HTTP response in `buf`; null while it is incomplete. */
 function parseResponse(buf) {

@@ -4,26 +4,7 @@
 // refused writes aim at are made here, and are checked unchanged afterwards.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { Client as BaseClient, csrfFrom } from './lib/client.mjs';
-
-/** The response with its body already read: an unread body would hold its connection open (and the test
- * process alive) until the server's idle timeout. */
-async function buffered(res) {
-  const body = [204, 304].includes(res.status) ? null : await res.arrayBuffer();
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-}
-
-class Client extends BaseClient {
-  async request(path, init) {
-    return buffered(await super.request(path, init));
-  }
-}
-
-const fetch = async (...args) => buffered(await globalThis.fetch(...args));
-
-const hangul = /[\uac00-\ud7a3]/;
-const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+import { Client, createToken, csrfFrom, fetch, hangul, runSuffix as run } from './lib/client.mjs';
 
 // Every demo account with its role (SPEC.md "Who uses it"); municipal has two, in different 시·군.
 const DEMO = [
@@ -40,14 +21,6 @@ const DEMO = [
   ['expert', 'expert'],
   ['trainer', 'trainer'],
 ];
-
-function apiToken(login) {
-  return execFileSync(
-    process.env.SOTONG_BIN,
-    ['token', '--database', process.env.SOTONG_DATABASE, 'create', '--login', login, '--name', 'roles-test'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-  ).trim();
-}
 
 function api(path, { token, method = 'GET', body, cookie } = {}) {
   return fetch(new Client().base + path, {
@@ -111,7 +84,7 @@ function assertErrorJson(body, code) {
 }
 
 before(async () => {
-  adminToken = apiToken('admin');
+  adminToken = createToken('admin', 'roles-test');
   const province = (await (await api('/api/v1/organizations?kind=province', { token: adminToken })).json()).items.find(
     (o) => o.code === '52000',
   );
@@ -188,7 +161,7 @@ for (const [login, role] of DEMO) {
   }
 
   test(`${login} (${role}): API tokens ${isAdmin ? 'reach every route' : 'are refused the admin routes with 403 JSON'}`, async () => {
-    const token = apiToken(login);
+    const token = createToken(login, 'roles-test');
     const me = await api('/api/v1/me', { token });
     assert.equal(me.status, 200);
     const body = await me.json();

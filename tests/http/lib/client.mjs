@@ -1,11 +1,39 @@
 // A tiny HTTP client for behaviour tests: one cookie jar per Client, so each instance is one user.
 // Dependency-free (Node 20's fetch). Redirects are never followed, so tests can assert them.
+// Every response handed out here has its body read already (see `buffered`).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 
 export const BASE = process.env.SOTONG_URL;
 if (!BASE) throw new Error('SOTONG_URL is not set: run the tests through scripts/test-http.sh');
 
 export const DEMO_PASSWORD = 'sotong-demo-2026';
+
+/** Any Hangul syllable: Korean text is present. */
+export const hangul = /[\uac00-\ud7a3]/;
+
+/** A suffix unique to this run (lower case base 36), for login ids, codes and names a test creates. Each test
+ * file runs in its own process, so each file gets its own. */
+export const runSuffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+
+/** The response with its body already read: an unread body would hold its connection open (and the test
+ * process alive) until the server's idle timeout. */
+export async function buffered(res) {
+  const body = [204, 304].includes(res.status) ? null : await res.arrayBuffer();
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+/** The global fetch, answering buffered responses. */
+export const fetch = async (...args) => buffered(await globalThis.fetch(...args));
+
+/** A new API token for the account `login`, made with `sotong token create` on the test database. */
+export function createToken(login, name = 'http-test') {
+  return execFileSync(
+    process.env.SOTONG_BIN,
+    ['token', '--database', process.env.SOTONG_DATABASE, 'create', '--login', login, '--name', name],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  ).trim();
+}
 
 const decodeEntities = (s) =>
   s
@@ -35,7 +63,7 @@ export class Client {
     this.cookies = new Map();
   }
 
-  /** Any request: the jar's cookies go out, Set-Cookie comes back into the jar. */
+  /** Any request: the jar's cookies go out, Set-Cookie comes back into the jar. The response is buffered. */
   async request(path, { headers = {}, ...init } = {}) {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(this.base + path, {
