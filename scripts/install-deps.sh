@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  g++ cmake ninja-build pkg-config make git curl ca-certificates clang-format
+  g++ cmake ninja-build pkg-config make git curl ca-certificates clang-format clang-tidy python3
   libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
