@@ -48,13 +48,16 @@ check-deps:
 
 # clang-tidy's naming check (DESIGN.md's conventions) and a few bug-prone patterns, over every source file.
 tidy: build
-	git ls-files 'src/*.cpp' | grep -v asio_impl | xargs -P $(JOBS) -n 4 clang-tidy -p $(BUILD) --quiet --warnings-as-errors='*'
+	find src -name '*.cpp' ! -name asio_impl.cpp | sort | xargs -P $(JOBS) -n 4 clang-tidy -p $(BUILD) --quiet --warnings-as-errors='*'
+
+# Sources are found with find, not git, so the checks also run on an exported tree (git archive).
+SOURCES = $(shell find src bench -name '*.cpp' -o -name '*.hpp' | sort)
 
 format:
-	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'bench/*.cpp')
+	clang-format -i $(SOURCES)
 
 format-check:
-	clang-format --dry-run --Werror $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'bench/*.cpp')
+	clang-format --dry-run --Werror $(SOURCES)
 
 test-http-sqlite: build web
 	scripts/test-http.sh sqlite
