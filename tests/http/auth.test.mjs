@@ -3,14 +3,14 @@
 // Accounts that get locked or change their password are created here, never the shared demo accounts.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, Client, DEMO_PASSWORD, csrfFrom, hangul, runSuffix as run } from './lib/client.mjs';
+import { BASE, Client, DEMO_PASSWORD, csrfFrom, hangul, runSuffix as run, setCookies } from './lib/client.mjs';
 
 const WRONG_CREDENTIALS = '아이디 또는 비밀번호가 올바르지 않습니다.';
 const PASSWORD_RULE = '비밀번호는 영문 대문자·소문자·숫자·특수문자 중 2종류 이상으로 10자 이상';
 
 /** The value a response sets for `name`, or undefined; the whole Set-Cookie line in `.line`. */
 function setCookie(res, name) {
-  const line = res.headers.getSetCookie().find((l) => l.startsWith(`${name}=`));
+  const line = setCookies(res).find((l) => l.startsWith(`${name}=`));
   if (!line) return undefined;
   return { value: line.slice(name.length + 1).split(';')[0], line };
 }

@@ -2,7 +2,7 @@
 // exposes the latency histogram, the 5xx counter and the time spent in the database.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, Client, fetch } from './lib/client.mjs';
+import { BASE, Client, fetch, setCookies } from './lib/client.mjs';
 
 /** The samples of a Prometheus text exposition as [{name, labels, value}]. */
 function parseMetrics(text) {
@@ -36,7 +36,7 @@ test('/healthz answers 200 text without touching the session machinery', async (
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type'), /^text\/plain/);
   assert.equal(await res.text(), 'ok');
-  assert.equal(res.headers.getSetCookie().length, 0);
+  assert.equal(setCookies(res).length, 0);
 });
 
 test('/readyz answers 200 when the database is reachable', async () => {

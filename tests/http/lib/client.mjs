@@ -57,6 +57,15 @@ export function csrfFrom(html) {
   throw new Error('no _csrf field in the page');
 }
 
+/** Every Set-Cookie line of a response. Node 18's fetch (Debian 12's nodejs) has no getSetCookie() and joins
+ * the lines with ", "; Sotong's cookies carry Max-Age rather than an Expires date, so a comma followed by
+ * `name=` starts the next cookie. */
+export function setCookies(res) {
+  if (typeof res.headers.getSetCookie === 'function') return res.headers.getSetCookie();
+  const joined = res.headers.get('set-cookie');
+  return joined ? joined.split(/,\s*(?=[A-Za-z0-9_.-]+=)/) : [];
+}
+
 export class Client {
   constructor(base = BASE) {
     this.base = base.replace(/\/$/, '');
@@ -71,7 +80,7 @@ export class Client {
       ...init,
       headers: { ...(cookie && { cookie }), ...headers },
     });
-    this.#store(res.headers.getSetCookie());
+    this.#store(setCookies(res));
     return res;
   }
 
