@@ -81,5 +81,10 @@ test: deps web build
 bench: web deps
 	scripts/bench.sh
 
+# Korean search over 100,000 generated documents on SQLite and PostgreSQL (about two minutes: its own target).
+.PHONY: bench-search
+bench-search: deps
+	scripts/bench-search.sh
+
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,5 +1,7 @@
 #include "app/cli_commands.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -8,6 +10,10 @@
 #include "app/runtime.hpp"
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/api_token_store.hpp"
+#include "platform/backup/backup.hpp"
+#include "platform/history/history.hpp"
+#include "platform/history/history_rules.hpp"
+#include "platform/history/history_service.hpp"
 #include "platform/organizations/organization_import.hpp"
 #include "platform/organizations/organization_store.hpp"
 
@@ -182,6 +188,89 @@ int run_import_command(const Config& config, CLI::App& import, const CliArgs& ar
     if (!added) return fail(added.error());
     std::cout << *added << "개 기관을 추가했습니다.\n";
   }
+  return 0;
+}
+
+void add_history_commands(CLI::App& history, HistoryArgs& args) {
+  history.require_subcommand(1);
+  auto* verify =
+      history.add_subcommand("verify", "해시 사슬을 처음부터 검사해 처음 끊어진 기록을 알려 줍니다");
+  auto* prune = history.add_subcommand("prune", "보존 기간이 지난 기록을 지웁니다 (검증은 계속 됩니다)");
+  prune->add_option("--days", args.days, "보존 기간(일), 없으면 설정의 [history] retention_days");
+  for (auto* action : {verify, prune}) action->fallthrough();
+}
+
+int run_history_command(const Config& config, CLI::App& history, const HistoryArgs& args) {
+  auto db = open_migrated(config);
+  if (history.got_subcommand("verify")) {
+    const auto v = platform::history::verify(*db);
+    if (!v.ok()) {
+      std::cout << "변경·접속 기록 검증 실패: 기록 " << v.broken->id << " ("
+                << platform::history::format_seoul_second(v.broken->occurred_at) << ", 한국 시간)에서 사슬이 "
+                << "끊어졌습니다.\n  " << v.problem << "\n  그 앞의 " << v.count << "건은 정상입니다.\n";
+      return 3;
+    }
+    std::cout << "변경·접속 기록 검증 결과: 정상 (" << v.count << "건)\n마지막 해시: " << v.last_hash << "\n";
+    return 0;
+  }
+  if (history.got_subcommand("prune")) {
+    const int days = args.days > 0 ? args.days : config.settings.history_retention_days;
+    auto pruned = platform::history::prune(*db, platform::history::console_actor(), days, now());
+    if (!pruned) return fail(pruned.error());
+    std::cout << days << "일이 지난 기록 " << pruned->count << "건을 지웠습니다 (기준 "
+              << format_seoul_minute(pruned->cutoff) << ", 한국 시간).\n";
+  }
+  return 0;
+}
+
+namespace {
+std::string grouped(std::int64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+void print_tables(const platform::backup::Outcome& o) {
+  std::int64_t total = 0;
+  bool counted = true;
+  for (const auto& t : o.tables) {
+    counted = counted && t.rows >= 0;
+    total += t.rows > 0 ? t.rows : 0;
+  }
+  std::cout << "표 " << o.tables.size() << "개";
+  if (counted) std::cout << ", 행 " << grouped(total) << "개";
+  std::cout << "\n";
+  for (const auto& t : o.tables) {
+    std::cout << "  " << t.table;
+    if (t.rows >= 0) std::cout << "\t" << grouped(t.rows);
+    std::cout << "\n";
+  }
+}
+
+std::string size_text(std::uintmax_t bytes) {
+  const double b = static_cast<double>(bytes);
+  return b < 1024 * 1024 ? fmt::format("{:.1f} KB", b / 1024) : fmt::format("{:.1f} MB", b / (1024 * 1024));
+}
+}  // namespace
+
+int run_backup(const Config& config, const std::string& file) {
+  auto made = platform::backup::backup(config.database, file);
+  if (!made) return fail(made.error());
+  std::cout << "백업을 만들었습니다: " << made->file << " (" << size_text(made->bytes) << ", "
+            << fmt::format("{:.2f}", made->seconds) << "초)\n";
+  print_tables(*made);
+  return 0;
+}
+
+int run_restore(const Config& config, const std::string& file) {
+  auto restored = platform::backup::restore(file, config.database);
+  if (!restored) return fail(restored.error());
+  std::cout << "복원했습니다: " << restored->file << " → 데이터베이스 ("
+            << fmt::format("{:.2f}", restored->seconds) << "초)\n";
+  print_tables(*restored);
   return 0;
 }
 

@@ -35,4 +35,19 @@ int run_token_command(const Config& config, CLI::App& token, const CliArgs& args
 void add_import_commands(CLI::App& import, CliArgs& args);
 int run_import_command(const Config& config, CLI::App& import, const CliArgs& args);
 
+struct HistoryArgs {
+  int days = 0;  // prune: retention in days; 0 takes [history] retention_days from the configuration
+};
+
+/// `history verify` (exit 3 when the chain is broken) and `history prune [--days N]`.
+void add_history_commands(CLI::App& history, HistoryArgs& args);
+int run_history_command(const Config& config, CLI::App& history, const HistoryArgs& args);
+
+/// `backup FILE`: a consistent snapshot of the database while the server keeps serving; prints its size and
+/// the rows per table. Exit 2 with a Korean message when it cannot.
+int run_backup(const Config& config, const std::string& file);
+/// `restore FILE`: replaces the database with the backup (stop the server first) and prints the rows per
+/// table.
+int run_restore(const Config& config, const std::string& file);
+
 }  // namespace sotong::app

@@ -50,6 +50,7 @@ Config load_config(const std::string& path) {
   s.lockout_minutes = t["security"]["lockout_minutes"].value_or(s.lockout_minutes);
   s.secure_cookies = t["security"]["secure_cookies"].value_or(s.secure_cookies);
   s.trust_proxy = t["security"]["trust_proxy"].value_or(s.trust_proxy);
+  s.history_retention_days = t["history"]["retention_days"].value_or(s.history_retention_days);
   if (s.session_idle_minutes < 1 || s.lockout_threshold < 1 || s.lockout_minutes < 1 ||
       c.server.worker_threads < 1 || c.server.io_threads < 1) {
     throw std::runtime_error("설정 값은 1 이상이어야 합니다 (" + path + ")");

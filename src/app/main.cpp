@@ -1,5 +1,5 @@
 // The composition root: the `sotong` command with its subcommands (serve, migrate, demo-data, user, token,
-// import). The list of modules lives in runtime.cpp (all_modules).
+// import, history, backup, restore). The list of modules lives in runtime.cpp (all_modules).
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -84,6 +84,24 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--database", database);
   import_cmd->add_option("--config", config_path);
   app::add_import_commands(*import_cmd, args);
+  app::HistoryArgs history_args;
+  auto* history_cmd =
+      cli.add_subcommand("history", "변경이력·접속기록을 검증하거나 보존 기간이 지난 기록을 지웁니다");
+  history_cmd->add_option("--database", database);
+  history_cmd->add_option("--config", config_path);
+  app::add_history_commands(*history_cmd, history_args);
+
+  std::string backup_file;
+  auto* backup_cmd =
+      cli.add_subcommand("backup", "서버를 멈추지 않고 데이터베이스 전체를 백업 파일로 복사합니다");
+  backup_cmd->add_option("file", backup_file, "만들 백업 파일")->required();
+  backup_cmd->add_option("--database", database);
+  backup_cmd->add_option("--config", config_path);
+  auto* restore_cmd =
+      cli.add_subcommand("restore", "백업 파일로 데이터베이스를 되돌립니다 (서버를 먼저 멈추십시오)");
+  restore_cmd->add_option("file", backup_file, "백업 파일")->required();
+  restore_cmd->add_option("--database", database);
+  restore_cmd->add_option("--config", config_path);
 
   CLI11_PARSE(cli, argc, argv);
   try {
@@ -97,6 +115,9 @@ int main(int argc, char** argv) {
     if (user_cmd->parsed()) return app::run_user_command(config, *user_cmd, args);
     if (token_cmd->parsed()) return app::run_token_command(config, *token_cmd, args);
     if (import_cmd->parsed()) return app::run_import_command(config, *import_cmd, args);
+    if (history_cmd->parsed()) return app::run_history_command(config, *history_cmd, history_args);
+    if (backup_cmd->parsed()) return app::run_backup(config, backup_file);
+    if (restore_cmd->parsed()) return app::run_restore(config, backup_file);
   } catch (const std::exception& e) {
     std::cerr << "오류: " << e.what() << "\n";
     return 1;

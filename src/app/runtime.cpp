@@ -1,9 +1,12 @@
 #include "app/runtime.hpp"
 
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/calendar/calendar_module.hpp"
+#include "platform/history/history_module.hpp"
 #include "platform/home/home_module.hpp"
 #include "platform/operations/operations_routes.hpp"
 #include "platform/organizations/organizations_module.hpp"
+#include "platform/search/search_module.hpp"
 // new-module: includes
 
 namespace sotong::embedded {
@@ -13,10 +16,18 @@ std::vector<EmbeddedFile> web();
 namespace sotong::app {
 
 std::vector<platform::ModuleManifest> all_modules() {
+  // One manifest per line, in migration order (a module's tables may refer to those listed before it).
+  // clang-format off
   return {
-      platform::organizations::manifest(), platform::accounts::manifest(), platform::home::manifest(),
+      platform::organizations::manifest(),
+      platform::accounts::manifest(),
+      platform::home::manifest(),
+      platform::history::manifest(),
+      platform::search::manifest(),
+      platform::calendar::manifest(),
       // new-module: manifests
   };
+  // clang-format on
 }
 
 std::vector<store::Migration> all_migrations(const std::vector<platform::ModuleManifest>& modules) {

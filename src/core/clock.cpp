@@ -51,6 +51,12 @@ CivilDate civil_from_days(std::int64_t z) {
   return {year, month, day};
 }
 
+int weekday(CivilDate date) {
+  // 1970-01-01 was a Thursday (4).
+  const std::int64_t days = days_from_civil(date);
+  return static_cast<int>(days - floor_div(days + 4, 7) * 7 + 4);
+}
+
 namespace {
 std::string format_with_offset(Timestamp t, std::int64_t offset, bool with_time) {
   const std::int64_t local = t + offset;

@@ -22,6 +22,8 @@ struct CivilDate {
 /// Days since 1970-01-01 of a proleptic Gregorian date.
 std::int64_t days_from_civil(CivilDate date);
 CivilDate civil_from_days(std::int64_t days);
+/// Day of the week of a proleptic Gregorian date: 0 = Sunday, 1 = Monday … 6 = Saturday (as C's tm_wday).
+int weekday(CivilDate date);
 
 /// "2026-11-25 14:03" in Korean time.
 std::string format_seoul_minute(Timestamp t);

@@ -30,4 +30,20 @@ TEST(Clock, ParsesOnlyRealDates) {
   EXPECT_FALSE(parse_date("2023-0a-01"));
 }
 
+TEST(Clock, WeekdayCountsFromSunday) {
+  EXPECT_EQ(weekday({1970, 1, 1}), 4);    // Thursday
+  EXPECT_EQ(weekday({1969, 12, 28}), 0);  // Sunday, before the epoch
+  EXPECT_EQ(weekday({1900, 1, 1}), 1);    // Monday
+  EXPECT_EQ(weekday({2000, 2, 29}), 2);   // Tuesday
+  EXPECT_EQ(weekday({2024, 2, 10}), 6);   // 설날 2024, a Saturday
+  EXPECT_EQ(weekday({2026, 11, 25}), 3);  // Wednesday
+  EXPECT_EQ(weekday({2030, 12, 31}), 2);  // Tuesday
+  // Seven consecutive days cover every weekday once, in order, on both sides of the epoch.
+  for (const std::int64_t start : {std::int64_t{-3}, std::int64_t{20000}}) {
+    for (int i = 0; i < 14; ++i) {
+      EXPECT_EQ(weekday(civil_from_days(start + i + 1)), (weekday(civil_from_days(start + i)) + 1) % 7);
+    }
+  }
+}
+
 }  // namespace sotong

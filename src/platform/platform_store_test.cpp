@@ -7,9 +7,11 @@
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/crypto.hpp"
+#include "platform/history/history_module.hpp"
 #include "platform/organizations/organization_import.hpp"
 #include "platform/organizations/organization_service.hpp"
 #include "platform/organizations/organizations_module.hpp"
+#include "platform/search/search_module.hpp"
 
 namespace sotong::platform {
 namespace {
@@ -24,7 +26,8 @@ class PlatformStore : public ::testing::Test {
     std::filesystem::remove(path_);
     db_ = store::Database::open("sqlite:" + path_.string(), 2);
     std::vector<store::Migration> migrations;
-    for (const auto& m : {organizations::manifest(), accounts::manifest()}) {
+    for (const auto& m :
+         {organizations::manifest(), accounts::manifest(), history::manifest(), search::manifest()}) {
       migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
       for (const auto& p : m.permissions) policy_.add(p);
     }

@@ -15,7 +15,8 @@ struct Settings {
   bool secure_cookies =
       false;                 // set behind TLS; also implied by X-Forwarded-Proto: https from a trusted proxy
   bool trust_proxy = false;  // take the client address from X-Forwarded-For (behind nginx)
-  std::string web_root = "web";  // folder holding static/ and node_modules/
+  std::string web_root = "web";      // folder holding static/ and node_modules/
+  int history_retention_days = 730;  // how long change history and access log entries are kept
 };
 
 }  // namespace sotong::platform

@@ -48,6 +48,10 @@ class Connection {
   virtual void rollback() = 0;
   /// Serialises migration runs across every node sharing the database, until the transaction ends.
   virtual void lock_for_migrations() = 0;
+  /// Serialises the holders of `key` across every node until the transaction ends (PostgreSQL advisory
+  /// lock; on SQLite the writing transaction already excludes other writers). Throws DatabaseError when
+  /// called outside a transaction, where the lock would protect nothing.
+  virtual void lock_named(std::int64_t key) = 0;
   /// False when the connection broke and must be replaced.
   virtual bool healthy() = 0;
   /// Applies the engine's spelling of the portable type markers used in migrations ({{id}}, {{blob}}).

@@ -20,6 +20,11 @@ const SERVER_ROUTES = [
   'GET /api/v1/accounts',
   'POST /api/v1/accounts',
   'GET /api/v1/accounts/{id}',
+  'GET /api/v1/holidays',
+  'GET /api/v1/working-days/add',
+  'GET /api/v1/working-days/between',
+  'GET /api/v1/search',
+  'GET /api/v1/history',
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
@@ -118,6 +123,9 @@ async function createOrganization(suffix) {
 
 // For each documented operation, a way to provoke each status it declares.
 const CASES = {
+  'GET /api/v1/holidays': { 200: () => call('GET', '/api/v1/holidays?year=2026', { token: jeonju }), 401: () => call('GET', '/api/v1/holidays?year=2026'), 422: () => call('GET', '/api/v1/holidays?year=1999', { token: jeonju }) },
+  'GET /api/v1/working-days/add': { 200: () => call('GET', '/api/v1/working-days/add?start=2026-09-23&days=5', { token: jeonju }), 401: () => call('GET', '/api/v1/working-days/add?start=2026-09-23&days=5'), 422: () => call('GET', '/api/v1/working-days/add?start=2026-02-30&days=5', { token: jeonju }) },
+  'GET /api/v1/working-days/between': { 200: () => call('GET', '/api/v1/working-days/between?from=2026-09-23&to=2026-10-09', { token: jeonju }), 401: () => call('GET', '/api/v1/working-days/between?from=2026-09-23&to=2026-10-09'), 422: () => call('GET', '/api/v1/working-days/between?from=2026-09-23&to=soon', { token: jeonju }) },
   'GET /api/v1/me': {
     200: () => call('GET', '/api/v1/me', { token: jeonju }),
     401: () => call('GET', '/api/v1/me'),
@@ -180,6 +188,17 @@ const CASES = {
     401: () => call('GET', '/api/v1/accounts/1'),
     403: () => call('GET', '/api/v1/accounts/1', { token: jeonju }),
     404: () => call('GET', '/api/v1/accounts/99999999', { token: admin }),
+  },
+  'GET /api/v1/search': {
+    200: () => call('GET', `/api/v1/search?q=${encodeURIComponent('전주 협력')}`, { token: admin }),
+    401: () => call('GET', `/api/v1/search?q=${encodeURIComponent('전주')}`),
+    422: () => call('GET', '/api/v1/search?q=', { token: jeonju }),
+  },
+  'GET /api/v1/history': {
+    200: () => call('GET', '/api/v1/history?record_type=account&kind=change', { token: admin }),
+    401: () => call('GET', '/api/v1/history'),
+    403: () => call('GET', '/api/v1/history', { token: jeonju }),
+    422: () => call('GET', '/api/v1/history?from=2026-02-30', { token: admin }),
   },
 };
 

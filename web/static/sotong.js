@@ -315,3 +315,26 @@
     start();
   }
 })();
+
+/* 인쇄 단추([data-print]): 스크립트가 있을 때만 보이고 누르면 브라우저 인쇄 창을 연다(CSP 때문에 onclick 대신).
+ * htmx 로 바뀐 영역의 단추도 같은 처리기(문서에 하나)로 동작한다. */
+(function () {
+  "use strict";
+  function reveal(scope) {
+    Array.prototype.forEach.call((scope || document).querySelectorAll("[data-print][hidden]"), function (button) {
+      button.hidden = false;
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest("[data-print]") : null;
+    if (!button) return;
+    event.preventDefault();
+    window.print();
+  });
+  document.addEventListener("htmx:afterSwap", function (event) { reveal(event.target); });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { reveal(document); });
+  } else {
+    reveal(document);
+  }
+})();

@@ -4,6 +4,7 @@
 
 #include "core/korean_text.hpp"
 #include "platform/crypto.hpp"
+#include "platform/history/history.hpp"
 #include "platform/password_policy.hpp"
 
 namespace sotong::platform::accounts {
@@ -24,6 +25,62 @@ Error organization_problem() {
 
 bool organization_usable(store::Connection& c, std::int64_t id) {
   return c.scalar("SELECT COUNT(*) FROM organizations WHERE id = ? AND active = 1", {id}) > 0;
+}
+
+/// The fields the history keeps of an account (never a password or its hash).
+std::string history_fields(const Account& a) {
+  std::vector<std::string> roles;
+  for (Role r : a.roles) roles.emplace_back(role_code(r));
+  return history::to_json({{"login_id", a.login_id},
+                           {"display_name", a.display_name},
+                           {"email", a.email},
+                           {"position", a.position},
+                           {"organization_id", a.organization_id},
+                           {"roles", roles},
+                           {"active", a.active},
+                           {"must_change_password", a.must_change_password}});
+}
+
+std::string password_flag(bool must_change) {
+  return history::to_json({{"must_change_password", must_change}});
+}
+
+Result<Issued> create_by(store::Database& db, const Actor& actor, const AccountInput& input) {
+  auto valid = validate_account(input);
+  if (!valid) return valid.error();
+  Issued issued{0, generate_initial_password()};
+  const std::string hash = hash_password(issued.initial_password);
+  const auto taken = [] {
+    return Error::conflict("이미 사용 중인 아이디입니다.", {{"login_id", "이미 사용 중인 아이디입니다."}});
+  };
+  try {
+    return db.write([&](store::Connection& c) -> Result<Issued> {
+      if (!organization_usable(c, valid->organization_id)) return organization_problem();
+      if (account_store::find_by_login(c, valid->login_id)) return taken();
+      issued.account_id = account_store::insert(c, *valid, hash, true, now());
+      history::record_change(c, actor,
+                             {"account", issued.account_id, "create", "",
+                              history_fields(*account_store::find(c, issued.account_id))});
+      return issued;
+    });
+  } catch (const store::ConstraintViolation&) {
+    return taken();
+  }
+}
+
+Result<Issued> reset_password_by(store::Database& db, const Actor& actor, std::int64_t id) {
+  Issued issued{id, generate_initial_password()};
+  const std::string hash = hash_password(issued.initial_password);
+  return db.write([&](store::Connection& c) -> Result<Issued> {
+    auto before = account_store::find(c, id);
+    if (!before) return Error::not_found("계정을 찾을 수 없습니다.");
+    account_store::set_password(c, id, hash, true, now());
+    sessions::close_all_for(c, id);
+    history::record_change(
+        c, actor,
+        {"account", id, "reset_password", password_flag(before->must_change_password), password_flag(true)});
+    return issued;
+  });
 }
 }  // namespace
 
@@ -55,12 +112,22 @@ Result<SignedIn> sign_in(store::Database& db, const Settings& settings, std::str
     return std::pair{*a, account_store::password_hash(c, a->id)};
   });
   static const std::string kDummyHash = hash_password("sotong-timing-equaliser");
+  const auto record = [&](std::int64_t id, history::SignInOutcome outcome) {
+    db.write([&](store::Connection& c) {
+      history::record_sign_in(c, login_id, id, remote_address, outcome);
+      return 0;
+    });
+  };
   if (!account) {
     verify_password(password, kDummyHash);  // spend the same time as a real check
+    record(0, history::SignInOutcome::failure);
     return Error::unauthenticated(kWrongCredentials);
   }
   const Timestamp t = now();
-  if (is_locked(account->first.locked_until, t)) return locked_error(account->first.locked_until);
+  if (is_locked(account->first.locked_until, t)) {
+    record(account->first.id, history::SignInOutcome::locked);
+    return locked_error(account->first.locked_until);
+  }
   const bool ok = verify_password(password, account->second);
   const std::int64_t id = account->first.id;
   if (!ok) {
@@ -68,6 +135,9 @@ Result<SignedIn> sign_in(store::Database& db, const Settings& settings, std::str
       const auto before = account_store::failures_before_increment(c, id);
       auto next = after_failed_login(before, settings.lockout_threshold, settings.lockout_minutes, t);
       account_store::set_lockout(c, id, next.failed_logins, next.locked_until);
+      history::record_sign_in(
+          c, login_id, id, remote_address,
+          next.locked_until ? history::SignInOutcome::locked : history::SignInOutcome::failure);
       return next;
     });
     if (lockout.locked_until) return locked_error(lockout.locked_until);
@@ -75,8 +145,10 @@ Result<SignedIn> sign_in(store::Database& db, const Settings& settings, std::str
   }
   return db.write([&](store::Connection& c) -> Result<SignedIn> {
     account_store::record_login(c, id, t);
-    return SignedIn{sessions::open(c, id, remote_address, user_agent, t),
-                    account->first.must_change_password};
+    SignedIn signed_in{sessions::open(c, id, remote_address, user_agent, t),
+                       account->first.must_change_password};
+    history::record_sign_in(c, login_id, id, remote_address, history::SignInOutcome::success);
+    return signed_in;
   });
 }
 
@@ -100,8 +172,12 @@ Result<void> change_password(store::Database& db, const Actor& actor, std::strin
   }
   const std::string new_hash = hash_password(next);
   return db.write([&](store::Connection& c) -> Result<void> {
+    const auto before = account_store::find(c, actor.account_id);
     account_store::set_password(c, actor.account_id, new_hash, false, now());
     c.execute("DELETE FROM sessions WHERE account_id = ? AND id_hash <> ?", {actor.account_id, session_hash});
+    history::record_change(c, actor,
+                           {"account", actor.account_id, "change_password",
+                            password_flag(before && before->must_change_password), password_flag(false)});
     return success();
   });
 }
@@ -122,27 +198,11 @@ Result<Account> get(store::Database& db, const Policy& policy, const Actor& acto
 Result<Issued> create(store::Database& db, const Policy& policy, const Actor& actor,
                       const AccountInput& input) {
   if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
-  return create_as_operator(db, input);
+  return create_by(db, actor, input);
 }
 
 Result<Issued> create_as_operator(store::Database& db, const AccountInput& input) {
-  auto valid = validate_account(input);
-  if (!valid) return valid.error();
-  Issued issued{0, generate_initial_password()};
-  const std::string hash = hash_password(issued.initial_password);
-  const auto taken = [] {
-    return Error::conflict("이미 사용 중인 아이디입니다.", {{"login_id", "이미 사용 중인 아이디입니다."}});
-  };
-  try {
-    return db.write([&](store::Connection& c) -> Result<Issued> {
-      if (!organization_usable(c, valid->organization_id)) return organization_problem();
-      if (account_store::find_by_login(c, valid->login_id)) return taken();
-      issued.account_id = account_store::insert(c, *valid, hash, true, now());
-      return issued;
-    });
-  } catch (const store::ConstraintViolation&) {
-    return taken();
-  }
+  return create_by(db, history::console_actor(), input);
 }
 
 Result<void> update(store::Database& db, const Policy& policy, const Actor& actor, std::int64_t id,
@@ -160,6 +220,9 @@ Result<void> update(store::Database& db, const Policy& policy, const Actor& acto
     }
     account_store::update(c, id, *valid, now());
     if (!valid->active) sessions::close_all_for(c, id);
+    history::record_change(
+        c, actor,
+        {"account", id, "update", history_fields(*before), history_fields(*account_store::find(c, id))});
     return success();
   });
 }
@@ -167,34 +230,26 @@ Result<void> update(store::Database& db, const Policy& policy, const Actor& acto
 Result<Issued> reset_password(store::Database& db, const Policy& policy, const Actor& actor,
                               std::int64_t id) {
   if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
-  Issued issued{id, generate_initial_password()};
-  const std::string hash = hash_password(issued.initial_password);
-  return db.write([&](store::Connection& c) -> Result<Issued> {
-    if (!account_store::find(c, id)) return Error::not_found("계정을 찾을 수 없습니다.");
-    account_store::set_password(c, id, hash, true, now());
-    sessions::close_all_for(c, id);
-    return issued;
-  });
+  return reset_password_by(db, actor, id);
 }
 
 Result<Issued> reset_password_as_operator(store::Database& db, std::string_view login_id) {
   auto account = db.read([&](store::Connection& c) { return account_store::find_by_login(c, login_id); });
   if (!account) return Error::not_found("계정을 찾을 수 없습니다: " + std::string(login_id));
-  Issued issued{account->id, generate_initial_password()};
-  const std::string hash = hash_password(issued.initial_password);
-  db.write([&](store::Connection& c) {
-    account_store::set_password(c, account->id, hash, true, now());
-    sessions::close_all_for(c, account->id);
-    return 0;
-  });
-  return issued;
+  return reset_password_by(db, history::console_actor(), account->id);
 }
 
 Result<void> unlock(store::Database& db, const Policy& policy, const Actor& actor, std::int64_t id) {
   if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
   return db.write([&](store::Connection& c) -> Result<void> {
-    if (!account_store::find(c, id)) return Error::not_found("계정을 찾을 수 없습니다.");
+    auto before = account_store::find(c, id);
+    if (!before) return Error::not_found("계정을 찾을 수 없습니다.");
     account_store::set_lockout(c, id, 0, 0);
+    history::record_change(c, actor,
+                           {"account", id, "unlock",
+                            history::to_json({{"failed_logins", before->failed_logins},
+                                              {"locked", is_locked(before->locked_until, now())}}),
+                            history::to_json({{"failed_logins", 0}, {"locked", false}})});
     return success();
   });
 }

@@ -3,6 +3,8 @@
 #include "http/status.hpp"
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/exports/list_export.hpp"
+#include "platform/history/history.hpp"
 #include "platform/organizations/organization_store.hpp"
 #include "platform/web/list_filter.hpp"
 #include "platform/web/params.hpp"
@@ -33,6 +35,29 @@ View account_view(const Account& a, Timestamp t) {
                        {"must_change_password", a.must_change_password},
                        {"last_login_at", a.last_login_at ? format_seoul_minute(*a.last_login_at) : "없음"},
                        {"created_at", format_seoul_minute(a.created_at)}});
+}
+
+exports::Table accounts_table(const std::vector<Account>& accounts, Timestamp t) {
+  using exports::ColumnKind;
+  exports::Table table{"계정 목록",
+                       {{"아이디", 14, ColumnKind::text},
+                        {"이름", 10, ColumnKind::text},
+                        {"직위", 10, ColumnKind::text},
+                        {"전자우편", 26, ColumnKind::text},
+                        {"소속 기관", 20, ColumnKind::text},
+                        {"역할", 24, ColumnKind::text},
+                        {"상태", 10, ColumnKind::text},
+                        {"잠김", 6, ColumnKind::text},
+                        {"최근 로그인", 18, ColumnKind::date},
+                        {"만든 날", 18, ColumnKind::date}},
+                       {}};
+  for (const auto& a : accounts) {
+    table.rows.push_back(
+        {a.login_id, a.display_name, a.position, a.email, a.organization_name, roles_text(a.roles),
+         a.active ? "사용" : "사용 중지", is_locked(a.locked_until, t) ? "잠김" : "",
+         a.last_login_at ? format_seoul_minute(*a.last_login_at) : "", format_seoul_minute(a.created_at)});
+  }
+  return table;
 }
 
 View organizations_view(Web& web, const std::string& selected) {
@@ -148,6 +173,13 @@ void register_admin_routes(Web& web) {
     auto accounts = list(web.db(), web.policy(), ctx.actor, filter);
     if (!accounts) return web.error(ctx, accounts.error());
     const Timestamp t = now();
+    if (auto file = exports::export_if_requested(web, ctx, {"account", "계정 목록", "accounts"},
+                                                 [&] { return accounts_table(*accounts, t); }))
+      return std::move(*file);
+    history::log_access(web.db(), ctx.actor,
+                        {"account", 0, "계정 목록", history::AccessAction::view,
+                         history::to_json({{"filter", ctx.request.query_string},
+                                           {"count", static_cast<long long>(accounts->size())}})});
     View rows = View::list();
     for (const auto& a : *accounts) rows.push(account_view(a, t));
     const std::string role = ctx.query.get("role");
@@ -156,6 +188,7 @@ void register_admin_routes(Web& web) {
                            {"organizations", organizations_view(web, ctx.query.get("organization_id"))},
                            {"roles", roles_view({role})}});
     add_list_filter(v, common);
+    exports::add_export_links(v, ctx);
     return web.render(ctx, "accounts/list", v, {"계정 관리", {{"관리", "/admin/"}, {"계정 관리", ""}}, {}});
   });
 
@@ -179,6 +212,9 @@ void register_admin_routes(Web& web) {
     if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
     auto account = get(web.db(), web.policy(), ctx.actor, *id);
     if (!account) return web.error(ctx, account.error());
+    history::log_access(web.db(), ctx.actor,
+                        {"account", *id, account->display_name + " (" + account->login_id + ")",
+                         history::AccessAction::view});
     return web.render(ctx, "accounts/detail", account_view(*account, now()),
                       {account->display_name, trail(account->display_name), {}});
   });
@@ -188,6 +224,9 @@ void register_admin_routes(Web& web) {
     if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
     auto account = get(web.db(), web.policy(), ctx.actor, *id);
     if (!account) return web.error(ctx, account.error());
+    history::log_access(web.db(), ctx.actor,
+                        {"account", *id, account->display_name + " (" + account->login_id + ")",
+                         history::AccessAction::view});
     return form_page(web, ctx, input_from(*account), id, {}, 200);
   });
 

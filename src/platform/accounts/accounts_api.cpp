@@ -3,6 +3,7 @@
 
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/history/history.hpp"
 #include "platform/web/json_input.hpp"
 #include "platform/web/params.hpp"
 #include "platform/web/web.hpp"
@@ -70,6 +71,10 @@ void register_api_routes(Web& web) {
     }
     auto accounts = list(web.db(), web.policy(), ctx.actor, filter);
     if (!accounts) return web.error(ctx, accounts.error());
+    history::log_access(web.db(), ctx.actor,
+                        {"account", 0, "계정 목록", history::AccessAction::view,
+                         history::to_json({{"filter", ctx.request.query_string},
+                                           {"count", static_cast<long long>(accounts->size())}})});
     boost::json::array items;
     for (const auto& a : *accounts) items.push_back(account_json(a));
     return web.json(ctx, boost::json::serialize(boost::json::object{{"items", items}}));
@@ -80,6 +85,9 @@ void register_api_routes(Web& web) {
     if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
     auto account = get(web.db(), web.policy(), ctx.actor, *id);
     if (!account) return web.error(ctx, account.error());
+    history::log_access(web.db(), ctx.actor,
+                        {"account", *id, account->display_name + " (" + account->login_id + ")",
+                         history::AccessAction::view});
     return web.json(ctx, boost::json::serialize(account_json(*account)));
   });
 

@@ -3,6 +3,7 @@
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/crypto.hpp"
+#include "platform/history/history.hpp"
 #include "platform/web/web.hpp"
 
 namespace sotong::platform::accounts {
@@ -72,6 +73,8 @@ void register_session_routes(Web& web) {
   web.page("POST", "/logout", std::string(kSignedIn), [&web](Context& ctx) {
     web.db().write([&](store::Connection& c) {
       sessions::close(c, ctx.session_hash);
+      history::record_sign_in(c, ctx.actor.login_id, ctx.actor.account_id, ctx.remote_address,
+                              history::SignInOutcome::logout);
       return 0;
     });
     ctx.set_cookies.push_back(http::set_cookie(kSessionCookie, "", web.cookie_options(ctx, 0)));

@@ -2,6 +2,7 @@
 
 #include "core/csv.hpp"
 #include "core/embedded_file.hpp"
+#include "platform/organizations/organization_service.hpp"
 #include "platform/organizations/organization_store.hpp"
 
 namespace sotong::embedded {
@@ -54,6 +55,7 @@ Result<int> import_csv(store::Database& db, std::string_view csv) {
             "VALUES (?, ?, ?, NULL, ?)",
             {id, row[5], until, row[7]});
       }
+      index_for_search(c, id);
       ++added;
     }
     return added;

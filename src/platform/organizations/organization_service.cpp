@@ -1,5 +1,8 @@
 #include "platform/organizations/organization_service.hpp"
 
+#include "platform/history/history.hpp"
+#include "platform/search/search_index.hpp"
+
 namespace sotong::platform::organizations {
 namespace {
 Error duplicate_code() {
@@ -16,6 +19,20 @@ Result<std::string> parent_path(store::Connection& c, const ValidOrganization& v
   }
   if (auto ok = check_parent(v.kind, parent, self); !ok) return ok.error();
   return parent ? parent->path : std::string{};
+}
+
+/// The fields the history keeps of an organisation, before and after a change.
+history::Fields history_fields(const Organization& o) {
+  return {{"code", o.code},
+          {"name", o.name},
+          {"kind", kind_code(o.kind)},
+          {"parent_id", o.parent_id},
+          {"sort_order", o.sort_order},
+          {"active", o.active}};
+}
+
+std::string history_json(store::Connection& c, std::int64_t id) {
+  return history::to_json(history_fields(*organization_store::find(c, id)));
 }
 }  // namespace
 
@@ -48,7 +65,10 @@ Result<std::int64_t> create(store::Database& db, const Policy& policy, const Act
       if (organization_store::find_by_code(c, valid->code)) return duplicate_code();
       auto path = parent_path(c, *valid, std::nullopt);
       if (!path) return path.error();
-      return organization_store::insert(c, *valid, *path, now());
+      const auto id = organization_store::insert(c, *valid, *path, now());
+      history::record_change(c, actor, {"organization", id, "create", "", history_json(c, id)});
+      index_for_search(c, id);
+      return id;
     });
   } catch (const store::ConstraintViolation&) {
     return duplicate_code();  // another node took the code between our check and our insert
@@ -73,6 +93,16 @@ Result<void> update(store::Database& db, const Policy& policy, const Actor& acto
       auto path = parent_path(c, *valid, before);
       if (!path) return path.error();
       organization_store::update(c, *before, *valid, *path, actor.account_id, now());
+      // The subtree's documents move with it; the organisation and its subtree name it (상위 기관).
+      const std::string new_path = (path->empty() ? "/" : *path) + std::to_string(id) + "/";
+      search::move_organization_paths(c, before->path, new_path);
+      for (const auto& o : organization_store::list(c, {}))
+        if (o.path.rfind(new_path, 0) == 0) index_for_search(c, o.id);
+      auto after = history_fields(*organization_store::find(c, id));
+      if (before->name != valid->name) after.emplace_back("rename_reason", valid->rename_reason);
+      history::record_change(
+          c, actor,
+          {"organization", id, "update", history::to_json(history_fields(*before)), history::to_json(after)});
       return success();
     });
   } catch (const store::ConstraintViolation&) {
@@ -101,8 +131,29 @@ Result<void> set_active(store::Database& db, const Policy& policy, const Actor& 
         return Error::conflict("상위 기관이 비활성 상태입니다. 상위 기관을 먼저 활성화해 주십시오.");
     }
     organization_store::set_active(c, id, active, now());
+    index_for_search(c, id);
+    history::record_change(c, actor,
+                           {"organization", id, active ? "activate" : "deactivate",
+                            history::to_json(history_fields(*org)), history_json(c, id)});
     return success();
   });
+}
+
+void index_for_search(store::Connection& c, std::int64_t id) {
+  const auto org = organization_store::find(c, id);
+  if (!org) return;
+  std::string body = "기관코드 " + org->code + " · " + std::string(kind_label(org->kind));
+  if (!org->parent_name.empty()) body += " · 상위 기관 " + org->parent_name;
+  const auto names = organization_store::former_names(c, id);
+  for (std::size_t i = 0; i < names.size(); ++i) body += (i ? ", " : " · 이전 명칭 ") + names[i].name;
+  if (!org->active) body += " · 비활성";
+  // Only administrators may open /admin/organizations/{id}, so only they find organisations here.
+  search::index(c, {"organizations", id, org->name, body, "/admin/organizations/" + std::to_string(id),
+                    kManage, org->path, org->updated_at});
+}
+
+void reindex_search(store::Connection& c) {
+  for (const auto& o : organization_store::list(c, {})) index_for_search(c, o.id);
 }
 
 }  // namespace sotong::platform::organizations

@@ -34,4 +34,10 @@ Result<void> update(store::Database& db, const Policy& policy, const Actor& acto
 Result<void> set_active(store::Database& db, const Policy& policy, const Actor& actor, std::int64_t id,
                         bool active);
 
+/// Writes the organisation's search document (platform/search) on the caller's connection, so in the same
+/// transaction as the change: name, code, kind, parent and former names, for administrators.
+void index_for_search(store::Connection& c, std::int64_t id);
+/// Indexes every organisation: the "organizations" search source's rebuild.
+void reindex_search(store::Connection& c);
+
 }  // namespace sotong::platform::organizations

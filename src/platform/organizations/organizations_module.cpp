@@ -4,6 +4,7 @@
 
 #include "platform/organizations/organization_import.hpp"
 #include "platform/organizations/organization_service.hpp"
+#include "platform/search/search_index.hpp"
 
 namespace sotong::embedded {
 std::vector<EmbeddedFile> organizations();
@@ -16,6 +17,7 @@ ModuleManifest manifest() {
   m.name = "organizations";
   m.title = "기관";
   add_embedded(m, embedded::organizations());
+  search::register_source({"organizations", "기관", reindex_search});
   m.permissions = {
       {kView, std::vector<Role>(kAllRoles.begin(), kAllRoles.end()), Scope::everywhere,
        "기관 목록과 정보 보기"},

@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "core/korean_text.hpp"
+#include "platform/exports/list_export.hpp"
 #include "platform/organizations/organization_service.hpp"
 #include "platform/organizations/organizations_module.hpp"
 #include "platform/web/json_input.hpp"
@@ -95,6 +96,25 @@ http::Response form_page(Web& web, Context& ctx, const OrganizationInput& in,
                     status);
 }
 
+exports::Table organizations_table(const std::vector<Organization>& orgs) {
+  using exports::ColumnKind;
+  exports::Table t{"기관 목록",
+                   {{"기관코드", 10, ColumnKind::text},
+                    {"기관명", 24, ColumnKind::text},
+                    {"유형", 10, ColumnKind::text},
+                    {"상위 기관", 20, ColumnKind::text},
+                    {"상태", 8, ColumnKind::text},
+                    {"등록일시", 18, ColumnKind::date},
+                    {"최종 수정", 18, ColumnKind::date}},
+                   {}};
+  for (const auto& o : orgs) {
+    t.rows.push_back({o.code, o.name, std::string(kind_label(o.kind)), o.parent_name,
+                      o.active ? "사용" : "비활성", format_seoul_minute(o.created_at),
+                      format_seoul_minute(o.updated_at)});
+  }
+  return t;
+}
+
 const std::vector<JsonField> kJsonFields = {
     {"code", JsonType::string},        {"name", JsonType::string},
     {"kind", JsonType::string},        {"parent_id", JsonType::integer, true},
@@ -111,12 +131,16 @@ void register_routes(Web& web) {
     organization_store::Filter filter{kind_from_code(ctx.query.get("kind")), common.active, common.text};
     auto orgs = list(web.db(), web.policy(), ctx.actor, filter);
     if (!orgs) return web.error(ctx, orgs.error());
+    if (auto file = exports::export_if_requested(web, ctx, {"organization", "기관 목록", "organizations"},
+                                                 [&] { return organizations_table(*orgs); }))
+      return std::move(*file);
     View rows = View::list();
     for (const auto& o : *orgs) rows.push(organization_view(o));
     View v = View::object({{"organizations", rows},
                            {"count", static_cast<long long>(orgs->size())},
                            {"kinds", kinds_view(ctx.query.get("kind"))}});
     add_list_filter(v, common);
+    exports::add_export_links(v, ctx);
     return web.render(ctx, "organizations/list", v,
                       {"기관 관리", {{"관리", "/admin/"}, {"기관 관리", ""}}, {}});
   });

@@ -36,7 +36,9 @@ void add_security_headers(http::Response& res) {
   res.header("Content-Security-Policy",
              "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
              "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
-  res.header("Cache-Control", "no-store");
+  const bool has_cache_control = std::any_of(res.headers.begin(), res.headers.end(),
+                                             [](const auto& h) { return h.first == "Cache-Control"; });
+  if (!has_cache_control) res.header("Cache-Control", "no-store");
 }
 
 struct StatusText {

@@ -192,6 +192,11 @@ void PostgresConnection::rollback() {
 void PostgresConnection::lock_for_migrations() {
   execute_script("SELECT pg_advisory_xact_lock(727001)");
 }
+void PostgresConnection::lock_named(std::int64_t key) {
+  if (PQtransactionStatus(conn_) != PQTRANS_INTRANS)
+    throw DatabaseError("이름 붙은 잠금은 트랜잭션 안에서만 쓸 수 있습니다.");
+  execute_script("SELECT pg_advisory_xact_lock(" + std::to_string(key) + ")");
+}
 
 bool PostgresConnection::healthy() {
   if (PQstatus(conn_) != CONNECTION_OK) return false;

@@ -25,6 +25,7 @@ class PostgresConnection final : public Connection {
   void commit() override;
   void rollback() override;
   void lock_for_migrations() override;
+  void lock_named(std::int64_t key) override;
   bool healthy() override;
   std::string dialect(std::string_view portable_sql) const override;
 

@@ -149,6 +149,10 @@ void SqliteConnection::commit() {
 void SqliteConnection::rollback() {
   if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
 }
+void SqliteConnection::lock_named(std::int64_t) {
+  // BEGIN IMMEDIATE already excludes other writers; outside a transaction nothing would.
+  if (sqlite3_get_autocommit(db_)) throw DatabaseError("이름 붙은 잠금은 트랜잭션 안에서만 쓸 수 있습니다.");
+}
 
 bool SqliteConnection::healthy() {
   if (db_ == nullptr) return false;

@@ -24,6 +24,7 @@ class SqliteConnection final : public Connection {
   void commit() override;
   void rollback() override;
   void lock_for_migrations() override {}  // BEGIN IMMEDIATE already excludes other writers
+  void lock_named(std::int64_t key) override;
   bool healthy() override;
   std::string dialect(std::string_view portable_sql) const override;
 

@@ -1,0 +1,59 @@
+#include "platform/exports/list_export.hpp"
+
+#include "core/clock.hpp"
+#include "http/form.hpp"
+#include "platform/exports/exports.hpp"
+#include "platform/history/history.hpp"
+#include "platform/web/web.hpp"
+
+namespace sotong::platform::exports {
+namespace {
+
+std::string query_without_format(const http::Form& query) {
+  std::string out;
+  for (const auto& [name, value] : query.fields()) {
+    if (name == "format") continue;
+    out += http::percent_encode(name) + "=" + http::percent_encode(value) + "&";
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<http::Response> export_if_requested(Web& web, Context& ctx, const ListExport& what,
+                                                  const std::function<Table()>& build) {
+  const auto requested = ctx.query.find("format");
+  if (!requested || requested->empty() || *requested == "html") return std::nullopt;
+  const auto format = format_from_code(*requested);
+  if (!format) {
+    return web.error(ctx, Error::invalid("내려받기 형식은 csv 또는 xlsx 중 하나여야 합니다.",
+                                         {{"format", "지원하지 않는 형식입니다."}}));
+  }
+  Table table = build();
+  if (table.title.empty()) table.title = what.title;
+  std::string filter = query_without_format(ctx.query);
+  if (!filter.empty()) filter.pop_back();  // the trailing '&'
+  const ExportEvent event{what.record_type, what.title, *format, table.rows.size(), std::move(filter)};
+  const std::string date = format_seoul_date(now());
+  http::Response response = download(table, *format, what.title + "_" + date,
+                                     what.ascii_name.empty() ? "" : what.ascii_name + "_" + date);
+  record_export(web.db(), ctx.actor, event);
+  return response;
+}
+
+void add_export_links(render::View& view, const Context& ctx) {
+  const std::string& target = ctx.request.target;
+  const std::string path = target.substr(0, target.find('?'));
+  const std::string query = query_without_format(ctx.query);
+  view.set("export_csv_href", path + "?" + query + "format=csv");
+  view.set("export_xlsx_href", path + "?" + query + "format=xlsx");
+}
+
+void record_export(store::Database& db, const Actor& actor, const ExportEvent& event) {
+  history::log_access(db, actor,
+                      {event.record_type, 0, event.subject, history::AccessAction::download,
+                       history::to_json({{"format", std::string(format_code(event.format))},
+                                         {"filter", event.filter},
+                                         {"count", static_cast<long long>(event.rows)}})});
+}
+
+}  // namespace sotong::platform::exports

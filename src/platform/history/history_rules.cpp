@@ -1,0 +1,405 @@
+#include "platform/history/history_rules.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <boost/json.hpp>
+
+#include "core/korean_text.hpp"
+#include "platform/web/params.hpp"
+
+namespace sotong::platform::history {
+namespace {
+
+using Labels = std::vector<std::pair<std::string_view, std::string_view>>;
+
+const Labels& action_labels() {
+  static const Labels kLabels = {
+      {"create", "등록"},
+      {"update", "수정"},
+      {"deactivate", "비활성화"},
+      {"activate", "다시 사용"},
+      {"delete", "삭제"},
+      {"reset_password", "비밀번호 초기화"},
+      {"unlock", "잠금 해제"},
+      {"change_password", "비밀번호 변경"},
+      {"prune", "보존기간 지난 기록 삭제"},
+      {"view", "조회"},
+      {"input", "입력"},
+      {"change", "변경"},
+      {"remove", "삭제"},
+      {"print", "출력"},
+      {"download", "다운로드"},
+      {"login", "로그인 성공"},
+      {"login_failed", "로그인 실패"},
+      {"login_locked", "로그인 잠김"},
+      {"logout", "로그아웃"},
+  };
+  return kLabels;
+}
+
+const Labels& record_type_labels() {
+  static const Labels kLabels = {
+      {"organization", "기관"}, {"account", "계정"}, {"history", "변경·접속 기록"}};
+  return kLabels;
+}
+
+const Labels& field_labels() {
+  static const Labels kLabels = {
+      {"code", "코드"},
+      {"name", "이름"},
+      {"kind", "유형"},
+      {"parent_id", "상위 기관 번호"},
+      {"sort_order", "정렬 순서"},
+      {"active", "사용 여부"},
+      {"rename_reason", "명칭 변경 사유"},
+      {"login_id", "아이디"},
+      {"display_name", "이름"},
+      {"email", "전자우편"},
+      {"position", "직위"},
+      {"organization_id", "소속 기관 번호"},
+      {"roles", "역할"},
+      {"must_change_password", "비밀번호 변경 필요"},
+      {"failed_logins", "로그인 실패 횟수"},
+      {"locked", "잠김"},
+      {"sessions_closed", "종료한 세션"},
+      {"count", "건수"},
+      {"filter", "검색 조건"},
+      {"format", "형식"},
+      {"cutoff", "기준 시각"},
+      {"retention_days", "보존 기간(일)"},
+      {"pruned_count", "삭제한 항목"},
+      {"pruned_through_id", "마지막 삭제 항목 번호"},
+      {"pruned_through_hash", "마지막 삭제 항목 해시"},
+  };
+  return kLabels;
+}
+
+std::string lookup(const Labels& labels, std::string_view code) {
+  for (const auto& [c, label] : labels)
+    if (c == code) return std::string(label);
+  return std::string(code);
+}
+
+void add_field(crypto_generichash_state& state, std::string_view value) {
+  const std::string prefix = std::to_string(value.size()) + ":";
+  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(prefix.data()), prefix.size());
+  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(value.data()), value.size());
+}
+
+std::string value_text(const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::null:
+      return "(없음)";
+    case boost::json::kind::bool_:
+      return v.get_bool() ? "예" : "아니요";
+    case boost::json::kind::int64:
+      return std::to_string(v.get_int64());
+    case boost::json::kind::uint64:
+      return std::to_string(v.get_uint64());
+    case boost::json::kind::double_:
+      return boost::json::serialize(v);
+    case boost::json::kind::string:
+      return v.get_string().empty() ? "(빈 값)" : std::string(v.get_string());
+    case boost::json::kind::array: {
+      std::string out;
+      for (const auto& item : v.get_array()) out += (out.empty() ? "" : ", ") + value_text(item);
+      return out.empty() ? "(없음)" : out;
+    }
+    case boost::json::kind::object:
+      return boost::json::serialize(v);
+  }
+  return {};
+}
+
+boost::json::object parse_object(std::string_view text) {
+  if (text.empty()) return {};
+  boost::system::error_code ec;
+  auto v = boost::json::parse(text, ec);
+  if (ec || !v.is_object()) return {};
+  return std::move(v.get_object());
+}
+
+bool is_code(std::string_view text) {
+  return !text.empty() && text.size() <= 40 &&
+         std::all_of(text.begin(), text.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '_'; });
+}
+
+std::string two_digits(std::int64_t n) {
+  return (n < 10 ? "0" : "") + std::to_string(n);
+}
+}  // namespace
+
+const std::string kGenesis(64, '0');
+
+std::string entry_hash(const Entry& e, std::string_view prev_hash) {
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+  for (std::string_view field :
+       {std::string_view("sotong-history-v1"), std::string_view(e.kind), std::string_view(e.login_id),
+        std::string_view(e.actor_name), std::string_view(e.remote_address), std::string_view(e.action),
+        std::string_view(e.record_type), std::string_view(e.subject), std::string_view(e.before),
+        std::string_view(e.after)}) {
+    add_field(state, field);
+  }
+  for (std::int64_t n : {e.occurred_at, e.account_id, e.record_id}) add_field(state, std::to_string(n));
+  add_field(state, prev_hash);
+  std::array<unsigned char, crypto_generichash_BYTES> digest{};
+  crypto_generichash_final(&state, digest.data(), digest.size());
+  std::string hex(digest.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  hex.pop_back();
+  return hex;
+}
+
+std::string storable_text(std::string_view text, std::size_t max_chars) {
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size() && chars < max_chars;) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t n = lead < 0x80           ? 1
+                          : (lead >> 5) == 0x6  ? 2
+                          : (lead >> 4) == 0xE  ? 3
+                          : (lead >> 3) == 0x1E ? 4
+                                                : 0;
+    if (n == 0 || i + n > text.size() || !is_valid_utf8(text.substr(i, n))) {
+      out.push_back('?');
+      ++i;
+    } else {
+      if (lead != 0) out.append(text.substr(i, n));
+      i += n;
+    }
+    ++chars;
+  }
+  return out;
+}
+
+std::string_view access_action_code(AccessAction action) {
+  switch (action) {
+    case AccessAction::view:
+      return "view";
+    case AccessAction::input:
+      return "input";
+    case AccessAction::change:
+      return "change";
+    case AccessAction::remove:
+      return "remove";
+    case AccessAction::print:
+      return "print";
+    case AccessAction::download:
+      return "download";
+  }
+  return "view";
+}
+
+std::string_view sign_in_action_code(SignInOutcome outcome) {
+  switch (outcome) {
+    case SignInOutcome::success:
+      return kLogin;
+    case SignInOutcome::failure:
+      return kLoginFailed;
+    case SignInOutcome::locked:
+      return kLoginLocked;
+    case SignInOutcome::logout:
+      return kLogout;
+  }
+  return kLogin;
+}
+
+std::string kind_label(std::string_view kind) {
+  if (kind == kChange) return "변경";
+  if (kind == kAccess) return "접속";
+  return std::string(kind);
+}
+
+std::string action_label(std::string_view action) {
+  return lookup(action_labels(), action);
+}
+
+std::string record_type_label(std::string_view record_type) {
+  return lookup(record_type_labels(), record_type);
+}
+
+std::string field_label(std::string_view field) {
+  return lookup(field_labels(), field);
+}
+
+std::vector<std::pair<std::string, std::string>> known_actions() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [code, label] : action_labels()) out.emplace_back(code, label);
+  return out;
+}
+
+std::vector<FieldChange> diff(std::string_view before_json, std::string_view after_json) {
+  const auto before = parse_object(before_json);
+  const auto after = parse_object(after_json);
+  const bool created = before_json.empty();
+  const bool removed = after_json.empty();
+  std::vector<FieldChange> out;
+  for (const auto& [key, value] : after) {
+    const auto* old = before.if_contains(key);
+    if (!created && old && *old == value) continue;
+    out.push_back({std::string(key), field_label(key), old ? value_text(*old) : "", value_text(value)});
+  }
+  for (const auto& [key, value] : before) {
+    if (after.contains(key)) continue;
+    out.push_back({std::string(key), field_label(key), value_text(value), removed ? "" : "(없음)"});
+  }
+  return out;
+}
+
+std::vector<FieldChange> fields_of(std::string_view json) {
+  std::vector<FieldChange> out;
+  for (const auto& [key, value] : parse_object(json))
+    out.push_back({std::string(key), field_label(key), "", value_text(value)});
+  return out;
+}
+
+std::string summary(const Entry& e) {
+  if (e.kind == kAccess) return e.subject;
+  std::string out;
+  for (const auto& c : diff(e.before, e.after)) {
+    if (!out.empty()) out += ", ";
+    out += c.label + ": ";
+    if (e.before.empty() || c.before.empty()) {  // a new record, or a field the record did not have
+      out += c.after;
+    } else if (e.after.empty()) {
+      out += c.before;
+    } else {
+      out += c.before + " → " + c.after;
+    }
+  }
+  if (char_count(out) > 200) {
+    std::string cut;
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < out.size() && chars < 199; ++chars) {
+      std::size_t n = 1;
+      while (i + n < out.size() && (static_cast<unsigned char>(out[i + n]) & 0xC0) == 0x80) ++n;
+      cut.append(out, i, n);
+      i += n;
+    }
+    out = cut + "…";
+  }
+  return out;
+}
+
+std::string format_seoul_second(Timestamp t) {
+  return format_seoul_minute(t) + ":" + two_digits(((t % 60) + 60) % 60);
+}
+
+Timestamp seoul_day_start(CivilDate date) {
+  return days_from_civil(date) * 86400 - 9 * 3600;
+}
+
+Result<Filter> parse_filter(const http::Form& q) {
+  Filter f;
+  std::vector<FieldError> errors;
+  auto text = [&](std::string_view name, std::string& out) {
+    const std::string raw = q.get(name);
+    if (raw.empty()) return;
+    if (!clean_line(raw, out) || char_count(out) > 100) {
+      out.clear();
+      errors.push_back({std::string(name), "100자 이내의 글자로 입력해 주십시오."});
+    }
+  };
+  text("login", f.login_id);
+  text("subject", f.subject);
+  const std::string record_type(trim(q.get("record_type")));
+  if (!record_type.empty()) {
+    if (is_code(record_type)) {
+      f.record_type = record_type;
+    } else {
+      errors.push_back({"record_type", "대상 유형은 영문 소문자 코드입니다 (예: organization)."});
+    }
+  }
+  const std::string record_id(trim(q.get("record_id")));
+  if (!record_id.empty()) {
+    f.record_id = parse_id(record_id);
+    if (!f.record_id) errors.push_back({"record_id", "대상 번호는 1 이상의 정수로 입력해 주십시오."});
+  }
+  std::optional<CivilDate> from, to;
+  if (const std::string raw(trim(q.get("from"))); !raw.empty()) {
+    from = parse_date(raw);
+    if (from) {
+      f.from = seoul_day_start(*from);
+    } else {
+      errors.push_back({"from", "시작일은 2026-01-31 형식의 날짜로 입력해 주십시오."});
+    }
+  }
+  if (const std::string raw(trim(q.get("to"))); !raw.empty()) {
+    to = parse_date(raw);
+    if (to) {
+      f.until = seoul_day_start(*to) + 86400;
+    } else {
+      errors.push_back({"to", "종료일은 2026-01-31 형식의 날짜로 입력해 주십시오."});
+    }
+  }
+  if (f.from && f.until && *f.from >= *f.until)
+    errors.push_back({"to", "종료일은 시작일과 같거나 뒤여야 합니다."});
+  const std::string kind(trim(q.get("kind")));
+  if (kind == kChange || kind == kAccess) {
+    f.kind = kind;
+  } else if (!kind.empty()) {
+    errors.push_back({"kind", "구분은 변경(change) 또는 접속(access)입니다."});
+  }
+  const std::string action(trim(q.get("action")));
+  if (is_code(action)) {
+    f.action = action;
+  } else if (!action.empty()) {
+    errors.push_back({"action", "작업은 영문 소문자 코드입니다 (예: update)."});
+  }
+  if (const std::string raw(trim(q.get("before"))); !raw.empty()) {
+    f.before_id = parse_id(raw);
+    if (!f.before_id) errors.push_back({"before", "쪽 위치가 올바르지 않습니다."});
+  }
+  if (!errors.empty()) return Error::invalid("검색 조건을 확인해 주십시오.", std::move(errors));
+  return f;
+}
+
+std::string filter_query(const Filter& f) {
+  std::string out;
+  auto add = [&](std::string_view name, const std::string& value) {
+    if (value.empty()) return;
+    out += (out.empty() ? "" : "&") + std::string(name) + "=" + http::percent_encode(value);
+  };
+  add("login", f.login_id);
+  add("record_type", f.record_type);
+  add("record_id", f.record_id ? std::to_string(*f.record_id) : "");
+  add("subject", f.subject);
+  add("from", f.from ? format_seoul_date(*f.from) : "");
+  add("to", f.until ? format_seoul_date(*f.until - 86400) : "");
+  add("kind", f.kind);
+  add("action", f.action);
+  return out;
+}
+
+std::vector<exports::Column> export_columns() {
+  using exports::ColumnKind;
+  return {{"번호", 8, ColumnKind::number},         {"일시(한국 시간)", 20, ColumnKind::date},
+          {"구분", 6, ColumnKind::text},           {"작업", 14, ColumnKind::text},
+          {"아이디", 14, ColumnKind::text},        {"이름", 10, ColumnKind::text},
+          {"접속 주소", 16, ColumnKind::text},     {"대상 유형", 10, ColumnKind::text},
+          {"대상 번호", 8, ColumnKind::number},    {"정보주체", 18, ColumnKind::text},
+          {"변경 내용", 50, ColumnKind::text},     {"변경 전(JSON)", 30, ColumnKind::text},
+          {"변경 후(JSON)", 30, ColumnKind::text}, {"해시", 20, ColumnKind::text}};
+}
+
+std::vector<std::string> export_row(const Entry& e) {
+  return {std::to_string(e.id),
+          format_seoul_second(e.occurred_at),
+          kind_label(e.kind),
+          action_label(e.action),
+          e.login_id,
+          e.actor_name,
+          e.remote_address,
+          record_type_label(e.record_type),
+          e.record_id ? std::to_string(e.record_id) : "",
+          e.subject,
+          e.kind == kChange ? summary(e) : "",
+          e.before,
+          e.after,
+          e.hash};
+}
+
+}  // namespace sotong::platform::history

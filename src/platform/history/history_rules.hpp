@@ -1,0 +1,76 @@
+// Pure rules of the history: the hash over an entry's canonical fields, labels, the readable diff of a
+// change, the search form's parsing and the rows of the CSV export.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "http/form.hpp"
+#include "platform/exports/table.hpp"
+#include "platform/history/history.hpp"
+#include "platform/history/history_entry.hpp"
+
+namespace sotong::platform::history {
+
+/// The prev_hash of the first entry ever written: 64 zeros.
+extern const std::string kGenesis;
+
+/// Hex BLAKE2b-256 over the entry's fields (length-prefixed, so no two entries share a form) and
+/// `prev_hash`. The entry's id, hash and prev_hash members are not read.
+std::string entry_hash(const Entry& entry, std::string_view prev_hash);
+
+/// Text a stored entry may hold: valid UTF-8 without NUL, at most `max_chars` characters; anything else
+/// is replaced so that both engines store (and hash) exactly the same bytes.
+std::string storable_text(std::string_view text, std::size_t max_chars);
+
+std::string_view access_action_code(AccessAction action);
+std::string_view sign_in_action_code(SignInOutcome outcome);
+
+/// Korean labels: 변경 / 접속; 수정, 조회, 로그인 실패 …; 기관, 계정 …; 기관명, 전자우편 …
+/// An unknown code is shown as it is.
+std::string kind_label(std::string_view kind);
+std::string action_label(std::string_view action);
+std::string record_type_label(std::string_view record_type);
+std::string field_label(std::string_view field);
+
+/// Every action code the search form offers, with its label, changes first.
+std::vector<std::pair<std::string, std::string>> known_actions();
+
+struct FieldChange {
+  std::string field;
+  std::string label;
+  std::string before;  // readable text ("예", "(없음)", "admin, auditor")
+  std::string after;
+};
+
+/// The fields whose value differs between the before and after JSON objects, in the after object's order
+/// (fields only in `before` last). A record created lists every field with an empty before.
+std::vector<FieldChange> diff(std::string_view before_json, std::string_view after_json);
+
+/// The fields of one JSON object as readable text, for an access entry's details.
+std::vector<FieldChange> fields_of(std::string_view json);
+
+/// One line summarising an entry for the list: "기관명: 가 → 나, 사용 여부: 예 → 아니요" for a change,
+/// the subject for an access.
+std::string summary(const Entry& entry);
+
+/// "2026-11-25 14:03:09" in Korean time.
+std::string format_seoul_second(Timestamp t);
+
+/// The start of a Korean (UTC+9) calendar day as a UTC timestamp.
+Timestamp seoul_day_start(CivilDate date);
+
+/// Reads the search form / API query (login, record_type, record_id, subject, from, to, kind, action,
+/// before); Korean field errors for values that cannot be right.
+Result<Filter> parse_filter(const http::Form& query);
+
+/// The query string that reproduces the filter (without the keyset position), for links.
+std::string filter_query(const Filter& filter);
+
+/// The export's columns and one row per entry (time in Korean time).
+std::vector<exports::Column> export_columns();
+std::vector<std::string> export_row(const Entry& entry);
+
+}  // namespace sotong::platform::history

@@ -1,0 +1,193 @@
+// The history's pure rules: the entry hash, stored text, JSON of fields, the readable diff, the search
+// filter and the export's rows.
+#include <gtest/gtest.h>
+
+#include "platform/history/history.hpp"
+#include "platform/history/history_rules.hpp"
+
+namespace sotong::platform::history {
+namespace {
+
+Entry sample() {
+  Entry e;
+  e.kind = "change";
+  e.occurred_at = 1764000000;
+  e.account_id = 1;
+  e.login_id = "admin";
+  e.actor_name = "김관리";
+  e.remote_address = "10.0.0.7";
+  e.action = "update";
+  e.record_type = "organization";
+  e.record_id = 12;
+  e.before = R"({"name":"전라북도"})";
+  e.after = R"({"name":"전북특별자치도"})";
+  return e;
+}
+
+}  // namespace
+
+TEST(HistoryRules, TheHashIsStableAndCoversEveryFieldAndThePreviousHash) {
+  const Entry e = sample();
+  const std::string h = entry_hash(e, kGenesis);
+  EXPECT_EQ(h.size(), 64u);
+  EXPECT_EQ(h.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(h, entry_hash(e, kGenesis));
+  EXPECT_NE(h, entry_hash(e, std::string(64, '1')));
+  const std::vector<void (*)(Entry&)> edits = {
+      [](Entry& x) { x.kind = "access"; },        [](Entry& x) { x.occurred_at += 1; },
+      [](Entry& x) { x.account_id = 2; },         [](Entry& x) { x.login_id = "admin2"; },
+      [](Entry& x) { x.actor_name = "김관리2"; }, [](Entry& x) { x.remote_address = "10.0.0.8"; },
+      [](Entry& x) { x.action = "delete"; },      [](Entry& x) { x.record_type = "account"; },
+      [](Entry& x) { x.record_id = 13; },         [](Entry& x) { x.subject = "누군가"; },
+      [](Entry& x) { x.before = "{}"; },          [](Entry& x) { x.after = R"({"name":"전북"})"; },
+  };
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    Entry changed = e;
+    edits[i](changed);
+    EXPECT_NE(entry_hash(changed, kGenesis), h) << "edit " << i;
+  }
+  // The id and the stored hashes are not part of it (the id is only known after the insert).
+  Entry with_id = e;
+  with_id.id = 99;
+  with_id.hash = "x";
+  EXPECT_EQ(entry_hash(with_id, kGenesis), h);
+}
+
+TEST(HistoryRules, FieldsAreLengthPrefixedSoShiftingTextBetweenThemChangesTheHash) {
+  Entry a = sample(), b = sample();
+  a.login_id = "ab";
+  a.actor_name = "c";
+  b.login_id = "a";
+  b.actor_name = "bc";
+  EXPECT_NE(entry_hash(a, kGenesis), entry_hash(b, kGenesis));
+}
+
+TEST(HistoryRules, StorableTextIsValidUtf8WithoutNulAndWithinTheLimit) {
+  EXPECT_EQ(storable_text("전주시", 10), "전주시");
+  EXPECT_EQ(storable_text("전주시청", 2), "전주");
+  EXPECT_EQ(storable_text(std::string("a\0b", 3), 10), "ab");
+  EXPECT_EQ(storable_text("a\xff\xfe"
+                          "b",
+                          10),
+            "a??b");
+  EXPECT_EQ(storable_text("\xed\x95", 10), "??");  // a cut-off Hangul syllable
+}
+
+TEST(HistoryRules, FieldsBecomeACompactJsonObjectInTheGivenOrder) {
+  EXPECT_EQ(to_json({{"name", "전주시"},
+                     {"active", true},
+                     {"parent_id", std::optional<std::int64_t>{}},
+                     {"sort_order", 3},
+                     {"roles", std::vector<std::string>{"admin", "auditor"}},
+                     {"note", "say \"hi\""}}),
+            R"({"name":"전주시","active":true,"parent_id":null,"sort_order":3,"roles":["admin","auditor"],)"
+            R"("note":"say \"hi\""})");
+  EXPECT_EQ(to_json({}), "{}");
+}
+
+TEST(HistoryRules, TheDiffOfAnUpdateListsOnlyTheChangedFieldsReadably) {
+  const auto changes =
+      diff(R"({"code":"52000","name":"전라북도","active":true,"roles":["admin"]})",
+           R"({"code":"52000","name":"전북특별자치도","active":false,"roles":["admin","auditor"]})");
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_EQ(changes[0].field, "name");
+  EXPECT_EQ(changes[0].label, "이름");
+  EXPECT_EQ(changes[0].before, "전라북도");
+  EXPECT_EQ(changes[0].after, "전북특별자치도");
+  EXPECT_EQ(changes[1].before, "예");
+  EXPECT_EQ(changes[1].after, "아니요");
+  EXPECT_EQ(changes[2].after, "admin, auditor");
+  EXPECT_TRUE(diff(R"({"a":1})", R"({"a":1})").empty());
+}
+
+TEST(HistoryRules, ACreatedRecordListsEveryFieldAndARemovedFieldShowsAsGone) {
+  const auto created = diff("", R"({"code":"52110","name":"전주시","parent_id":null})");
+  ASSERT_EQ(created.size(), 3u);
+  EXPECT_EQ(created[0].before, "");
+  EXPECT_EQ(created[2].after, "(없음)");
+  const auto gone = diff(R"({"a":"x","b":"y"})", R"({"a":"x"})");
+  ASSERT_EQ(gone.size(), 1u);
+  EXPECT_EQ(gone[0].field, "b");
+  EXPECT_EQ(gone[0].after, "(없음)");
+}
+
+TEST(HistoryRules, TheSummaryOfAChangeReadsBeforeToAfterAndOfAnAccessTheSubject) {
+  Entry e = sample();
+  EXPECT_EQ(summary(e), "이름: 전라북도 → 전북특별자치도");
+  e.after = R"({"name":"전북특별자치도","rename_reason":"특별법 시행"})";
+  EXPECT_EQ(summary(e), "이름: 전라북도 → 전북특별자치도, 명칭 변경 사유: 특별법 시행");
+  e.before.clear();
+  EXPECT_EQ(summary(e), "이름: 전북특별자치도, 명칭 변경 사유: 특별법 시행");
+  e.kind = "access";
+  e.subject = "최전주 (jeonju)";
+  EXPECT_EQ(summary(e), "최전주 (jeonju)");
+  EXPECT_EQ(action_label("update"), "수정");
+  EXPECT_EQ(action_label("login_failed"), "로그인 실패");
+  EXPECT_EQ(action_label("adopt"), "adopt");  // an unknown code shows as it is
+  EXPECT_EQ(kind_label("access"), "접속");
+  EXPECT_EQ(record_type_label("organization"), "기관");
+}
+
+TEST(HistoryRules, ADateIsAKoreanDay) {
+  // 2026-01-01 00:00 in Seoul is 2025-12-31 15:00 UTC.
+  EXPECT_EQ(format_iso_utc(seoul_day_start({2026, 1, 1})), "2025-12-31T15:00:00Z");
+  EXPECT_EQ(format_seoul_second(seoul_day_start({2026, 1, 1}) + 3661), "2026-01-01 01:01:01");
+}
+
+TEST(HistoryRules, TheFilterReadsEveryConditionAndRoundTripsThroughItsQuery) {
+  auto f = parse_filter(http::Form::parse(
+      "login=admin&record_type=organization&record_id=12&subject=%EC%B5%9C&from=2026-01-01&to=2026-01-31"
+      "&kind=change&action=update&before=500"));
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->login_id, "admin");
+  EXPECT_EQ(f->record_type, "organization");
+  EXPECT_EQ(*f->record_id, 12);
+  EXPECT_EQ(f->subject, "최");
+  EXPECT_EQ(*f->from, seoul_day_start({2026, 1, 1}));
+  EXPECT_EQ(*f->until, seoul_day_start({2026, 2, 1}));
+  EXPECT_EQ(f->kind, "change");
+  EXPECT_EQ(f->action, "update");
+  EXPECT_EQ(*f->before_id, 500);
+  auto again = parse_filter(http::Form::parse(filter_query(*f)));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->until, f->until);
+  EXPECT_EQ(again->subject, "최");
+  EXPECT_FALSE(again->before_id);  // the query of links leaves the page position out
+  EXPECT_TRUE(parse_filter(http::Form::parse("")).ok());
+}
+
+TEST(HistoryRules, ImpossibleConditionsAreKoreanFieldErrors) {
+  auto bad = parse_filter(http::Form::parse(
+      "from=2026-02-30&to=yesterday&kind=other&record_id=0&record_type=Org!&action=DROP&before=-1"));
+  ASSERT_FALSE(bad.ok());
+  std::vector<std::string> fields;
+  for (const auto& e : bad.error().fields) fields.push_back(e.field);
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"record_type", "record_id", "from", "to", "kind", "action", "before"}));
+  auto reversed = parse_filter(http::Form::parse("from=2026-03-01&to=2026-02-01"));
+  ASSERT_FALSE(reversed.ok());
+  EXPECT_EQ(reversed.error().fields.front().field, "to");
+  EXPECT_TRUE(parse_filter(http::Form::parse("from=2026-03-01&to=2026-03-01")).ok());  // one whole day
+}
+
+TEST(HistoryRules, AnExportRowHasOneCellPerColumnInKoreanTime) {
+  Entry e = sample();
+  e.id = 41;
+  e.hash = std::string(64, 'a');
+  const auto row = export_row(e);
+  ASSERT_EQ(row.size(), export_columns().size());
+  EXPECT_EQ(row[0], "41");
+  EXPECT_EQ(row[1], format_seoul_second(e.occurred_at));
+  EXPECT_EQ(row[2], "변경");
+  EXPECT_EQ(row[3], "수정");
+  EXPECT_EQ(row[7], "기관");
+  EXPECT_EQ(row[8], "12");
+  EXPECT_EQ(row[10], "이름: 전라북도 → 전북특별자치도");
+  EXPECT_EQ(row[13], e.hash);
+  e.record_id = 0;
+  e.kind = "access";
+  EXPECT_EQ(export_row(e)[8], "");
+  EXPECT_EQ(export_row(e)[10], "");  // an access has no change to describe
+}
+
+}  // namespace sotong::platform::history

@@ -1,0 +1,142 @@
+#include "platform/history/history_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "platform/history/history.hpp"
+#include "platform/history/history_rules.hpp"
+#include "platform/history/history_store.hpp"
+
+namespace sotong::platform::history {
+namespace {
+constexpr int kWalkBatch = 1000;
+
+/// Does a prune entry vouch for `prev_hash` as the hash of an entry before `first_id`?
+bool checkpoint_matches(const std::string& after_json, const std::string& prev_hash, std::int64_t first_id) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(after_json, ec);
+  if (ec || !v.is_object()) return false;
+  const auto& o = v.get_object();
+  const auto* hash = o.if_contains("pruned_through_hash");
+  const auto* id = o.if_contains("pruned_through_id");
+  return hash && id && hash->is_string() && id->is_int64() && hash->get_string() == prev_hash &&
+         id->get_int64() < first_id;
+}
+}  // namespace
+
+Result<Page> search(store::Database& db, const Policy& policy, const Actor& actor, const Filter& filter) {
+  if (auto ok = policy.check(actor, kView); !ok) return ok.error();
+  Page page;
+  page.entries =
+      db.read([&](store::Connection& c) { return history_store::search(c, filter, kPageSize + 1); });
+  if (page.entries.size() > static_cast<std::size_t>(kPageSize)) {
+    page.entries.pop_back();
+    page.next_before = page.entries.back().id;
+  }
+  return page;
+}
+
+Result<Entry> get(store::Database& db, const Policy& policy, const Actor& actor, std::int64_t id) {
+  if (auto ok = policy.check(actor, kView); !ok) return ok.error();
+  auto found = db.read([&](store::Connection& c) { return history_store::find(c, id); });
+  if (!found) return Error::not_found("기록을 찾을 수 없습니다.");
+  return *found;
+}
+
+Result<exports::Table> export_table(store::Database& db, const Policy& policy, const Actor& actor,
+                                    const Filter& filter, exports::Format format) {
+  if (auto ok = policy.check(actor, kView); !ok) return ok.error();
+  exports::Table table{"변경·접속 기록", export_columns(), {}};
+  Filter f = filter;
+  db.read([&](store::Connection& c) {
+    while (table.rows.size() < static_cast<std::size_t>(kExportLimit)) {
+      const int want = std::min(kWalkBatch, kExportLimit - static_cast<int>(table.rows.size()));
+      auto batch = history_store::search(c, f, want);
+      for (const auto& e : batch) table.rows.push_back(export_row(e));
+      if (batch.size() < static_cast<std::size_t>(want)) break;
+      f.before_id = batch.back().id;
+    }
+    return 0;
+  });
+  const auto count = static_cast<std::int64_t>(table.rows.size());
+  log_access(db, actor,
+             {std::string(kHistoryRecord), 0, "변경·접속 기록 " + std::to_string(count) + "건",
+              AccessAction::download,
+              to_json({{"format", std::string(exports::format_code(format))},
+                       {"filter", filter_query(filter)},
+                       {"count", count}})});
+  return table;
+}
+
+Verification verify(store::Database& db) {
+  Verification v;
+  auto lease = db.acquire();
+  lease->begin(false);  // one snapshot on SQLite, so a concurrent append cannot confuse the walk
+  std::string expected = kGenesis;
+  std::int64_t position = 0;
+  bool first = true;
+  while (!v.broken) {
+    auto batch = history_store::walk(*lease, position, kWalkBatch);
+    if (batch.empty()) break;
+    for (auto& e : batch) {
+      if (first && e.prev_hash != kGenesis) {
+        for (const auto& checkpoint : history_store::prune_checkpoints(*lease)) {
+          if (checkpoint_matches(checkpoint, e.prev_hash, e.id)) expected = e.prev_hash;
+        }
+      }
+      const bool first_entry = first;
+      first = false;
+      if (e.prev_hash != expected) {
+        v.problem = first_entry ? "첫 항목 앞의 기록이 보존기간 삭제 기록 없이 지워졌습니다."
+                                : "바로 앞 항목과 연결이 끊겼습니다 (앞 항목이 지워졌거나 바뀌었습니다).";
+        v.broken = std::move(e);
+        break;
+      }
+      if (entry_hash(e, e.prev_hash) != e.hash) {
+        v.problem = "항목의 내용이 기록된 뒤에 바뀌었습니다 (해시가 맞지 않습니다).";
+        v.broken = std::move(e);
+        break;
+      }
+      expected = e.hash;
+      position = e.id;
+      ++v.count;
+    }
+  }
+  lease->rollback();
+  v.last_hash = expected;
+  return v;
+}
+
+std::optional<std::string> retention_problem(int days) {
+  if (days < kMinimumRetentionDays)
+    return "접속기록은 1년 이상 보관해야 합니다. 보존 기간을 " + std::to_string(kMinimumRetentionDays) +
+           "일 이상으로 정해 주십시오.";
+  return std::nullopt;
+}
+
+Result<Pruned> prune(store::Database& db, const Actor& actor, int retention_days, Timestamp at) {
+  if (auto problem = retention_problem(retention_days))
+    return Error::invalid(*problem, {{"retention_days", *problem}});
+  return db.write([&](store::Connection& c) -> Result<Pruned> {
+    c.lock_named(history_store::kChainLock);
+    Pruned p;
+    p.cutoff = at - static_cast<Timestamp>(retention_days) * 86400;
+    const auto first_kept = history_store::first_id_since(c, p.cutoff);
+    const auto last_pruned = history_store::last_before(c, first_kept);
+    Fields fields{{"cutoff", format_iso_utc(p.cutoff)}, {"retention_days", retention_days}};
+    if (last_pruned) {
+      p.through_id = last_pruned->id;
+      p.count = history_store::count_through(c, last_pruned->id);
+      fields.emplace_back("pruned_count", p.count);
+      fields.emplace_back("pruned_through_id", last_pruned->id);
+      fields.emplace_back("pruned_through_hash", last_pruned->hash);
+    } else {
+      fields.emplace_back("pruned_count", 0);
+    }
+    // The prune entry goes first, linked to the current head, and outlives what it deletes.
+    record_change(c, actor, {std::string(kHistoryRecord), 0, std::string(kPrune), "", to_json(fields)});
+    if (last_pruned) history_store::delete_through(c, last_pruned->id);
+    return p;
+  });
+}
+
+}  // namespace sotong::platform::history

@@ -1,0 +1,129 @@
+#include "platform/search/search_tokenizer.hpp"
+
+#include "core/korean_text.hpp"
+
+namespace sotong::platform::search {
+namespace {
+
+enum class Kind { separator, syllabic, word };
+
+// Decodes one code point of valid UTF-8 at text[i] and advances i.
+char32_t decode_at(std::string_view text, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    i += 1;
+    return b0;
+  }
+  const int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
+  char32_t cp = b0 & (0x7F >> len);
+  for (int k = 1; k < len && i + k < text.size(); ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+void encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool in(char32_t cp, char32_t low, char32_t high) {
+  return cp >= low && cp <= high;
+}
+
+// What a (folded) character is to the tokenizer.
+Kind classify(char32_t cp) {
+  if (cp < 0x80) {
+    const bool alnum = in(cp, '0', '9') || in(cp, 'a', 'z') || in(cp, 'A', 'Z');
+    return alnum ? Kind::word : Kind::separator;
+  }
+  if (cp == 0x318D) return Kind::separator;  // ㆍ (araea), typed as a middle dot in Korean text
+  if (in(cp, 0xAC00, 0xD7A3) || in(cp, 0x1100, 0x11FF) || in(cp, 0x3131, 0x318E) ||  // Hangul
+      in(cp, 0x4E00, 0x9FFF) || in(cp, 0x3400, 0x4DBF) || in(cp, 0xF900, 0xFAFF) ||  // Hanja
+      in(cp, 0x3041, 0x30FF)) {                                                      // kana
+    return Kind::syllabic;
+  }
+  // Latin-1 punctuation and symbols (· × ÷ …), general punctuation, symbols, arrows, box drawing, CJK
+  // punctuation (、。「」), full-width punctuation, specials and emoji separate words.
+  if (in(cp, 0x80, 0xBF) || cp == 0xD7 || cp == 0xF7 || in(cp, 0x2000, 0x2BFF) || in(cp, 0x3000, 0x303F) ||
+      in(cp, 0xFE30, 0xFE4F) || in(cp, 0xFF00, 0xFF65) || in(cp, 0xFFF0, 0xFFFF) || cp >= 0x1F000 ||
+      in(cp, 0xE000, 0xF8FF)) {
+    return Kind::separator;
+  }
+  return Kind::word;  // other letters (é, ß, Cyrillic …) and digits
+}
+
+}  // namespace
+
+std::string word_term(std::string_view word) {
+  if (word.size() <= kMaxWordBytes) return std::string(word);
+  std::size_t end = kMaxWordBytes;
+  while (end > 0 && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) --end;
+  return std::string(word.substr(0, end));
+}
+
+char32_t fold(char32_t cp) {
+  if (in(cp, 0xFF01, 0xFF5E)) cp -= 0xFEE0;  // full-width ASCII
+  if (in(cp, 'A', 'Z')) cp += 'a' - 'A';
+  return cp;
+}
+
+std::string normalize(std::string_view utf8) {
+  const std::string composed = compose_hangul(utf8);
+  std::string out;
+  out.reserve(composed.size());
+  for (std::size_t i = 0; i < composed.size();) encode(fold(decode_at(composed, i)), out);
+  return out;
+}
+
+std::vector<Piece> pieces(std::string_view normalized) {
+  std::vector<Piece> out;
+  Kind current = Kind::separator;
+  for (std::size_t i = 0; i < normalized.size();) {
+    const std::size_t start = i;
+    const Kind kind = classify(decode_at(normalized, i));
+    if (kind == Kind::separator) {
+      current = kind;
+      continue;
+    }
+    if (kind != current) out.push_back({"", kind == Kind::syllabic, start});
+    out.back().text.append(normalized.substr(start, i - start));
+    current = kind;
+  }
+  return out;
+}
+
+std::map<std::string, int> terms(std::string_view normalized) {
+  std::map<std::string, int> out;
+  for (const auto& p : pieces(normalized)) {
+    if (!p.syllabic) {
+      ++out[word_term(p.text)];
+      continue;
+    }
+    std::vector<std::size_t> starts;  // byte offset of each character, and the end
+    for (std::size_t i = 0; i < p.text.size();) {
+      starts.push_back(i);
+      decode_at(p.text, i);
+    }
+    starts.push_back(p.text.size());
+    const std::size_t n = starts.size() - 1;
+    for (std::size_t k = 0; k + 1 < n; ++k) ++out[p.text.substr(starts[k], starts[k + 2] - starts[k])];
+    ++out[p.text.substr(starts[n - 1])];
+  }
+  return out;
+}
+
+}  // namespace sotong::platform::search

@@ -1,0 +1,69 @@
+// Search in Chromium as an official would use it: the menu's 검색, a query typed into the box, marked
+// matches, the next page, the empty state and the Korean message for an empty query, with axe-core on each.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, newPage, login, checkA11y, screenshot } from './lib/browser.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('an administrator searches from the menu, sees marked matches and opens a result', async () => {
+  const page = await newPage(browser);
+  await login(page, 'admin');
+  await page.getByRole('link', { name: '검색', exact: true }).first().click();
+  await page.waitForURL('**/search');
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: '검색' }).waitFor());
+  await checkA11y(page, 'search form');
+
+  await page.getByLabel('검색어').fill('전북 연구');
+  await page.getByRole('button', { name: '검색', exact: true }).click();
+  await page.waitForURL(/\/search\?q=/);
+  const status = page.getByRole('status').filter({ hasText: '검색 결과' });
+  await assert.doesNotReject(status.waitFor());
+  assert.match(await status.textContent(), /‘전북 연구’ 검색 결과 \d+건/);
+  // 전북연구원 holds both words (side by side in its name): it comes first, the two marked as one.
+  const first = page.locator('.sotong-search-results > li').first();
+  assert.equal(await first.locator('.c-tit').textContent(), '전북연구원');
+  assert.deepEqual(await first.locator('.c-tit mark').allTextContents(), ['전북연구']);
+  assert.ok((await page.locator('mark').count()) > 2, 'snippets are marked too');
+  await checkA11y(page, 'search results');
+  await screenshot(page, 'search-results');
+
+  // Page 2 through the pagination, then back to a result's page.
+  await page.getByLabel('검색어').fill('기관');
+  await page.getByRole('button', { name: '검색', exact: true }).click();
+  await page.waitForURL(/q=%EA%B8%B0%EA%B4%80/);
+  await page.getByRole('navigation', { name: '검색 결과 쪽 이동' }).getByRole('link', { name: '2' }).click();
+  await page.waitForURL(/page=2/);
+  assert.equal(await page.locator('.page-link.active').textContent(), '현재 쪽 2');
+  await checkA11y(page, 'search results page 2');
+  const link = page.locator('.sotong-search-results a.c-text').first();
+  const href = await link.getAttribute('href');
+  await link.click();
+  await page.waitForURL(`**${href}`);
+  assert.match(new URL(page.url()).pathname, /^\/admin\/organizations\/\d+$/);
+  await page.context().close();
+});
+
+test('a 시·군 officer gets the empty state, and an empty query a Korean message', async () => {
+  const page = await newPage(browser);
+  await login(page, 'jeonju');
+  await page.goto(`${BASE}/search?q=${encodeURIComponent('전주시')}`);
+  // The organisation pages are the administrator's: nothing to show, said in Korean.
+  assert.ok(await page.getByText('‘전주시’에 대한 검색 결과가 없습니다.').isVisible());
+  assert.equal(await page.locator('mark').count(), 0);
+  await checkA11y(page, 'search empty state');
+  await screenshot(page, 'search-empty');
+
+  await page.getByLabel('검색어').fill('');
+  await page.getByRole('button', { name: '검색', exact: true }).click();
+  await assert.doesNotReject(page.getByText('검색어를 입력해 주십시오.').waitFor());
+  assert.equal(await page.getByLabel('검색어').getAttribute('aria-invalid'), 'true');
+  await checkA11y(page, 'search with an empty query');
+  await page.context().close();
+});
