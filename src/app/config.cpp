@@ -51,6 +51,10 @@ Config load_config(const std::string& path) {
   s.secure_cookies = t["security"]["secure_cookies"].value_or(s.secure_cookies);
   s.trust_proxy = t["security"]["trust_proxy"].value_or(s.trust_proxy);
   s.history_retention_days = t["history"]["retention_days"].value_or(s.history_retention_days);
+  s.smtp_url = t["smtp"]["url"].value_or(s.smtp_url);
+  s.smtp_from = t["smtp"]["from"].value_or(s.smtp_from);
+  s.job_lease_seconds = t["jobs"]["lease_seconds"].value_or(s.job_lease_seconds);
+  s.job_poll_milliseconds = t["jobs"]["poll_milliseconds"].value_or(s.job_poll_milliseconds);
   if (s.session_idle_minutes < 1 || s.lockout_threshold < 1 || s.lockout_minutes < 1 ||
       c.server.worker_threads < 1 || c.server.io_threads < 1) {
     throw std::runtime_error("설정 값은 1 이상이어야 합니다 (" + path + ")");

@@ -12,6 +12,7 @@
 #include "app/runtime.hpp"
 #include "http/server.hpp"
 #include "platform/crypto.hpp"
+#include "platform/jobs/jobs.hpp"
 
 namespace {
 using namespace sotong;
@@ -45,7 +46,10 @@ int serve(app::Config config) {
     spdlog::info(R"({{"event":"listening","url":"http://{}:{}/"}})", config.server.address, port);
   };
   http::Server server(config.server, rt->web->router(), hooks);
+  platform::jobs::Runner jobs(*rt->db, rt->config.settings);
+  jobs.start();
   server.run();
+  jobs.stop();
   spdlog::info(R"({{"event":"stopped"}})");
   return 0;
 }

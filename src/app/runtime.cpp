@@ -1,9 +1,12 @@
 #include "app/runtime.hpp"
 
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/attachments/attachments_module.hpp"
 #include "platform/calendar/calendar_module.hpp"
 #include "platform/history/history_module.hpp"
 #include "platform/home/home_module.hpp"
+#include "platform/jobs/jobs_module.hpp"
+#include "platform/notifications/notifications_module.hpp"
 #include "platform/operations/operations_routes.hpp"
 #include "platform/organizations/organizations_module.hpp"
 #include "platform/search/search_module.hpp"
@@ -22,9 +25,12 @@ std::vector<platform::ModuleManifest> all_modules() {
       platform::organizations::manifest(),
       platform::accounts::manifest(),
       platform::home::manifest(),
+      platform::jobs::manifest(),
+      platform::notifications::manifest(),
       platform::history::manifest(),
       platform::search::manifest(),
       platform::calendar::manifest(),
+      platform::attachments::manifest(),
       // new-module: manifests
   };
   // clang-format on

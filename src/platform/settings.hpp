@@ -17,6 +17,10 @@ struct Settings {
   bool trust_proxy = false;  // take the client address from X-Forwarded-For (behind nginx)
   std::string web_root = "web";      // folder holding static/ and node_modules/
   int history_retention_days = 730;  // how long change history and access log entries are kept
+  std::string smtp_url;              // "smtp://host:port"; empty: no e-mail is sent
+  std::string smtp_from;             // the From address of notification mail
+  int job_lease_seconds = 300;       // how long a node holds a claimed job before others may take it again
+  int job_poll_milliseconds = 1000;  // how often an idle job runner looks for due jobs
 };
 
 }  // namespace sotong::platform

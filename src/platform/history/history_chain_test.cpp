@@ -15,6 +15,8 @@
 #include "platform/history/history_rules.hpp"
 #include "platform/history/history_service.hpp"
 #include "platform/history/history_store.hpp"
+#include "platform/jobs/jobs_module.hpp"
+#include "platform/notifications/notifications_module.hpp"
 #include "platform/organizations/organization_import.hpp"
 #include "platform/organizations/organization_service.hpp"
 #include "platform/organizations/organizations_module.hpp"
@@ -33,8 +35,8 @@ class HistoryChain : public ::testing::Test {
     remove_files();
     db_ = store::Database::open("sqlite:" + path_.string(), 4);
     std::vector<store::Migration> migrations;
-    for (const auto& m :
-         {organizations::manifest(), accounts::manifest(), history::manifest(), search::manifest()}) {
+    for (const auto& m : {organizations::manifest(), accounts::manifest(), jobs::manifest(),
+                          notifications::manifest(), history::manifest(), search::manifest()}) {
       migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
       for (const auto& p : m.permissions) policy_.add(p);
     }

@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "core/korean_text.hpp"
+#include "platform/attachments/attachments.hpp"
 #include "platform/exports/list_export.hpp"
 #include "platform/organizations/organization_service.hpp"
 #include "platform/organizations/organizations_module.hpp"
@@ -126,6 +127,14 @@ std::string json_text(const boost::json::value& v) {
 }  // namespace
 
 void register_routes(Web& web) {
+  attachments::register_owner({"organization", "기관", kManage,
+                               [](store::Connection& c, std::int64_t id) -> std::optional<std::string> {
+                                 auto rows = c.query("SELECT path FROM organizations WHERE id = ?", {id});
+                                 if (rows.empty()) return std::nullopt;
+                                 return rows[0].text(0);
+                               },
+                               [](std::int64_t id) { return "/admin/organizations/" + std::to_string(id); }});
+
   web.page("GET", "/admin/organizations", kManage, [&web](Context& ctx) {
     const ListFilter common = read_list_filter(ctx.query);
     organization_store::Filter filter{kind_from_code(ctx.query.get("kind")), common.active, common.text};
@@ -178,6 +187,10 @@ void register_routes(Web& web) {
     v.set("former_names", names).set("has_former_names", !detail->former_names.empty());
     v.set("children", children).set("has_children", !detail->children.empty());
     v.set("active_accounts", detail->active_accounts);
+    web.db().read([&](store::Connection& c) {
+      attachments::add_to_view(v, c, "organization", *id);
+      return 0;
+    });
     const auto& name = detail->organization.name;
     return web.render(ctx, "organizations/detail", v,
                       {name, {{"관리", "/admin/"}, {"기관 관리", "/admin/organizations"}, {name, ""}}, {}});

@@ -6,6 +6,7 @@
 
 #include "core/role.hpp"
 #include "http/form.hpp"
+#include "http/multipart.hpp"
 #include "http/request.hpp"
 
 namespace sotong::platform {
@@ -21,6 +22,9 @@ struct Context {
   bool must_change_password = false;
   std::string session_hash;
   std::vector<std::string> set_cookies;  // extra Set-Cookie values for the response
+
+  /// The multipart/form-data body of a POST: its fields (with `_csrf`) and uploaded files.
+  http::Multipart multipart;
 
   bool signed_in() const { return actor.account_id != 0; }
   /// The client's address (from X-Forwarded-For when the proxy is trusted).

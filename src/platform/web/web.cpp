@@ -9,6 +9,7 @@
 #include "platform/accounts/api_token_store.hpp"
 #include "platform/accounts/session_store.hpp"
 #include "platform/crypto.hpp"
+#include "platform/notifications/notifications.hpp"
 
 namespace sotong::platform {
 namespace {
@@ -195,6 +196,17 @@ http::Response Web::handle(http::Request& request, const std::string& action, co
   if (writes && request.header("content-type").substr(0, 33) == "application/x-www-form-urlencoded") {
     ctx.form = http::Form::parse(request.body);
   }
+  std::optional<Error> multipart_error;
+  if (writes) {
+    if (auto boundary = http::Multipart::boundary_of(request.header("content-type"))) {
+      auto parsed = http::Multipart::parse(request.body, *boundary);
+      if (parsed) {
+        ctx.multipart = std::move(*parsed);
+      } else {
+        multipart_error = parsed.error();
+      }
+    }
+  }
   const bool has_bearer = api && !request.header("authorization").empty();
   if (has_bearer) {
     resolve_bearer(ctx);
@@ -229,6 +241,7 @@ http::Response Web::handle(http::Request& request, const std::string& action, co
 
   if (writes && !ctx.bearer) {
     std::string sent = ctx.form.get("_csrf");
+    if (sent.empty()) sent = ctx.multipart.get("_csrf");
     if (sent.empty()) sent = std::string(request.header("x-csrf-token"));
     if (ctx.csrf.empty() || !secrets_equal(sent, ctx.csrf)) {
       return error(ctx, Error{ErrorCode::forbidden,
@@ -237,6 +250,7 @@ http::Response Web::handle(http::Request& request, const std::string& action, co
     }
   }
   if (writes && ctx.form.malformed()) return error(ctx, Error::invalid("요청의 형식이 올바르지 않습니다."));
+  if (multipart_error) return error(ctx, *multipart_error);
 
   if (!policy_.allows(ctx.actor, action)) return error(ctx, Error::forbidden());
 
@@ -272,7 +286,10 @@ render::View Web::layout_view(Context& ctx, const PageMeta& meta, std::string co
     v.set("user", render::View::object({{"name", ctx.actor.display_name},
                                         {"organization", ctx.actor.organization_name},
                                         {"roles", roles},
-                                        {"login_id", ctx.actor.login_id}}));
+                                        {"login_id", ctx.actor.login_id},
+                                        {"unread", db_.read([&](store::Connection& c) {
+                                           return notifications::unread_count(c, ctx.actor.account_id);
+                                         })}}));
     v.set("session_seconds", settings_.session_idle_minutes * 60);
     render::View menu = render::View::list();
     std::size_t best = 0;

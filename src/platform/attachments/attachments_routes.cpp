@@ -1,0 +1,97 @@
+// Thin handlers for attachments: upload (multipart), download under the Korean name, delete.
+#include "platform/attachments/attachments.hpp"
+#include "platform/attachments/attachments_module.hpp"
+#include "platform/exports/exports.hpp"
+#include "platform/history/history.hpp"
+#include "platform/web/params.hpp"
+#include "platform/web/web.hpp"
+
+namespace sotong::platform::attachments {
+namespace {
+
+constexpr std::size_t kMultipartOverhead = 256 * 1024;  // part headers and the small fields
+
+/// The owner type and the check of its action on this owner; a Korean error when refused or unknown.
+Result<OwnerType> authorize(Web& web, const Context& ctx, std::string_view code, std::int64_t owner_id) {
+  auto owner = owner_type(code);
+  if (!owner) return Error::not_found("첨부할 기록의 종류를 알 수 없습니다.");
+  if (!web.policy().allows(ctx.actor, owner->action)) return Error::forbidden();
+  auto path = web.db().read([&](store::Connection& c) { return owner->locate(c, owner_id); });
+  if (!path) return Error::not_found("첨부할 기록을 찾을 수 없습니다.");
+  auto allowed = web.policy().check(ctx.actor, owner->action, *path);
+  if (!allowed) return allowed.error();
+  return *owner;
+}
+
+Result<std::pair<Attachment, OwnerType>> authorize_attachment(Web& web, const Context& ctx) {
+  auto id = parse_id(ctx.request.param("id"));
+  if (!id) return Error::not_found("첨부파일을 찾을 수 없습니다.");
+  auto a = web.db().read([&](store::Connection& c) { return find(c, *id); });
+  if (!a || a->deleted_at) return Error::not_found("첨부파일을 찾을 수 없습니다.");
+  auto owner = authorize(web, ctx, a->owner_type, a->owner_id);
+  if (!owner) return owner.error();
+  return std::make_pair(std::move(*a), std::move(*owner));
+}
+
+}  // namespace
+
+void register_routes(Web& web) {
+  const Limits limits;
+  web.page(
+      "POST", "/attachments", kUse,
+      [&web, limits](Context& ctx) {
+        if (!ctx.multipart.present())
+          return web.error(ctx, Error::invalid("파일은 multipart/form-data 형식으로 보내야 합니다."));
+        auto owner_id = parse_id(ctx.multipart.get("owner_id"));
+        if (!owner_id) return web.error(ctx, Error::not_found("첨부할 기록을 찾을 수 없습니다."));
+        const std::string code = ctx.multipart.get("owner_type");
+        auto owner = authorize(web, ctx, code, *owner_id);
+        if (!owner) return web.error(ctx, owner.error());
+        std::vector<http::MultipartFile> files;
+        for (const auto& f : ctx.multipart.files())
+          if (f.field == "files" || f.field == "files[]") files.push_back(f);
+        auto stored = web.db().write(
+            [&](store::Connection& c) { return store(c, ctx.actor, code, *owner_id, files, limits); });
+        if (!stored) return web.error(ctx, stored.error());
+        return web.redirect_with(
+            ctx, owner->href(*owner_id),
+            {"success", "첨부파일 " + std::to_string(stored->size()) + "개를 올렸습니다."});
+      },
+      limits.per_request + kMultipartOverhead);
+
+  web.page("GET", "/attachments/{id}", kUse, [&web](Context& ctx) {
+    auto found = authorize_attachment(web, ctx);
+    if (!found) return web.error(ctx, found.error());
+    const auto& [a, owner] = *found;
+    auto bytes = web.db().write([&](store::Connection& c) {
+      auto body = content(c, a.id);
+      if (body) {
+        history::record_access(
+            c, ctx.actor,
+            {"attachment", a.id, owner.label + " 첨부파일 " + a.file_name, history::AccessAction::download,
+             history::to_json(
+                 {{"owner_type", a.owner_type}, {"owner_id", static_cast<long long>(a.owner_id)}})});
+      }
+      return body;
+    });
+    if (!bytes) return web.error(ctx, Error::not_found("첨부파일을 찾을 수 없습니다."));
+    http::Response r;
+    r.body = std::move(*bytes);
+    r.content_type = a.content_type;
+    r.header("Content-Disposition", exports::content_disposition(a.file_name));
+    r.header("Cache-Control", "no-store");
+    return r;
+  });
+
+  web.page("POST", "/attachments/{id}/delete", kUse, [&web](Context& ctx) {
+    auto found = authorize_attachment(web, ctx);
+    if (!found) return web.error(ctx, found.error());
+    const auto& [a, owner] = *found;
+    auto removed = web.db().write([&](store::Connection& c) { return remove(c, ctx.actor, a.id); });
+    if (!removed) return web.error(ctx, removed.error());
+    return web.redirect_with(ctx, owner.href(a.owner_id),
+                             {"success", "‘" + a.file_name + "’을(를) 삭제했습니다."});
+  });
+}
+
+}  // namespace sotong::platform::attachments

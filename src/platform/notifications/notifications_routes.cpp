@@ -1,0 +1,85 @@
+// Thin handlers for a person's inbox (/notifications), mark-read, and their delivery choice
+// (/notifications/settings). Everyone signed in sees only their own notifications.
+#include "platform/notifications/notifications.hpp"
+#include "platform/notifications/notifications_module.hpp"
+#include "platform/web/params.hpp"
+#include "platform/web/web.hpp"
+
+namespace sotong::platform::notifications {
+namespace {
+using render::View;
+
+const std::vector<Crumb> kCrumbs = {{"알림", "/notifications"}};
+
+/// Only links inside this site are followed from the inbox.
+std::string safe_url(const std::string& url) {
+  return url.size() > 1 && url[0] == '/' && url[1] != '/' ? url : std::string();
+}
+
+http::Response settings_page(Web& web, Context& ctx, Delivery selected, const std::string& error,
+                             int status) {
+  const std::string email = web.db().read([&](store::Connection& c) {
+    auto rows = c.query("SELECT email FROM accounts WHERE id = ?", {ctx.actor.account_id});
+    return rows.empty() ? std::string() : rows[0].text(0);
+  });
+  View options = View::list();
+  for (auto d : kAllDeliveries) {
+    options.push(
+        View::object({{"code", delivery_code(d)}, {"label", delivery_label(d)}, {"checked", d == selected}}));
+  }
+  View v = View::object({{"options", options}, {"email", email}, {"no_email", email.empty()}});
+  if (!error.empty()) v.set("error", error);
+  return web.render(ctx, "notifications/settings", v,
+                    PageMeta{"알림 받는 방법", {{"알림", "/notifications"}, {"알림 받는 방법", ""}}, {}},
+                    status);
+}
+
+}  // namespace
+
+void register_routes(Web& web) {
+  web.page("GET", "/notifications", std::string(kSignedIn), [&web](Context& ctx) {
+    auto [list, unread] = web.db().read([&](store::Connection& c) {
+      return std::make_pair(inbox(c, ctx.actor.account_id), unread_count(c, ctx.actor.account_id));
+    });
+    View items = View::list();
+    for (const auto& n : list) {
+      items.push(View::object({{"id", n.id},
+                               {"title", n.title},
+                               {"body", n.body},
+                               {"url", safe_url(n.url)},
+                               {"time", format_seoul_minute(n.created_at)},
+                               {"unread", !n.read_at.has_value()}}));
+    }
+    View v = View::object({{"items", items}, {"unread", unread}, {"has_unread", unread > 0}});
+    return web.render(ctx, "notifications/inbox", v, PageMeta{"알림", kCrumbs, {}});
+  });
+
+  web.page("POST", "/notifications/{id}/read", std::string(kSignedIn), [&web](Context& ctx) {
+    auto id = parse_id(ctx.request.param("id"));
+    if (!id) return web.error(ctx, Error::not_found("알림을 찾을 수 없습니다."));
+    if (auto ok = mark_read(web.db(), ctx.actor.account_id, *id); !ok) return web.error(ctx, ok.error());
+    return web.redirect_with(ctx, "/notifications", {"success", "알림을 읽음으로 표시했습니다."});
+  });
+
+  web.page("POST", "/notifications/read-all", std::string(kSignedIn), [&web](Context& ctx) {
+    const auto n = mark_all_read(web.db(), ctx.actor.account_id);
+    return web.redirect_with(ctx, "/notifications",
+                             {"success", "알림 " + std::to_string(n) + "건을 모두 읽음으로 표시했습니다."});
+  });
+
+  web.page("GET", "/notifications/settings", std::string(kSignedIn), [&web](Context& ctx) {
+    const auto d = web.db().read([&](store::Connection& c) { return preference(c, ctx.actor.account_id); });
+    return settings_page(web, ctx, d, "", 200);
+  });
+
+  web.page("POST", "/notifications/settings", std::string(kSignedIn), [&web](Context& ctx) {
+    auto d = parse_delivery(ctx.form.get("delivery"));
+    if (!d) return settings_page(web, ctx, Delivery::immediate, "알림 받는 방법을 고르십시오.", 422);
+    set_preference(web.db(), ctx.actor.account_id, *d);
+    return web.redirect_with(
+        ctx, "/notifications/settings",
+        {"success", "알림 받는 방법을 ‘" + std::string(delivery_label(*d)) + "’(으)로 바꾸었습니다."});
+  });
+}
+
+}  // namespace sotong::platform::notifications

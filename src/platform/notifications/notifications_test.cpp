@@ -1,0 +1,211 @@
+// Notification mail building (RFC 2047 subject, base64 body, Message-ID), the job queue's backoff rule and
+// claim logic on a real SQLite database, and notify's inbox + mail job.
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <filesystem>
+
+#include "platform/accounts/accounts_module.hpp"
+#include "platform/jobs/jobs.hpp"
+#include "platform/jobs/jobs_module.hpp"
+#include "platform/notifications/mail.hpp"
+#include "platform/notifications/notifications.hpp"
+#include "platform/notifications/notifications_module.hpp"
+#include "platform/organizations/organizations_module.hpp"
+
+namespace sotong::platform::notifications {
+namespace {
+
+std::string unbase64(std::string_view b64) {
+  std::string out(b64.size(), '\0');
+  std::size_t len = 0;
+  EXPECT_EQ(sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.data(),
+                              b64.size(), "\r\n ", &len, nullptr, sodium_base64_VARIANT_ORIGINAL),
+            0);
+  out.resize(len);
+  return out;
+}
+
+/// Decodes a header of "=?UTF-8?B?…?=" words separated by folding whitespace.
+std::string decode_words(const std::string& header) {
+  std::string out;
+  std::size_t at = 0;
+  while ((at = header.find("=?UTF-8?B?", at)) != std::string::npos) {
+    const auto end = header.find("?=", at + 10);
+    out += unbase64(header.substr(at + 10, end - at - 10));
+    at = end + 2;
+  }
+  return out;
+}
+
+TEST(NotificationsMail, AsciiSubjectStaysPlain) {
+  EXPECT_EQ(encode_header_word("Hello"), "Hello");
+}
+
+TEST(NotificationsMail, KoreanSubjectIsEncodedWordsWithinSeventyFiveCharacters) {
+  const std::string subject =
+      "비밀번호가 초기화되었습니다 — 전북특별자치도 소통협력 시스템에서 보낸 알림입니다";
+  const std::string h = encode_header_word(subject);
+  EXPECT_EQ(h.rfind("=?UTF-8?B?", 0), 0u);
+  EXPECT_EQ(decode_words(h), subject);
+  std::size_t start = 0;
+  while (start < h.size()) {
+    auto end = h.find("\r\n ", start);
+    if (end == std::string::npos) end = h.size();
+    EXPECT_LE(end - start, 75u);
+    start = end + 3;
+  }
+  EXPECT_NE(h.find("\r\n "), std::string::npos);  // long enough to need folding
+  EXPECT_EQ(decode_words(encode_header_word("가")), "가");
+}
+
+TEST(NotificationsMail, MessageHasHeadersAndBase64Body) {
+  MailMessage m{"소통 <noreply@jeonbuk.go.kr>",
+                "kim@example.kr",
+                "새 알림",
+                "본문입니다.\n둘째 줄",
+                message_id_for_job(42, "소통 <noreply@jeonbuk.go.kr>"),
+                1700000000};
+  const std::string msg = build_message(m);
+  EXPECT_NE(msg.find("Date: Tue, 14 Nov 2023 22:13:20 +0000\r\n"), std::string::npos);
+  EXPECT_NE(msg.find("Message-ID: <sotong-job-42@jeonbuk.go.kr>\r\n"), std::string::npos);
+  EXPECT_NE(msg.find("To: kim@example.kr\r\n"), std::string::npos);
+  EXPECT_NE(msg.find("Content-Transfer-Encoding: base64\r\n"), std::string::npos);
+  const auto sub = msg.find("Subject: ");
+  EXPECT_EQ(decode_words(msg.substr(sub, msg.find("\r\n", sub) - sub)), "새 알림");
+  const auto body = msg.substr(msg.find("\r\n\r\n") + 4);
+  EXPECT_EQ(unbase64(body), m.body);
+  // A header cannot be smuggled through a subject with a line break.
+  m.subject = "x\r\nBcc: evil@example.com";
+  EXPECT_EQ(build_message(m).find("\r\nBcc:"), std::string::npos);
+}
+
+TEST(NotificationsMail, MessageIdIsStablePerJob) {
+  EXPECT_EQ(message_id_for_job(7, "a@b.kr"), message_id_for_job(7, "a@b.kr"));
+  EXPECT_NE(message_id_for_job(7, "a@b.kr"), message_id_for_job(8, "a@b.kr"));
+  EXPECT_EQ(message_id_for_job(7, "nobody"), "sotong-job-7@sotong.localhost");
+}
+
+TEST(NotificationsRules, BackoffDoublesUpToAnHour) {
+  EXPECT_EQ(jobs::backoff_seconds(1), 30);
+  EXPECT_EQ(jobs::backoff_seconds(2), 60);
+  EXPECT_EQ(jobs::backoff_seconds(3), 120);
+  EXPECT_EQ(jobs::backoff_seconds(8), 3600);
+  EXPECT_EQ(jobs::backoff_seconds(100), 3600);
+}
+
+TEST(NotificationsRules, DigestTimingAndDelivery) {
+  // 2026-11-25 10:00 UTC = 19:00 KST → next 08:00 KST = 2026-11-25 23:00 UTC.
+  const Timestamp t = 1795600800;  // 2026-11-25T10:00:00Z
+  EXPECT_EQ(next_digest_time(t), t + 13 * 3600);
+  EXPECT_EQ(next_digest_time(t + 13 * 3600), t + 13 * 3600 + 86400);
+  EXPECT_TRUE(digest_due(Delivery::daily, t - 86400, t));
+  EXPECT_FALSE(digest_due(Delivery::daily, t - 3600, t));
+  EXPECT_FALSE(digest_due(Delivery::weekly, t - 86400, t));
+  EXPECT_TRUE(digest_due(Delivery::weekly, t - 7 * 86400, t));
+  EXPECT_FALSE(digest_due(Delivery::none, 0, t));
+  EXPECT_EQ(parse_delivery("weekly"), Delivery::weekly);
+  EXPECT_FALSE(parse_delivery("hourly"));
+}
+
+class NotificationsStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("sotong_notifications_" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db");
+    std::filesystem::remove(path_);
+    db_ = store::Database::open("sqlite:" + path_.string(), 2);
+    std::vector<store::Migration> migrations;
+    for (const auto& m : {organizations::manifest(), accounts::manifest(), jobs::manifest(), manifest()})
+      migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
+    store::apply_migrations(*db_, migrations);
+    db_->write([](store::Connection& c) {
+      c.execute(
+          "INSERT INTO organizations (code, name, kind, path, created_at, updated_at) "
+          "VALUES ('t', '시험', 'province', '/1/', 0, 0)");
+      c.execute(
+          "INSERT INTO accounts (login_id, display_name, email, organization_id, password_hash, "
+          "password_changed_at, created_at, updated_at) VALUES ('kim', '김', 'kim@example.kr', 1, 'x', 0, 0, "
+          "0)");
+      c.execute(
+          "INSERT INTO accounts (login_id, display_name, email, organization_id, password_hash, "
+          "password_changed_at, created_at, updated_at) VALUES ('lee', '이', '', 1, 'x', 0, 0, 0)");
+      return true;
+    });
+  }
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove(path_);
+  }
+  std::int64_t count(const std::string& sql) {
+    return db_->read([&](store::Connection& c) { return c.scalar(sql); });
+  }
+  std::filesystem::path path_;
+  std::unique_ptr<store::Database> db_;
+};
+
+TEST_F(NotificationsStore, ClaimTakesOneDueJobAndNeverTwice) {
+  const Timestamp t = 1000000;
+  db_->write([&](store::Connection& c) {
+    jobs::enqueue(c, "mail", "{}", t + 100);  // not due yet
+    jobs::enqueue(c, "mail", "{}", t - 10);
+    return jobs::enqueue(c, "other", "{}", t - 20);  // a kind this node does not run
+  });
+  auto a = jobs::claim_next(*db_, {"mail"}, "node-a", t, 60);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->id, 2);
+  EXPECT_EQ(a->status, "running");
+  EXPECT_EQ(a->attempts, 1);
+  EXPECT_EQ(a->locked_until, t + 60);
+  EXPECT_FALSE(jobs::claim_next(*db_, {"mail"}, "node-b", t, 60));  // the only due mail job is taken
+  // node-a dies: after the lease, node-b gets the same job back.
+  auto b = jobs::claim_next(*db_, {"mail"}, "node-b", t + 61, 60);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->id, 2);
+  EXPECT_EQ(b->attempts, 2);
+  // node-a's late finish is refused; node-b's counts.
+  jobs::Run late(*db_, Settings{}, *a, "node-a");
+  EXPECT_FALSE(late.finish());
+  jobs::Run run(*db_, Settings{}, *b, "node-b");
+  EXPECT_TRUE(run.finish());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM jobs WHERE status = 'done'"), 1);
+}
+
+TEST_F(NotificationsStore, FailureRetriesWithBackoffThenFails) {
+  db_->write([&](store::Connection& c) { return jobs::enqueue(c, "mail", "{}", 0, 2); });
+  auto j = jobs::claim_next(*db_, {"mail"}, "n", 100, 60);
+  ASSERT_TRUE(j);
+  jobs::record_failure(*db_, *j, "n", "연결 실패", 100);
+  EXPECT_FALSE(jobs::claim_next(*db_, {"mail"}, "n", 129, 60));
+  j = jobs::claim_next(*db_, {"mail"}, "n", 130, 60);
+  ASSERT_TRUE(j);
+  jobs::record_failure(*db_, *j, "n", "연결 실패", 130);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM jobs WHERE status = 'failed'"), 1);
+  EXPECT_FALSE(jobs::retry(*db_, 99, 200));
+  EXPECT_TRUE(jobs::retry(*db_, j->id, 200));
+  EXPECT_TRUE(jobs::claim_next(*db_, {"mail"}, "n", 200, 60));
+}
+
+TEST_F(NotificationsStore, NotifyFillsInboxAndQueuesMailOnlyForImmediateWithEmail) {
+  db_->write([](store::Connection& c) {
+    notify(c, 1, "비밀번호 초기화", "본문", "/password");
+    return notify(c, 2, "주소 없음", "", "");
+  });
+  EXPECT_EQ(db_->read([](store::Connection& c) { return unread_count(c, 1); }), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM jobs WHERE kind = 'mail'"), 1);
+  set_preference(*db_, 1, Delivery::daily);
+  db_->write([](store::Connection& c) { return notify(c, 1, "모아 받기", "", ""); });
+  EXPECT_EQ(count("SELECT COUNT(*) FROM jobs WHERE kind = 'mail'"), 1);
+  // The digest: due a day after the preference was set; one mail with the unread notification since then.
+  const Timestamp later = now() + 86400;
+  EXPECT_EQ(db_->write([&](store::Connection& c) { return queue_digests(c, later); }), 1);
+  EXPECT_EQ(db_->write([&](store::Connection& c) { return queue_digests(c, later + 60); }), 0);
+  EXPECT_TRUE(mark_read(*db_, 1, 1));
+  EXPECT_FALSE(mark_read(*db_, 2, 1));  // not theirs
+  EXPECT_EQ(mark_all_read(*db_, 1), 1);
+  EXPECT_EQ(db_->read([](store::Connection& c) { return unread_count(c, 1); }), 0);
+}
+
+}  // namespace
+}  // namespace sotong::platform::notifications

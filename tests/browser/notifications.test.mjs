@@ -1,0 +1,61 @@
+// The inbox in Chromium: after an administrator resets a person's password, the person sees "알림 1" in the
+// header, opens the inbox, marks the notification read (the count drops to 0) and opens the delivery
+// settings; axe-core finds nothing serious on either page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, newPage, login, checkA11y, screenshot } from './lib/browser.mjs';
+import { Client, csrfFrom } from '../http/lib/client.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const suffix = Date.now().toString(36).slice(-5);
+
+test('a person sees the unread count, reads the notification in the inbox and chooses a delivery', async () => {
+  const loginId = `b-notify-${suffix}`;
+  const admin = new Client();
+  await admin.login('admin');
+  const orgs = (await (await admin.get('/api/v1/organizations')).json()).items;
+  const created = await admin.postForm('/admin/accounts', [
+    ['_csrf', await admin.csrf('/admin/accounts/new')], ['login_id', loginId], ['display_name', '알림 확인'],
+    ['position', '주무관'], ['email', ''], ['organization_id', String(orgs.find((o) => o.code === '52110').id)],
+    ['roles', 'municipal'],
+  ]);
+  const id = Number((await created.text()).match(/href="\/admin\/accounts\/(\d+)"/)[1]);
+  const detail = await (await admin.get(`/admin/accounts/${id}`)).text();
+  const reset = await admin.postForm(`/admin/accounts/${id}/reset-password`, { _csrf: csrfFrom(detail) });
+  const initial = (await reset.text()).match(/id="initial-password"[^>]*>([^<]+)</)[1];
+
+  const page = await newPage(browser);
+  await login(page, loginId, initial);
+  const chosen = `Inbox-${suffix}-7!`;
+  await page.fill('#field-current', initial);
+  await page.fill('#field-next', chosen);
+  await page.fill('#field-confirm', chosen);
+  await Promise.all([page.waitForNavigation(), page.locator('form:has(#field-next) [type=submit]').first().click()]);
+
+  const badge = page.locator('a.user-notifications');
+  assert.match(await badge.innerText(), /알림 1/);
+  await badge.click();
+  await page.waitForURL('**/notifications');
+  assert.ok(await page.getByRole('heading', { level: 2, name: /비밀번호가 초기화되었습니다/ }).isVisible());
+  await checkA11y(page, 'inbox');
+  await screenshot(page, 'notifications-inbox');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '‘비밀번호가 초기화되었습니다’ 읽음으로 표시' }).click()]);
+  assert.ok(await page.getByText('알림을 읽음으로 표시했습니다.').isVisible());
+  assert.match(await page.locator('a.user-notifications').innerText(), /알림 0/);
+  assert.equal(await page.getByText('새 알림').count(), 0);
+  await checkA11y(page, 'inbox after reading');
+
+  await page.getByRole('link', { name: '알림 받는 방법' }).first().click();
+  await page.waitForURL('**/notifications/settings');
+  await checkA11y(page, 'notification settings');
+  await page.locator('label[for=delivery-daily]').click(); // KRDS draws the radio under its label
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '저장' }).click()]);
+  assert.ok(await page.getByLabel('하루 한 번 모아 받기').isChecked());
+});

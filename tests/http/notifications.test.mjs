@@ -1,0 +1,201 @@
+// Notifications and the job queue: an administrator's password reset puts a notification in the person's
+// inbox and the header count, mark-read (one and all), the delivery choice, an immediate e-mail through a
+// local SMTP receiver (Korean subject decoded), /admin/jobs for administrators only, and the kill test: a
+// node with [smtp] is SIGKILLed while a message is in flight, restarted, and every message arrives once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+import { Client, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { startSmtpReceiver } from './lib/smtp-receiver.mjs';
+
+const SUBJECT = '비밀번호가 초기화되었습니다';
+let admin, receiver, dir, configPath, node;
+const email = `notify-${run}@korea.example`;
+const loginId = `t-notify-${run}`;
+let accountId, password;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Starts an extra `sotong serve` node with the SMTP configuration; resolves once /healthz answers. */
+async function startNode() {
+  const port = await freePort();
+  const child = spawn(
+    process.env.SOTONG_BIN,
+    ['serve', '--listen', `127.0.0.1:${port}`, '--database', process.env.SOTONG_DATABASE, '--config', configPath],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { child, exited, port };
+    } catch {}
+    await sleep(100);
+  }
+  throw new Error('the extra node did not start');
+}
+
+async function waitFor(predicate, ms = 15000, what = 'condition') {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (predicate()) return;
+    await sleep(50);
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+const mine = () => receiver.accepted.filter((m) => m.envelope.to.some((t) => t.includes(email)));
+
+async function resetPassword() {
+  const detail = await (await admin.get(`/admin/accounts/${accountId}`)).text();
+  const res = await admin.postForm(`/admin/accounts/${accountId}/reset-password`, { _csrf: csrfFrom(detail) });
+  assert.equal(res.status, 200);
+  return (await res.text()).match(/id="initial-password"[^>]*>([^<]+)</)[1];
+}
+
+/** Signs the person in with `current` and changes it (a reset forces a change); returns a signed-in client. */
+async function signIn(current) {
+  const user = new Client();
+  await user.login(loginId, current);
+  password = `Notify-${run}-${Math.floor(Math.random() * 1e6)}!`;
+  const res = await user.postForm('/password', { _csrf: await user.csrf('/password'), current, next: password, confirm: password });
+  assert.equal(res.status, 303, 'password changed');
+  return user;
+}
+
+const headerCount = (html) => Number(html.match(/class="user-notifications"[^>]*>알림 (\d+)/)?.[1]);
+
+before(async () => {
+  admin = new Client();
+  await admin.login('admin');
+  const orgs = (await (await admin.get('/api/v1/organizations')).json()).items;
+  const _csrf = await admin.csrf('/admin/accounts/new');
+  const res = await admin.postForm('/admin/accounts', [
+    ['_csrf', _csrf], ['login_id', loginId], ['display_name', '알림 시험'], ['position', '주무관'], ['email', email],
+    ['organization_id', String(orgs.find((o) => o.code === '52110').id)], ['roles', 'municipal'],
+  ]);
+  const html = await res.text();
+  assert.equal(res.status, 200);
+  accountId = Number(html.match(/href="\/admin\/accounts\/(\d+)"/)[1]);
+  password = html.match(/id="initial-password"[^>]*>([^<]+)</)[1];
+
+  receiver = await startSmtpReceiver();
+  dir = mkdtempSync(join(tmpdir(), 'sotong-notify-'));
+  configPath = join(dir, 'sotong.toml');
+  writeFileSync(
+    configPath,
+    `[smtp]\nurl = "smtp://127.0.0.1:${receiver.port}"\nfrom = "소통 <noreply@sotong.test>"\n` +
+      `[jobs]\nlease_seconds = 3\npoll_milliseconds = 100\n`,
+  );
+  node = await startNode();
+});
+
+after(async () => {
+  if (node) {
+    node.child.kill('SIGTERM');
+    const { code } = await node.exited;
+    assert.equal(code, 0, 'the extra node stops cleanly on SIGTERM');
+  }
+  await receiver?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('a password reset notifies the person: inbox, header count, mark read, and one immediate mail', async () => {
+  const fresh = await resetPassword();
+  const user = await signIn(fresh);
+  const inbox = await user.get('/notifications');
+  assert.equal(inbox.status, 200);
+  const html = await inbox.text();
+  assert.match(html, new RegExp(SUBJECT));
+  assert.equal(headerCount(html), 1, 'the header shows one unread notification');
+  const id = html.match(/data-notification-id="(\d+)"/)[1];
+  const read = await user.postForm(`/notifications/${id}/read`, { _csrf: csrfFrom(html) });
+  assert.equal(read.status, 303);
+  const after = await (await user.get('/notifications')).text();
+  assert.equal(headerCount(after), 0);
+  assert.doesNotMatch(after, /새 알림/);
+  // Someone else cannot mark it (it is not theirs).
+  const other = new Client();
+  await other.login('jeonju');
+  const page = await (await other.get('/notifications')).text();
+  assert.equal((await other.postForm(`/notifications/${id}/read`, { _csrf: csrfFrom(page) })).status, 404);
+
+  await waitFor(() => mine().length >= 1, 15000, 'the immediate mail');
+  const [mail] = mine();
+  assert.equal(mail.subject, SUBJECT, 'the Korean subject decodes exactly');
+  assert.match(mail.headers.subject, /^=\?UTF-8\?B\?/);
+  assert.match(mail.text, /관리자가 비밀번호를 초기화했습니다/);
+  assert.match(mail.messageId, /^<sotong-job-\d+@sotong\.test>$/);
+  assert.ok(mail.headers.date && mail.headers.from && mail.headers.to.includes(email));
+});
+
+test('mark all read, and the delivery choice is kept and validated', async () => {
+  await resetPassword();
+  const again = await signIn(await resetPassword());
+  let html = await (await again.get('/notifications')).text();
+  assert.ok(headerCount(html) >= 2, 'two unread notifications');
+  assert.equal((await again.postForm('/notifications/read-all', { _csrf: csrfFrom(html) })).status, 303);
+  html = await (await again.get('/notifications')).text();
+  assert.equal(headerCount(html), 0);
+
+  const settings = await again.get('/notifications/settings');
+  assert.equal(settings.status, 200);
+  const form = await settings.text();
+  assert.match(form, /value="immediate" checked/);
+  assert.equal((await again.postForm('/notifications/settings', { _csrf: csrfFrom(form), delivery: 'hourly' })).status, 422);
+  assert.equal((await again.postForm('/notifications/settings', { _csrf: csrfFrom(form), delivery: 'weekly' })).status, 303);
+  assert.match(await (await again.get('/notifications/settings')).text(), /value="weekly" checked/);
+  assert.equal((await again.postForm('/notifications/settings', { _csrf: csrfFrom(form), delivery: 'immediate' })).status, 303);
+  assert.equal((await new Client().get('/notifications')).status, 303, 'anonymous visitors are sent to sign in');
+  await waitFor(() => mine().length >= 3, 15000, 'three mails');
+});
+
+test('/admin/jobs is for administrators only', async () => {
+  const res = await admin.get('/admin/jobs');
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.match(html, /작업 대기열/);
+  assert.equal((await admin.postForm('/admin/jobs/999999999/retry', { _csrf: csrfFrom(html) })).status, 404);
+  const officer = new Client();
+  await officer.login('jeonju');
+  assert.equal((await officer.get('/admin/jobs')).status, 403);
+  const page = await (await officer.get('/notifications')).text();
+  assert.equal((await officer.postForm('/admin/jobs/1/retry', { _csrf: csrfFrom(page) })).status, 403);
+});
+
+test('a node killed while sending: after restart every message arrives exactly once', async () => {
+  await waitFor(() => mine().length >= 3, 15000, 'earlier mails');
+  const before = mine().length;
+  receiver.delayMs = 1500;
+  let inFlight = 0;
+  receiver.onData = (m) => {
+    if (m.envelope.to.some((t) => t.includes(email))) inFlight++;
+  };
+  const count = 4;
+  for (let i = 0; i < count; i++) await resetPassword();
+  await waitFor(() => inFlight >= 1, 15000, 'a message in flight');
+  node.child.kill('SIGKILL');
+  const { signal } = await node.exited;
+  assert.equal(signal, 'SIGKILL');
+  await sleep(200);
+  assert.equal(mine().length, before, 'the message in flight was not accepted');
+  receiver.delayMs = 0;
+  node = await startNode();
+  await waitFor(() => mine().length >= before + count, 30000, 'every message after the restart');
+  await sleep(1500); // a duplicate would arrive now
+  const ids = mine().map((m) => m.messageId);
+  assert.equal(ids.length, before + count, 'no message twice');
+  assert.equal(new Set(ids).size, ids.length, 'every Message-ID once');
+  assert.ok(inFlight >= count + 1, 'the message cut off by the kill went out again after the restart');
+});
