@@ -62,7 +62,8 @@ void register_routes(Web& web) {
   web.page("GET", "/attachments/{id}", kUse, [&web](Context& ctx) {
     auto found = authorize_attachment(web, ctx);
     if (!found) return web.error(ctx, found.error());
-    const auto& [a, owner] = *found;
+    const auto& a = found->first;
+    const auto& owner = found->second;
     auto bytes = web.db().write([&](store::Connection& c) {
       auto body = content(c, a.id);
       if (body) {
@@ -86,7 +87,8 @@ void register_routes(Web& web) {
   web.page("POST", "/attachments/{id}/delete", kUse, [&web](Context& ctx) {
     auto found = authorize_attachment(web, ctx);
     if (!found) return web.error(ctx, found.error());
-    const auto& [a, owner] = *found;
+    const auto& a = found->first;
+    const auto& owner = found->second;
     auto removed = web.db().write([&](store::Connection& c) { return remove(c, ctx.actor, a.id); });
     if (!removed) return web.error(ctx, removed.error());
     return web.redirect_with(ctx, owner.href(a.owner_id),
