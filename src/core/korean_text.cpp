@@ -1,42 +1,11 @@
 #include "core/korean_text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
 namespace sotong {
 namespace {
-
-// Decodes one code point starting at text[i]; the caller has validated the text.
-char32_t decode_at(std::string_view text, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) {
-    i += 1;
-    return b0;
-  }
-  const int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
-  char32_t cp = b0 & (0x7F >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Unicode 3.12 conjoining jamo behaviour.
 constexpr char32_t kSBase = 0xAC00, kLBase = 0x1100, kVBase = 0x1161, kTBase = 0x11A7;
@@ -80,6 +49,39 @@ bool clean(std::string_view raw, std::string& out, bool multiline) {
 
 }  // namespace
 
+char32_t decode_utf8_at(std::string_view text, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    i += 1;
+    return b0;
+  }
+  const std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
+  char32_t cp = b0 & (0x7F >> len);
+  for (std::size_t k = 1; k < len && i + k < text.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  }
+  i = std::min(i + len, text.size());
+  return cp;
+}
+
+void append_utf8(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
 bool is_valid_utf8(std::string_view text) {
   std::size_t i = 0;
   const std::size_t n = text.size();
@@ -122,7 +124,7 @@ std::size_t char_count(std::string_view utf8) {
 std::string compose_hangul(std::string_view utf8) {
   std::vector<char32_t> cps;
   cps.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size();) cps.push_back(decode_at(utf8, i));
+  for (std::size_t i = 0; i < utf8.size();) cps.push_back(decode_utf8_at(utf8, i));
   std::string out;
   out.reserve(utf8.size());
   for (std::size_t i = 0; i < cps.size(); ++i) {
@@ -137,7 +139,7 @@ std::string compose_hangul(std::string_view utf8) {
       cp += cps[i + 1] - kTBase;
       ++i;
     }
-    encode(cp, out);
+    append_utf8(cp, out);
   }
   return out;
 }

@@ -10,6 +10,13 @@ namespace sotong {
 /// True when the bytes are well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
+/// Decodes the code point of UTF-8 text starting at byte i and moves i past it. The text should be valid
+/// (is_valid_utf8); a sequence cut off by the end of the text decodes what is there and stops at the end.
+char32_t decode_utf8_at(std::string_view text, std::size_t& i);
+
+/// Appends a code point as UTF-8.
+void append_utf8(char32_t code_point, std::string& out);
+
 /// Number of Unicode code points; limits on fields are counted in characters, not bytes.
 std::size_t char_count(std::string_view utf8);
 

@@ -40,3 +40,23 @@ TEST(KoreanText, CleansLines) {
 }
 
 }  // namespace sotong
+
+namespace sotong {
+
+TEST(KoreanText, DecodesAndEncodesCodePoints) {
+  const std::string text = "a한😀";
+  std::size_t i = 0;
+  EXPECT_EQ(decode_utf8_at(text, i), U'a');
+  EXPECT_EQ(decode_utf8_at(text, i), U'한');
+  EXPECT_EQ(decode_utf8_at(text, i), U'😀');
+  EXPECT_EQ(i, text.size());
+  std::string out;
+  for (char32_t cp : {U'a', U'한', U'😀'}) append_utf8(cp, out);
+  EXPECT_EQ(out, text);
+  const std::string cut = "\xED\x95";  // 한 without its last byte: decoding stops at the end
+  i = 0;
+  decode_utf8_at(cut, i);
+  EXPECT_EQ(i, cut.size());
+}
+
+}  // namespace sotong

@@ -7,39 +7,6 @@ namespace {
 
 enum class Kind { separator, syllabic, word };
 
-// Decodes one code point of valid UTF-8 at text[i] and advances i.
-char32_t decode_at(std::string_view text, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) {
-    i += 1;
-    return b0;
-  }
-  const int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
-  char32_t cp = b0 & (0x7F >> len);
-  for (int k = 1; k < len && i + k < text.size(); ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 bool in(char32_t cp, char32_t low, char32_t high) {
   return cp >= low && cp <= high;
 }
@@ -85,7 +52,7 @@ std::string normalize(std::string_view utf8) {
   const std::string composed = compose_hangul(utf8);
   std::string out;
   out.reserve(composed.size());
-  for (std::size_t i = 0; i < composed.size();) encode(fold(decode_at(composed, i)), out);
+  for (std::size_t i = 0; i < composed.size();) append_utf8(fold(decode_utf8_at(composed, i)), out);
   return out;
 }
 
@@ -94,7 +61,7 @@ std::vector<Piece> pieces(std::string_view normalized) {
   Kind current = Kind::separator;
   for (std::size_t i = 0; i < normalized.size();) {
     const std::size_t start = i;
-    const Kind kind = classify(decode_at(normalized, i));
+    const Kind kind = classify(decode_utf8_at(normalized, i));
     if (kind == Kind::separator) {
       current = kind;
       continue;
@@ -116,7 +83,7 @@ std::map<std::string, int> terms(std::string_view normalized) {
     std::vector<std::size_t> starts;  // byte offset of each character, and the end
     for (std::size_t i = 0; i < p.text.size();) {
       starts.push_back(i);
-      decode_at(p.text, i);
+      decode_utf8_at(p.text, i);
     }
     starts.push_back(p.text.size());
     const std::size_t n = starts.size() - 1;
