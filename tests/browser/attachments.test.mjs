@@ -1,20 +1,14 @@
 // An administrator attaches a file with a Korean name to an organisation's page (setInputFiles), sees it
 // listed, downloads it under the same name with the same bytes, and deletes it; axe-core checks the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, login, checkA11y, screenshot } from './lib/browser.mjs';
+import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 test('an administrator uploads a file on an organisation page and downloads it', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'admin');
   const orgs = await (await page.request.get(`${BASE}/api/v1/organizations?kind=municipality`)).json();
   const org = orgs.items.find((o) => o.name === '전주시');

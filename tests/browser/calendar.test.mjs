@@ -1,22 +1,16 @@
 // The holiday calendar in Chromium as an administrator uses it: the 2026 year with its substitute holidays,
 // adding a newly announced 임시공휴일 (after one refused attempt), renaming and deleting it, and the working-day
 // calculator, which works as a plain form; then a 시·군 officer's read-only view. axe-core on every state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, login, checkA11y, screenshot } from './lib/browser.mjs';
+import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 const suffix = Date.now().toString(36).slice(-5);
 
 test('an administrator views 2026, adds a holiday, uses the calculator and removes the holiday again', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'admin');
   await page.getByRole('link', { name: '공휴일·근무일' }).first().click();
   await page.waitForURL('**/admin/holidays');
@@ -85,7 +79,7 @@ test('an administrator views 2026, adds a holiday, uses the calculator and remov
 });
 
 test('a 시·군 officer sees the calendar and the calculator, without the administrator\'s forms', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'jeonju');
   assert.equal(await page.getByRole('link', { name: '공휴일·근무일' }).count(), 0, 'no menu entry');
   const res = await page.goto(`${BASE}/admin/holidays?year=2026&start=2026-09-23&days=5`);

@@ -1,18 +1,12 @@
 // Downloading a filtered list as CSV and XLSX from the page, and printing a detail page: the print button
 // (shown only with JavaScript, no inline handler) opens the print dialog and the print stylesheet leaves
 // only the content. axe-core checks every page on the way.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, launch, newPage, login, checkA11y, screenshot } from './lib/browser.mjs';
+import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 /** Clicks the link named `name` and returns the download: its suggested name and its bytes. */
 async function downloadVia(page, name) {
@@ -22,7 +16,7 @@ async function downloadVia(page, name) {
 }
 
 test('an administrator filters the organisation list and downloads exactly those rows', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'admin');
   await page.goto(`${BASE}/admin/organizations`);
   // Filter through the form (htmx swaps the list and its download links).
@@ -48,7 +42,7 @@ test('an administrator filters the organisation list and downloads exactly those
 });
 
 test('the account list downloads with its filters, and a detail page prints cleanly', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'admin');
   await page.goto(`${BASE}/admin/accounts?role=municipal`);
   await checkA11y(page, 'account list with download links');
@@ -85,7 +79,7 @@ test('the account list downloads with its filters, and a detail page prints clea
 });
 
 test('without JavaScript the print button stays hidden (a button that does nothing is never shown)', async () => {
-  const context = await browser.newContext({ locale: 'ko-KR', javaScriptEnabled: false });
+  const context = await chrome.browser.newContext({ locale: 'ko-KR', javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${BASE}/login`);
   await page.fill('#field-login_id', 'admin');

@@ -1,22 +1,16 @@
 // The change history and access log in Chromium: the administrator changes an organisation, opens an account,
 // then finds both in 변경·접속 기록 through the menu and the search form and opens an entry; the auditor reads
 // the log too, a 시·군 officer cannot. axe-core checks every page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, login, checkA11y, screenshot } from './lib/browser.mjs';
+import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 const suffix = Date.now().toString(36).slice(-5);
 
 test('an administrator finds a change and a view of personal data in the log', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'admin');
 
   // A change: a new division, renamed.
@@ -96,7 +90,7 @@ test('an administrator finds a change and a view of personal data in the log', a
 });
 
 test('the auditor reads the log; a 시·군 officer is refused', async () => {
-  const auditor = await newPage(browser);
+  const auditor = await newPage(chrome.browser);
   await login(auditor, 'auditor');
   await auditor.getByRole('link', { name: '변경·접속 기록' }).first().click();
   await auditor.waitForURL('**/admin/history');
@@ -110,7 +104,7 @@ test('the auditor reads the log; a 시·군 officer is refused', async () => {
   assert.match((await download).suggestedFilename(), /\.csv$/);
   await auditor.context().close();
 
-  const officer = await newPage(browser);
+  const officer = await newPage(chrome.browser);
   await login(officer, 'jeonju');
   assert.equal(await officer.getByRole('link', { name: '변경·접속 기록' }).count(), 0);
   const res = await officer.goto(`${BASE}/admin/history`);

@@ -1,18 +1,12 @@
 // The inbox in Chromium: after an administrator resets a person's password, the person sees "알림 1" in the
 // header, opens the inbox, marks the notification read (the count drops to 0) and opens the delivery
 // settings; axe-core finds nothing serious on either page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, login, checkA11y, screenshot } from './lib/browser.mjs';
+import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
 import { Client, csrfFrom } from '../http/lib/client.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 const suffix = Date.now().toString(36).slice(-5);
 
@@ -31,7 +25,7 @@ test('a person sees the unread count, reads the notification in the inbox and ch
   const reset = await admin.postForm(`/admin/accounts/${id}/reset-password`, { _csrf: csrfFrom(detail) });
   const initial = (await reset.text()).match(/id="initial-password"[^>]*>([^<]+)</)[1];
 
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, loginId, initial);
   const chosen = `Inbox-${suffix}-7!`;
   await page.fill('#field-current', initial);

@@ -1,20 +1,14 @@
 // The platform's main flows in Debian's Chromium, as an official would use them, with axe-core on every page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, login, checkA11y, screenshot } from './lib/browser.mjs';
+import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 const suffix = Date.now().toString(36).slice(-5);
 
 test('an administrator signs in, sees the dashboard, edits an organisation and signs out', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await page.goto(`${BASE}/login`);
   await checkA11y(page, 'login');
   await screenshot(page, 'login');
@@ -63,7 +57,7 @@ test('an administrator signs in, sees the dashboard, edits an organisation and s
 });
 
 test('a 시·군 officer is refused the admin pages and sees their own dashboard', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'jeonju');
   assert.ok(await page.getByText('전주시').first().isVisible());
   assert.equal(await page.getByRole('link', { name: '기관 관리' }).count(), 0, 'no admin menu for a municipal officer');
@@ -80,7 +74,7 @@ test('a 시·군 officer is refused the admin pages and sees their own dashboard
 });
 
 test('every admin page passes axe-core', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'admin');
   for (const path of ['/admin/', '/admin/roles', '/admin/accounts', '/admin/accounts/new', '/admin/accounts/1',
                       '/admin/accounts/1/edit', '/admin/organizations/1/edit', '/password']) {
@@ -93,7 +87,7 @@ test('every admin page passes axe-core', async () => {
 });
 
 test('an administrator issues an account; its owner must change the initial password first', async () => {
-  const admin = await newPage(browser);
+  const admin = await newPage(chrome.browser);
   await login(admin, 'admin');
   await admin.goto(`${BASE}/admin/accounts/new`);
   await admin.fill('#field-login_id', `b.${suffix}`);
@@ -108,7 +102,7 @@ test('an administrator issues an account; its owner must change the initial pass
   await checkA11y(admin, 'issued account');
   await admin.context().close();
 
-  const owner = await newPage(browser);
+  const owner = await newPage(chrome.browser);
   await login(owner, `b.${suffix}`, initial);
   assert.equal(new URL(owner.url()).pathname, '/password');
   await owner.fill('#field-current', initial);
@@ -121,7 +115,7 @@ test('an administrator issues an account; its owner must change the initial pass
 });
 
 test('pages work with JavaScript turned off', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ko-KR' });
+  const context = await chrome.browser.newContext({ javaScriptEnabled: false, locale: 'ko-KR' });
   const page = await context.newPage();
   await login(page, 'coordinator');
   assert.equal(new URL(page.url()).pathname, '/');
@@ -131,7 +125,7 @@ test('pages work with JavaScript turned off', async () => {
 });
 
 test('the layout holds on a phone-sized screen', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ko-KR' });
+  const context = await chrome.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ko-KR' });
   const page = await context.newPage();
   await login(page, 'admin');
   await page.goto(`${BASE}/admin/organizations`);
@@ -143,7 +137,7 @@ test('the layout holds on a phone-sized screen', async () => {
 });
 
 test('list filters update the table in place (htmx) and keep the address', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'admin');
   await page.goto(`${BASE}/admin/organizations`);
   await page.selectOption('#filter-kind', 'municipality');

@@ -1,19 +1,13 @@
 // Search in Chromium as an official would use it: the menu's 검색, a query typed into the box, marked
 // matches, the next page, the empty state and the Korean message for an empty query, with axe-core on each.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, login, checkA11y, screenshot } from './lib/browser.mjs';
+import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = useBrowser();
 
 test('an administrator searches from the menu, sees marked matches and opens a result', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'admin');
   await page.getByRole('link', { name: '검색', exact: true }).first().click();
   await page.waitForURL('**/search');
@@ -51,7 +45,7 @@ test('an administrator searches from the menu, sees marked matches and opens a r
 });
 
 test('a 시·군 officer gets the empty state, and an empty query a Korean message', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(chrome.browser);
   await login(page, 'jeonju');
   await page.goto(`${BASE}/search?q=${encodeURIComponent('전주시')}`);
   // The organisation pages are the administrator's: nothing to show, said in Korean.

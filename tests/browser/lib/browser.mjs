@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -27,6 +28,19 @@ export function launch() {
       '--disable-quic',
     ],
   });
+}
+
+/** One Chromium for a whole test file: started before its first test, closed after its last.
+ * Use `const chrome = useBrowser();` at the top of the file and `chrome.browser` in the tests. */
+export function useBrowser() {
+  const holder = { browser: undefined };
+  before(async () => {
+    holder.browser = await launch();
+  });
+  after(async () => {
+    await holder.browser?.close();
+  });
+  return holder;
 }
 
 /** A page in a fresh context (own cookies) set up like a Korean user's browser. */
