@@ -23,6 +23,42 @@ void apply_listen(const std::string& listen, http::ServerOptions& options) {
   options.port = static_cast<unsigned short>(port);
 }
 
+namespace {
+
+// Sections the platform reads itself; every other table belongs to the module of that name.
+bool platform_section(std::string_view name) {
+  for (std::string_view s : {"database", "server", "site", "security", "history", "smtp", "jobs"})
+    if (name == s) return true;
+  return false;
+}
+
+void read_module_sections(const toml::table& t,
+                          std::map<std::string, std::map<std::string, std::string>>& out,
+                          const std::string& path) {
+  for (const auto& [name, node] : t) {
+    if (platform_section(name.str())) continue;
+    const auto* table = node.as_table();
+    if (!table)
+      throw std::runtime_error("설정 파일의 " + std::string(name.str()) + " 은(는) [구역]이어야 합니다 (" +
+                               path + ")");
+    auto& section = out[std::string(name.str())];
+    for (const auto& [key, value] : *table) {
+      if (auto i = value.value<std::int64_t>(); i && value.is_integer()) {
+        section[std::string(key.str())] = std::to_string(*i);
+      } else if (auto b = value.value<bool>()) {
+        section[std::string(key.str())] = *b ? "true" : "false";
+      } else if (auto text = value.value<std::string>()) {
+        section[std::string(key.str())] = *text;
+      } else {
+        throw std::runtime_error("설정 파일의 [" + std::string(name.str()) + "] " + std::string(key.str()) +
+                                 " 값은 정수, 참·거짓 또는 문자열이어야 합니다 (" + path + ")");
+      }
+    }
+  }
+}
+
+}  // namespace
+
 Config load_config(const std::string& path) {
   Config c;
   if (path.empty()) return c;
@@ -55,6 +91,7 @@ Config load_config(const std::string& path) {
   s.smtp_from = t["smtp"]["from"].value_or(s.smtp_from);
   s.job_lease_seconds = t["jobs"]["lease_seconds"].value_or(s.job_lease_seconds);
   s.job_poll_milliseconds = t["jobs"]["poll_milliseconds"].value_or(s.job_poll_milliseconds);
+  read_module_sections(t, c.module_sections, path);
   if (s.session_idle_minutes < 1 || s.lockout_threshold < 1 || s.lockout_minutes < 1 ||
       c.server.worker_threads < 1 || c.server.io_threads < 1) {
     throw std::runtime_error("설정 값은 1 이상이어야 합니다 (" + path + ")");

@@ -1,6 +1,7 @@
 // Reading the --config TOML file into the server options and platform settings.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "http/server.hpp"
@@ -14,6 +15,8 @@ struct Config {
   http::ServerOptions server;
   platform::Settings settings;
   bool log_requests = true;
+  /// The sections that belong to modules ([suggestions] …), each key's value as written ("10", "true").
+  std::map<std::string, std::map<std::string, std::string>> module_sections;
 };
 
 /// Reads a TOML file over the defaults; throws std::runtime_error with a Korean message naming the problem.

@@ -1,10 +1,14 @@
 #include "app/runtime.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/attachments/attachments_module.hpp"
 #include "platform/calendar/calendar_module.hpp"
 #include "platform/history/history_module.hpp"
 #include "platform/home/home_module.hpp"
+#include "platform/indicators/indicators_module.hpp"
 #include "platform/jobs/jobs_module.hpp"
 #include "platform/notifications/notifications_module.hpp"
 #include "platform/operations/operations_routes.hpp"
@@ -21,7 +25,7 @@ namespace sotong::app {
 std::vector<platform::ModuleManifest> all_modules() {
   // One manifest per line, in migration order (a module's tables may refer to those listed before it).
   // clang-format off
-  return {
+  std::vector<platform::ModuleManifest> modules = {
       platform::organizations::manifest(),
       platform::accounts::manifest(),
       platform::home::manifest(),
@@ -31,9 +35,32 @@ std::vector<platform::ModuleManifest> all_modules() {
       platform::search::manifest(),
       platform::calendar::manifest(),
       platform::attachments::manifest(),
+      platform::indicators::manifest(),
       // new-module: manifests
   };
   // clang-format on
+  platform::register_extensions(modules);
+  return modules;
+}
+
+std::map<std::string, platform::SettingsSection> read_module_settings(
+    const Config& config, const std::vector<platform::ModuleManifest>& modules) {
+  std::map<std::string, platform::SettingsSection> out;
+  for (const auto& entry : config.module_sections) {
+    const std::string& section = entry.first;
+    const bool known =
+        std::any_of(modules.begin(), modules.end(), [&](const auto& m) { return m.name == section; });
+    if (!known) throw std::runtime_error("설정 파일에 알 수 없는 구역 [" + section + "] 이(가) 있습니다.");
+  }
+  static const std::map<std::string, std::string> kNone;
+  for (const auto& m : modules) {
+    auto it = config.module_sections.find(m.name);
+    auto section = platform::SettingsSection::read(m.name, m.settings,
+                                                   it == config.module_sections.end() ? kNone : it->second);
+    if (!section) throw std::runtime_error(section.error().message);
+    out.emplace(m.name, std::move(*section));
+  }
+  return out;
 }
 
 std::vector<store::Migration> all_migrations(const std::vector<platform::ModuleManifest>& modules) {
@@ -57,22 +84,20 @@ std::unique_ptr<Runtime> build_runtime(Config config) {
   store::apply_migrations(*rt->db, all_migrations(rt->modules));
   seed_reference_data(*rt->db, rt->modules);
 
+  auto module_settings = read_module_settings(rt->config, rt->modules);
   std::vector<render::TemplateSource> templates;
   for (const auto& f : embedded::web())
     templates.push_back({"web/" + embedded_stem(f.path), std::string(f.text)});
-  std::vector<platform::MenuEntry> menu;
-  std::vector<platform::DashboardCard> cards;
   for (const auto& m : rt->modules) {
     for (const auto& p : m.permissions) rt->policy.add(p);
     templates.insert(templates.end(), m.templates.begin(), m.templates.end());
-    menu.insert(menu.end(), m.menu.begin(), m.menu.end());
-    cards.insert(cards.end(), m.cards.begin(), m.cards.end());
   }
   rt->templates = std::make_unique<render::TemplateSet>(templates);
   rt->web = std::make_unique<platform::Web>(*rt->db, rt->policy, rt->config.settings, *rt->templates,
-                                            std::move(menu), std::move(cards));
+                                            rt->modules, std::move(module_settings));
   for (const auto& m : rt->modules) {
-    if (m.routes) m.routes(*rt->web);
+    rt->web->add_routes(m.routes);
+    if (m.register_routes) m.register_routes(*rt->web);
   }
   platform::operations::register_routes(*rt->web, rt->metrics,
                                         platform::operations::build_openapi(rt->modules));

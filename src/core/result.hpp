@@ -63,6 +63,19 @@ class [[nodiscard]] Result {
   T& operator*() { return value(); }
   const Error& error() const { return std::get<1>(state_); }
 
+  /// f(value) when there is a value (f returns a Result), else this error: steps that each may fail read
+  /// as a chain, `path_id(ctx).and_then([&](auto id) { return get_organization(svc, id); })`.
+  template <typename F>
+  auto and_then(F&& f) & -> decltype(f(std::declval<T&>())) {
+    if (!ok()) return error();
+    return f(value());
+  }
+  template <typename F>
+  auto and_then(F&& f) && -> decltype(f(std::declval<T&&>())) {
+    if (!ok()) return error();
+    return f(std::move(*this).value());
+  }
+
  private:
   std::variant<T, Error> state_;
 };

@@ -2,6 +2,10 @@
 
 #include <stdexcept>
 
+#include "platform/history/history_labels.hpp"
+#include "platform/indicators/indicators.hpp"
+#include "platform/organizations/organization_service.hpp"
+
 namespace sotong::platform {
 
 void add_embedded(ModuleManifest& manifest, const std::vector<EmbeddedFile>& files) {
@@ -16,6 +20,21 @@ void add_embedded(ModuleManifest& manifest, const std::vector<EmbeddedFile>& fil
       manifest.openapi = std::string(f.text);
     } else if (path.rfind("templates/", 0) == 0) {
       manifest.templates.push_back({manifest.name + "/" + stem, std::string(f.text)});
+    }
+  }
+}
+
+void register_extensions(const std::vector<ModuleManifest>& modules) {
+  for (const auto& m : modules) {
+    for (const auto& v : m.history) history::register_vocabulary(v);
+    for (const auto& s : m.search_sources) search::register_source(s);
+    for (const auto& o : m.attachment_owners) attachments::register_owner(o);
+    for (const auto& k : m.job_kinds) jobs::register_kind(k);
+    for (const auto& u : m.organization_usage) organizations::register_usage(u);
+    for (const auto& i : m.indicators) {
+      if (i.code.rfind(m.name + ".", 0) != 0)
+        throw std::logic_error("indicator " + i.code + " must start with its module's name " + m.name);
+      indicators::register_indicator(i);
     }
   }
 }

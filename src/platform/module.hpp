@@ -1,13 +1,20 @@
-// A module's manifest: everything it adds to the program, declared in one place and listed in app/main.cpp.
+// A module's manifest: everything it adds to the program, declared in one place and listed in
+// app/runtime.cpp. The platform reads only manifests; it never names a module.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/embedded_file.hpp"
 #include "core/role.hpp"
+#include "platform/attachments/attachments.hpp"
+#include "platform/extension_points.hpp"
+#include "platform/jobs/jobs.hpp"
 #include "platform/policy.hpp"
+#include "platform/search/search_index.hpp"
+#include "platform/web/route_table.hpp"
 #include "render/template_set.hpp"
 #include "store/database.hpp"
 #include "store/migration.hpp"
@@ -15,21 +22,6 @@
 namespace sotong::platform {
 
 class Web;
-
-struct MenuEntry {
-  std::string label;   // Korean, as shown in the header
-  std::string href;    // "/admin/organizations"
-  std::string action;  // shown only to actors the policy allows this action
-  int order = 100;
-};
-
-struct DashboardCard {
-  std::string title;
-  std::string action;  // shown only to actors allowed this action
-  int order = 100;
-  /// Returns the card's body HTML for this actor (rendered with the module's own templates).
-  std::function<std::string(Web& web, const Actor& actor)> render;
-};
 
 struct ModuleManifest {
   std::string name;   // "organizations"; also the prefix of its templates and tables
@@ -39,9 +31,26 @@ struct ModuleManifest {
   std::vector<Permission> permissions;
   std::vector<MenuEntry> menu;
   std::vector<DashboardCard> cards;
-  std::function<void(Web&)> routes;
+  std::vector<HeaderBadge> badges;
+  /// The module's pages and API operations, each a named handler (see route_table.hpp).
+  std::vector<RouteSpec> routes;
+  /// Routes registered by code rather than a table (only until every part has a route table).
+  std::function<void(Web&)> register_routes;
   /// OpenAPI 3.1 fragment ({"paths": …, "components": {"schemas": …}}) merged into /api/v1/openapi.json.
   std::string openapi;
+  /// What the history viewer calls the module's record types, fields and actions.
+  std::vector<HistoryVocabulary> history;
+  std::vector<search::Source> search_sources;
+  std::vector<attachments::OwnerType> attachment_owners;
+  std::vector<jobs::Kind> job_kinds;
+  /// What of this module keeps an organisation in use (deactivation is refused while any remain).
+  std::vector<OrganizationUsage> organization_usage;
+  /// Named yearly figures per organisation that the evaluation combines into scorecards.
+  std::vector<Indicator> indicators;
+  /// Keys the module reads from its own section of the config file ([name]); others are refused at start.
+  std::vector<SettingSpec> settings;
+  /// Who is signed in: exactly one module (accounts) provides it.
+  std::optional<IdentityProvider> identity;
   /// Loads reference data every installation needs (e.g. the holiday calendar) after migrating;
   /// must be safe to run on every start.
   std::function<void(store::Database&)> seed;
@@ -49,8 +58,13 @@ struct ModuleManifest {
   std::function<void(store::Database&)> demo_data;
 };
 
-/// Adds a module's embedded files: "migrations/0001_x.sql" become migrations and "templates/x.mustache"
-/// become templates named "<module>/x". Throws std::logic_error on a migration file without a number.
+/// Adds a module's embedded files: "migrations/0001_x.sql" become migrations, "openapi.json" the OpenAPI
+/// fragment and "templates/x.mustache" templates named "<module>/x". Throws std::logic_error on a
+/// migration file without a number.
 void add_embedded(ModuleManifest& manifest, const std::vector<EmbeddedFile>& files);
+
+/// Fills the platform's registries from the manifests: history labels, search sources, attachment owners,
+/// job kinds and indicators. Safe to call again with the same manifests (each command lists them).
+void register_extensions(const std::vector<ModuleManifest>& modules);
 
 }  // namespace sotong::platform

@@ -26,8 +26,10 @@ class PlatformStore : public ::testing::Test {
     std::filesystem::remove(path_);
     db_ = store::Database::open("sqlite:" + path_.string(), 2);
     std::vector<store::Migration> migrations;
-    for (const auto& m :
-         {organizations::manifest(), accounts::manifest(), history::manifest(), search::manifest()}) {
+    const std::vector<ModuleManifest> modules = {organizations::manifest(), accounts::manifest(),
+                                                 history::manifest(), search::manifest()};
+    register_extensions(modules);  // accounts keep an organisation in use
+    for (const auto& m : modules) {
       migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
       for (const auto& p : m.permissions) policy_.add(p);
     }
@@ -54,13 +56,14 @@ class PlatformStore : public ::testing::Test {
 }  // namespace
 
 TEST_F(PlatformStore, JeonbukHasFourteenMunicipalitiesAndImportIsIdempotent) {
-  auto cities = organizations::list(*db_, policy_, admin_, {OrganizationKind::municipality, true, ""});
+  auto cities =
+      organizations::list_organizations({*db_, policy_, admin_}, {OrganizationKind::municipality, true, ""});
   ASSERT_TRUE(cities.ok());
   EXPECT_EQ(cities->size(), 14u);
   EXPECT_EQ(by_code("52110").name, "전주시");
   EXPECT_EQ(by_code("52800").name, "부안군");
   EXPECT_EQ(*organizations::import_csv(*db_, organizations::jeonbuk_csv()), 0);
-  auto province = organizations::get(*db_, policy_, admin_, by_code("52000").id);
+  auto province = organizations::get_organization({*db_, policy_, admin_}, by_code("52000").id);
   ASSERT_EQ(province->former_names.size(), 1u);
   EXPECT_EQ(province->former_names[0].name, "전라북도");
 }
@@ -68,12 +71,12 @@ TEST_F(PlatformStore, JeonbukHasFourteenMunicipalitiesAndImportIsIdempotent) {
 TEST_F(PlatformStore, RenameKeepsTheFormerNameAndNeedsAReason) {
   const auto jiri = by_code("A-JIRI");
   OrganizationInput in{jiri.code, "전북연구원(신)", "agency", std::to_string(*jiri.parent_id), "10", ""};
-  auto refused = organizations::update(*db_, policy_, admin_, jiri.id, in);
+  auto refused = organizations::update_organization({*db_, policy_, admin_}, jiri.id, in);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().fields.front().field, "rename_reason");
   in.rename_reason = "조직 개편";
-  ASSERT_TRUE(organizations::update(*db_, policy_, admin_, jiri.id, in).ok());
-  auto detail = organizations::get(*db_, policy_, admin_, jiri.id);
+  ASSERT_TRUE(organizations::update_organization({*db_, policy_, admin_}, jiri.id, in).ok());
+  auto detail = organizations::get_organization({*db_, policy_, admin_}, jiri.id);
   EXPECT_EQ(detail->organization.name, "전북연구원(신)");
   ASSERT_EQ(detail->former_names.size(), 2u);
   EXPECT_EQ(detail->former_names[0].name, "전북연구원");
@@ -87,23 +90,23 @@ TEST_F(PlatformStore, MovingABureauMovesItsDivisions) {
   // Put 예산과 under 자치행정국 and check its path follows.
   const auto admin_bureau = by_code("52000-B02");
   OrganizationInput in{budget.code, budget.name, "division", std::to_string(admin_bureau.id), "20", ""};
-  ASSERT_TRUE(organizations::update(*db_, policy_, admin_, budget.id, in).ok());
+  ASSERT_TRUE(organizations::update_organization({*db_, policy_, admin_}, budget.id, in).ok());
   EXPECT_EQ(by_code("52000-D02").path, admin_bureau.path + std::to_string(budget.id) + "/");
 }
 
 TEST_F(PlatformStore, DeactivationIsRefusedWhileChildrenAreActive) {
   const auto jeonju = by_code("52110");
-  auto refused = organizations::set_active(*db_, policy_, admin_, jeonju.id, false);
+  auto refused = organizations::deactivate_organization({*db_, policy_, admin_}, jeonju.id);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::conflict);
-  ASSERT_TRUE(organizations::set_active(*db_, policy_, admin_, by_code("52110-D01").id, false).ok());
-  ASSERT_TRUE(organizations::set_active(*db_, policy_, admin_, jeonju.id, false).ok());
+  ASSERT_TRUE(organizations::deactivate_organization({*db_, policy_, admin_}, by_code("52110-D01").id).ok());
+  ASSERT_TRUE(organizations::deactivate_organization({*db_, policy_, admin_}, jeonju.id).ok());
   EXPECT_FALSE(by_code("52110").active);
 }
 
 TEST_F(PlatformStore, DuplicateCodeIsAConflictOnTheCodeField) {
-  auto dup = organizations::create(
-      *db_, policy_, admin_,
+  auto dup = organizations::create_organization(
+      {*db_, policy_, admin_},
       {"52110", "또 전주시", "municipality", std::to_string(by_code("52000").id), "", ""});
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, ErrorCode::conflict);
@@ -114,11 +117,12 @@ TEST_F(PlatformStore, NonAdminsCannotManageOrganisations) {
   Actor municipal;
   municipal.account_id = 5;
   municipal.roles = {Role::municipal};
-  auto refused = organizations::create(
-      *db_, policy_, municipal, {"99999", "새 기관", "agency", std::to_string(by_code("52000").id), "", ""});
+  auto refused = organizations::create_organization(
+      {*db_, policy_, municipal},
+      {"99999", "새 기관", "agency", std::to_string(by_code("52000").id), "", ""});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
-  EXPECT_TRUE(organizations::list(*db_, policy_, municipal, {}).ok());
+  EXPECT_TRUE(organizations::list_organizations({*db_, policy_, municipal}, {}).ok());
 }
 
 TEST_F(PlatformStore, FiveWrongPasswordsLockTheAccount) {

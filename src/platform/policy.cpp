@@ -47,9 +47,12 @@ bool Policy::allows_in(const Actor& actor, std::string_view action,
 Result<void> Policy::check(const Actor& actor, std::string_view action,
                            std::string_view organization_path) const {
   if (actor.account_id == 0 && action != kPublic) return Error::unauthenticated();
-  const bool ok =
-      organization_path.empty() ? allows(actor, action) : allows_in(actor, action, organization_path);
-  if (!ok) return Error::forbidden();
+  auto it = permissions_.find(action);
+  const bool scoped = it != permissions_.end() && it->second.scope == Scope::own_organization;
+  // A scoped action answers only for a record: asked without the record's organisation it refuses rather
+  // than fall back to the role alone, which would let a 시·군 officer reach every 시·군's records.
+  if (scoped && organization_path.empty()) return Error::forbidden();
+  if (!allows_in(actor, action, organization_path)) return Error::forbidden();
   return success();
 }
 

@@ -37,7 +37,8 @@ class Policy {
   bool allows(const Actor& actor, std::string_view action) const;
   /// May the actor take this action on a record of the organisation with this materialised path?
   bool allows_in(const Actor& actor, std::string_view action, std::string_view organization_path) const;
-  /// As allows_in, but as a Result with the Korean refusal.
+  /// As allows_in, but as a Result with the Korean refusal. A scoped action (Scope::own_organization)
+  /// checked without the record's organisation path is refused for every actor.
   Result<void> check(const Actor& actor, std::string_view action,
                      std::string_view organization_path = {}) const;
 

@@ -50,6 +50,19 @@ TEST(Policy, OwnOrganisationScope) {
             ErrorCode::forbidden);
 }
 
+TEST(Policy, AScopedActionCheckedWithoutTheRecordsOrganisationIsRefusedEvenToProvinceWideRoles) {
+  auto p = sample();
+  const Actor jeonju = actor({Role::municipal}, "/1/20/");
+  const Actor coordinator = actor({Role::coordinator}, "/1/2/");
+  EXPECT_EQ(p.check(jeonju, "suggestion.submit").error().code, ErrorCode::forbidden);
+  EXPECT_FALSE(p.check(coordinator, "suggestion.submit").ok());
+  EXPECT_TRUE(p.check(jeonju, "suggestion.submit", "/1/20/35/").ok());
+  EXPECT_FALSE(p.check(jeonju, "suggestion.submit", "/1/21/").ok());  // another 시·군
+  EXPECT_FALSE(p.check(jeonju, "suggestion.submit", "/1/2").ok());    // a prefix of the path is no subtree
+  EXPECT_TRUE(p.check(coordinator, "suggestion.submit", "/1/21/").ok());
+  EXPECT_TRUE(p.check(actor({Role::admin}), "organization.manage").ok());  // unscoped: no path needed
+}
+
 TEST(Policy, RefusesDuplicatesAndReservedNames) {
   auto p = sample();
   EXPECT_THROW(p.add({"organization.manage", {Role::admin}, Scope::everywhere, ""}), std::logic_error);

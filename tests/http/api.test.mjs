@@ -25,6 +25,8 @@ const SERVER_ROUTES = [
   'GET /api/v1/working-days/between',
   'GET /api/v1/search',
   'GET /api/v1/history',
+  'GET /api/v1/indicators',
+  'GET /api/v1/indicators/{code}',
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
@@ -123,6 +125,13 @@ async function createOrganization(suffix) {
 
 // For each documented operation, a way to provoke each status it declares.
 const CASES = {
+  'GET /api/v1/indicators': { 200: () => call('GET', '/api/v1/indicators', { token: admin }), 401: () => call('GET', '/api/v1/indicators') },
+  'GET /api/v1/indicators/{code}': {
+    200: () => call('GET', '/api/v1/indicators/accounts.active_accounts?year=2026', { token: admin }),
+    401: () => call('GET', '/api/v1/indicators/accounts.active_accounts'),
+    404: () => call('GET', '/api/v1/indicators/accounts.active_accounts', { token: jeonju }),
+    422: () => call('GET', '/api/v1/indicators/accounts.active_accounts?year=1999', { token: admin }),
+  },
   'GET /api/v1/holidays': { 200: () => call('GET', '/api/v1/holidays?year=2026', { token: jeonju }), 401: () => call('GET', '/api/v1/holidays?year=2026'), 422: () => call('GET', '/api/v1/holidays?year=1999', { token: jeonju }) },
   'GET /api/v1/working-days/add': { 200: () => call('GET', '/api/v1/working-days/add?start=2026-09-23&days=5', { token: jeonju }), 401: () => call('GET', '/api/v1/working-days/add?start=2026-09-23&days=5'), 422: () => call('GET', '/api/v1/working-days/add?start=2026-02-30&days=5', { token: jeonju }) },
   'GET /api/v1/working-days/between': { 200: () => call('GET', '/api/v1/working-days/between?from=2026-09-23&to=2026-10-09', { token: jeonju }), 401: () => call('GET', '/api/v1/working-days/between?from=2026-09-23&to=2026-10-09'), 422: () => call('GET', '/api/v1/working-days/between?from=2026-09-23&to=soon', { token: jeonju }) },

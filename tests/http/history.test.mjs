@@ -118,7 +118,7 @@ test('renaming an organisation through the form records a change entry with befo
   assert.equal(update.after.name, `이력 시험 개명 ${run}`);
   assert.equal(update.after.rename_reason, '직제 개편');
   const name = update.changes.find((c) => c.field === 'name');
-  assert.deepEqual([name.label, name.before, name.after], ['이름', `이력 시험 ${run}`, `이력 시험 개명 ${run}`]);
+  assert.deepEqual([name.label, name.before, name.after], ['기관명', `이력 시험 ${run}`, `이력 시험 개명 ${run}`]);
   assert.ok(!update.changes.some((c) => c.field === 'code'), 'unchanged fields are not listed');
   assert.equal(create.before, null);
   assert.equal(create.after.sort_order, 3);
@@ -136,7 +136,7 @@ test('renaming an organisation through the form records a change entry with befo
   assert.equal(time, new Date(utc + 9 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' '), 'Asia/Seoul');
   assert.equal(who, '김관리 (admin)');
   assert.deepEqual([kind, action, record], ['변경', '수정', `기관 #${orgId}`]);
-  assert.match(summary, new RegExp(`이름: 이력 시험 ${run} → 이력 시험 개명 ${run}`));
+  assert.match(summary, new RegExp(`기관명: 이력 시험 ${run} → 이력 시험 개명 ${run}`));
 
   const detail = await admin.get(`/admin/history/${update.id}`);
   assert.equal(detail.status, 200);
@@ -271,7 +271,7 @@ test('the auditor exports the filtered log as CSV, and the download is itself re
   assert.deepEqual(actions, ['다시 사용', '비활성화', '수정', '등록']);
   assert.ok(table.slice(1).every((r) => r[8] === String(orgId)));
   const renamed = table.find((r) => r[3] === '수정');
-  assert.match(renamed[10], new RegExp(`이름: 이력 시험 ${run} → 이력 시험 개명 ${run}`));
+  assert.match(renamed[10], new RegExp(`기관명: 이력 시험 ${run} → 이력 시험 개명 ${run}`));
   assert.equal(JSON.parse(renamed[12]).name, `이력 시험 개명 ${run}`);
 
   const downloads = await history('login=auditor&action=download&record_type=history', auditorToken);

@@ -74,7 +74,7 @@ async function signIn(current) {
   return user;
 }
 
-const headerCount = (html) => Number(html.match(/class="user-notifications"[^>]*>알림 (\d+)/)?.[1]);
+const headerCount = (html) => Number(html.match(/class="[^"]*\buser-notifications\b[^"]*"[^>]*>알림 (\d+)/)?.[1]);
 
 before(async () => {
   admin = new Client();

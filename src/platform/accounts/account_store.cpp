@@ -87,6 +87,36 @@ std::string password_hash(store::Connection& c, std::int64_t id) {
   return rows.empty() ? std::string{} : rows.front().text(0);
 }
 
+std::int64_t count_active_in(store::Connection& c, std::int64_t organization_id) {
+  return c.scalar("SELECT COUNT(*) FROM accounts WHERE organization_id = ? AND active = 1",
+                  {organization_id});
+}
+
+Counts count_by_state(store::Connection& c, Timestamp now) {
+  auto rows = c.query(
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN locked_until > ? THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN must_change_password = 1 THEN 1 ELSE 0 END), 0) FROM accounts WHERE active = 1",
+      {now});
+  return {rows[0].int64(0), rows[0].int64(1), rows[0].int64(2)};
+}
+
+std::optional<SignInDates> sign_in_dates(store::Connection& c, std::int64_t id) {
+  auto rows = c.query("SELECT last_login_at, password_changed_at FROM accounts WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  return SignInDates{rows[0].optional_int64(0), rows[0].int64(1)};
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> count_active_per_organization(store::Connection& c,
+                                                                                 Timestamp until) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (const auto& r :
+       c.query("SELECT organization_id, COUNT(*) FROM accounts WHERE active = 1 AND created_at < ? "
+               "GROUP BY organization_id",
+               {until}))
+    out.emplace_back(r.int64(0), r.int64(1));
+  return out;
+}
+
 std::int64_t insert(store::Connection& c, const ValidAccount& v, const std::string& hash, bool must_change,
                     Timestamp now) {
   const auto id =

@@ -21,6 +21,24 @@ std::vector<Account> list(store::Connection& c, const Filter& filter);
 std::optional<Account> find(store::Connection& c, std::int64_t id);
 std::optional<Account> find_by_login(store::Connection& c, std::string_view login_id);
 std::string password_hash(store::Connection& c, std::int64_t id);
+/// Active accounts whose organisation is `organization_id` (an organisation in use cannot be deactivated).
+std::int64_t count_active_in(store::Connection& c, std::int64_t organization_id);
+/// Active accounts, those locked at `now` and those still on their initial password (the dashboard card).
+struct Counts {
+  std::int64_t active = 0;
+  std::int64_t locked = 0;
+  std::int64_t initial = 0;
+};
+Counts count_by_state(store::Connection& c, Timestamp now);
+/// When the account last signed in and last changed its password.
+struct SignInDates {
+  std::optional<Timestamp> last_login_at;
+  Timestamp password_changed_at = 0;
+};
+std::optional<SignInDates> sign_in_dates(store::Connection& c, std::int64_t id);
+/// Active accounts per organisation among those created before `until` (the active-accounts indicator).
+std::vector<std::pair<std::int64_t, std::int64_t>> count_active_per_organization(store::Connection& c,
+                                                                                 Timestamp until);
 
 /// Inserts an account with its roles; throws ConstraintViolation for a login id already taken.
 std::int64_t insert(store::Connection& c, const ValidAccount& v, const std::string& password_hash,

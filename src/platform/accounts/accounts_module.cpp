@@ -3,14 +3,72 @@
 #include <stdexcept>
 
 #include "platform/accounts/account_service.hpp"
+#include "platform/accounts/account_store.hpp"
+#include "platform/accounts/api_token_store.hpp"
+#include "platform/accounts/session_store.hpp"
 #include "platform/crypto.hpp"
 #include "platform/organizations/organization_store.hpp"
+#include "platform/web/web.hpp"
 
 namespace sotong::embedded {
 std::vector<EmbeddedFile> accounts();
 }
 
 namespace sotong::platform::accounts {
+namespace {
+
+/// The session behind a cookie; its last activity is written at most once a minute so reads stay reads.
+std::optional<SignedInSession> find_session(store::Database& db, const Settings& settings,
+                                            std::string_view token) {
+  const Timestamp t = now();
+  auto found = db.read([&](store::Connection& c) { return sessions::find(c, token, t, settings); });
+  if (!found) return std::nullopt;
+  if (t - found->last_seen_at >= 60)
+    db.write([&](store::Connection& c) {
+      sessions::touch(c, *found, t);
+      return 0;
+    });
+  return SignedInSession{std::move(found->actor), std::move(found->csrf), std::move(found->hash),
+                         found->must_change_password};
+}
+
+std::optional<Actor> find_token_actor(store::Database& db, std::string_view token) {
+  const Timestamp t = now();
+  return db.write([&](store::Connection& c) -> std::optional<Actor> {
+    auto account = api_tokens::account_for(c, token, t);
+    if (!account) return std::nullopt;
+    return sessions::load_actor(c, *account);
+  });
+}
+
+std::string my_account_card(Web& web, const Actor& actor) {
+  auto dates =
+      web.db().read([&](store::Connection& c) { return account_store::sign_in_dates(c, actor.account_id); });
+  std::string roles;
+  for (Role r : actor.roles) roles += (roles.empty() ? "" : ", ") + std::string(role_label(r));
+  render::View v = render::View::object({{"organization", actor.organization_name}, {"roles", roles}});
+  if (dates && dates->last_login_at) v.set("last_login_at", format_seoul_minute(*dates->last_login_at));
+  if (dates) v.set("password_changed_at", format_seoul_date(dates->password_changed_at));
+  return web.render_fragment("accounts/_card_me", v);
+}
+
+std::vector<CardCount> account_counts(store::Connection& c, const Actor&, const Policy&) {
+  const auto n = account_store::count_by_state(c, now());
+  return {{"사용 중인 계정", n.active, "/admin/accounts?status=active", "개"},
+          {"잠긴 계정", n.locked, "", "개"},
+          {"초기 비밀번호 변경 전", n.initial, "", "개"}};
+}
+
+/// Accounts active at the end of the year, by organisation (those created later are not counted).
+std::vector<IndicatorValue> active_accounts(store::Connection& c, int year) {
+  const Timestamp end = days_from_civil({year + 1, 1, 1}) * 86400 - 9 * 3600;  // 1 January, 00:00 in Korea
+  std::vector<IndicatorValue> out;
+  for (const auto& [organization, count] : account_store::count_active_per_organization(c, end))
+    out.push_back({organization, static_cast<double>(count)});
+  return out;
+}
+
+}  // namespace
 
 ModuleManifest manifest() {
   ModuleManifest m;
@@ -22,11 +80,38 @@ ModuleManifest manifest() {
       {kAdminArea, {Role::admin}, Scope::everywhere, "관리 화면 보기"},
   };
   m.menu = {{"계정 관리", "/admin/accounts", kManage, 910}, {"관리", "/admin/", kAdminArea, 990}};
-  m.routes = [](Web& web) {
+  m.register_routes = [](Web& web) {
     register_session_routes(web);
     register_admin_routes(web);
     register_api_routes(web);
   };
+  m.identity = IdentityProvider{find_session, find_token_actor};
+  m.cards = {{"내 정보", std::string(kSignedIn), 10, nullptr, my_account_card, ""},
+             {"계정 현황", kManage, 95, account_counts, nullptr, "계정을 만들고 잠금을 풀 수 있습니다."}};
+  m.history = {{"account",
+                "계정",
+                {{"login_id", "아이디"},
+                 {"display_name", "이름"},
+                 {"email", "전자우편"},
+                 {"position", "직위"},
+                 {"organization_id", "소속 기관 번호"},
+                 {"roles", "역할"},
+                 {"active", "사용 여부"},
+                 {"must_change_password", "비밀번호 변경 필요"},
+                 {"failed_logins", "로그인 실패 횟수"},
+                 {"locked", "잠김"},
+                 {"sessions_closed", "종료한 세션"}},
+                {{"reset_password", "비밀번호 초기화"},
+                 {"unlock", "잠금 해제"},
+                 {"change_password", "비밀번호 변경"}}}};
+  m.organization_usage = {
+      {"소속 계정", "명",
+       "이 기관에 소속된 사용 중인 계정이 있어 비활성화할 수 없습니다. 계정을 먼저 옮기거나 "
+       "중지해 주십시오.",
+       account_store::count_active_in}};
+  m.indicators = {{"accounts.active_accounts", "사용 중인 계정 수", "명",
+                   "그해 12월 31일까지 만들어져 지금 사용 중인 계정을 소속 기관별로 셉니다.", kManage,
+                   IndicatorPeriod::calendar_year, active_accounts}};
   m.demo_data = load_demo_accounts;
   return m;
 }

@@ -15,7 +15,7 @@ ModuleManifest manifest() {
       {kUse, std::vector<Role>(kAllRoles.begin(), kAllRoles.end()), Scope::everywhere,
        "첨부파일 올리기·내려받기·삭제 (첨부한 기록의 권한을 따로 확인)"},
   };
-  m.routes = register_routes;
+  m.register_routes = register_routes;
   return m;
 }
 

@@ -251,7 +251,7 @@ TEST_F(HistoryChain, OrganisationChangesAreRecordedWithBeforeAndAfter) {
       *db_->read([](store::Connection& c) { return organization_store::find_by_code(c, "A-JIRI"); });
   OrganizationInput in{jiri.code, "전북연구원(신)", "agency", std::to_string(*jiri.parent_id),
                        "10",      "조직 개편"};
-  ASSERT_TRUE(organizations::update(*db_, policy_, admin_, jiri.id, in).ok());
+  ASSERT_TRUE(organizations::update_organization({*db_, policy_, admin_}, jiri.id, in).ok());
   Filter f;
   f.record_type = "organization";
   f.record_id = jiri.id;
@@ -269,17 +269,17 @@ TEST_F(HistoryChain, OrganisationChangesAreRecordedWithBeforeAndAfter) {
   // A refused change rolls back with its entry.
   in.name = "또 다른 이름";
   in.rename_reason = "";
-  ASSERT_FALSE(organizations::update(*db_, policy_, admin_, jiri.id, in).ok());
+  ASSERT_FALSE(organizations::update_organization({*db_, policy_, admin_}, jiri.id, in).ok());
   EXPECT_EQ(find(f).size(), 1u);
 
-  ASSERT_TRUE(organizations::set_active(*db_, policy_, admin_, jiri.id, false).ok());
+  ASSERT_TRUE(organizations::deactivate_organization({*db_, policy_, admin_}, jiri.id).ok());
   found = find(f);
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].action, "deactivate");
   EXPECT_EQ(summary(found[0]), "사용 여부: 예 → 아니요");
 
-  auto created = organizations::create(
-      *db_, policy_, admin_, {"T-1", "시험기관", "agency", std::to_string(*jiri.parent_id), "1", ""});
+  auto created = organizations::create_organization(
+      {*db_, policy_, admin_}, {"T-1", "시험기관", "agency", std::to_string(*jiri.parent_id), "1", ""});
   ASSERT_TRUE(created.ok());
   f.record_id = *created;
   found = find(f);

@@ -54,7 +54,7 @@ View options(const std::vector<std::pair<std::string, std::string>>& all, const 
 /// The search form as typed, with the field errors beside it.
 View form_view(const http::Form& q, const std::vector<FieldError>& errors) {
   std::vector<std::pair<std::string, std::string>> types;
-  for (const char* t : {"organization", "account", "history"}) types.emplace_back(t, record_type_label(t));
+  for (auto& t : known_record_types()) types.push_back(std::move(t));
   View v = View::object({{"login", q.get("login")},
                          {"subject", q.get("subject")},
                          {"record_id", q.get("record_id")},
@@ -78,7 +78,7 @@ View detail_view(const Entry& e) {
   View v = entry_view(e);
   const bool access = e.kind == kAccess;
   View changes = View::list();
-  for (const auto& c : access ? fields_of(e.after) : diff(e.before, e.after)) {
+  for (const auto& c : access ? fields_of(e.after, e.record_type) : diff(e.before, e.after, e.record_type)) {
     changes.push(
         View::object({{"field", c.field}, {"label", c.label}, {"before", c.before}, {"after", c.after}}));
   }
@@ -119,7 +119,8 @@ boost::json::value json_or_null(const std::string& text) {
 
 boost::json::object entry_json(const Entry& e) {
   boost::json::array changes;
-  for (const auto& c : e.kind == kChange ? diff(e.before, e.after) : fields_of(e.after))
+  for (const auto& c :
+       e.kind == kChange ? diff(e.before, e.after, e.record_type) : fields_of(e.after, e.record_type))
     changes.push_back({{"field", c.field}, {"label", c.label}, {"before", c.before}, {"after", c.after}});
   return {{"id", e.id},
           {"kind", e.kind},

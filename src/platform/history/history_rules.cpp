@@ -12,76 +12,6 @@
 namespace sotong::platform::history {
 namespace {
 
-using Labels = std::vector<std::pair<std::string_view, std::string_view>>;
-
-const Labels& action_labels() {
-  static const Labels kLabels = {
-      {"create", "등록"},
-      {"update", "수정"},
-      {"deactivate", "비활성화"},
-      {"activate", "다시 사용"},
-      {"delete", "삭제"},
-      {"reset_password", "비밀번호 초기화"},
-      {"unlock", "잠금 해제"},
-      {"change_password", "비밀번호 변경"},
-      {"prune", "보존기간 지난 기록 삭제"},
-      {"view", "조회"},
-      {"input", "입력"},
-      {"change", "변경"},
-      {"remove", "삭제"},
-      {"print", "출력"},
-      {"download", "다운로드"},
-      {"login", "로그인 성공"},
-      {"login_failed", "로그인 실패"},
-      {"login_locked", "로그인 잠김"},
-      {"logout", "로그아웃"},
-  };
-  return kLabels;
-}
-
-const Labels& record_type_labels() {
-  static const Labels kLabels = {
-      {"organization", "기관"}, {"account", "계정"}, {"history", "변경·접속 기록"}};
-  return kLabels;
-}
-
-const Labels& field_labels() {
-  static const Labels kLabels = {
-      {"code", "코드"},
-      {"name", "이름"},
-      {"kind", "유형"},
-      {"parent_id", "상위 기관 번호"},
-      {"sort_order", "정렬 순서"},
-      {"active", "사용 여부"},
-      {"rename_reason", "명칭 변경 사유"},
-      {"login_id", "아이디"},
-      {"display_name", "이름"},
-      {"email", "전자우편"},
-      {"position", "직위"},
-      {"organization_id", "소속 기관 번호"},
-      {"roles", "역할"},
-      {"must_change_password", "비밀번호 변경 필요"},
-      {"failed_logins", "로그인 실패 횟수"},
-      {"locked", "잠김"},
-      {"sessions_closed", "종료한 세션"},
-      {"count", "건수"},
-      {"filter", "검색 조건"},
-      {"format", "형식"},
-      {"cutoff", "기준 시각"},
-      {"retention_days", "보존 기간(일)"},
-      {"pruned_count", "삭제한 항목"},
-      {"pruned_through_id", "마지막 삭제 항목 번호"},
-      {"pruned_through_hash", "마지막 삭제 항목 해시"},
-  };
-  return kLabels;
-}
-
-std::string lookup(const Labels& labels, std::string_view code) {
-  for (const auto& [c, label] : labels)
-    if (c == code) return std::string(label);
-  return std::string(code);
-}
-
 void add_field(crypto_generichash_state& state, std::string_view value) {
   const std::string prefix = std::to_string(value.size()) + ":";
   crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(prefix.data()), prefix.size());
@@ -213,25 +143,8 @@ std::string kind_label(std::string_view kind) {
   return std::string(kind);
 }
 
-std::string action_label(std::string_view action) {
-  return lookup(action_labels(), action);
-}
-
-std::string record_type_label(std::string_view record_type) {
-  return lookup(record_type_labels(), record_type);
-}
-
-std::string field_label(std::string_view field) {
-  return lookup(field_labels(), field);
-}
-
-std::vector<std::pair<std::string, std::string>> known_actions() {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& [code, label] : action_labels()) out.emplace_back(code, label);
-  return out;
-}
-
-std::vector<FieldChange> diff(std::string_view before_json, std::string_view after_json) {
+std::vector<FieldChange> diff(std::string_view before_json, std::string_view after_json,
+                              std::string_view record_type) {
   const auto before = parse_object(before_json);
   const auto after = parse_object(after_json);
   const bool created = before_json.empty();
@@ -240,26 +153,28 @@ std::vector<FieldChange> diff(std::string_view before_json, std::string_view aft
   for (const auto& [key, value] : after) {
     const auto* old = before.if_contains(key);
     if (!created && old && *old == value) continue;
-    out.push_back({std::string(key), field_label(key), old ? value_text(*old) : "", value_text(value)});
+    out.push_back(
+        {std::string(key), field_label(key, record_type), old ? value_text(*old) : "", value_text(value)});
   }
   for (const auto& [key, value] : before) {
     if (after.contains(key)) continue;
-    out.push_back({std::string(key), field_label(key), value_text(value), removed ? "" : "(없음)"});
+    out.push_back(
+        {std::string(key), field_label(key, record_type), value_text(value), removed ? "" : "(없음)"});
   }
   return out;
 }
 
-std::vector<FieldChange> fields_of(std::string_view json) {
+std::vector<FieldChange> fields_of(std::string_view json, std::string_view record_type) {
   std::vector<FieldChange> out;
   for (const auto& [key, value] : parse_object(json))
-    out.push_back({std::string(key), field_label(key), "", value_text(value)});
+    out.push_back({std::string(key), field_label(key, record_type), "", value_text(value)});
   return out;
 }
 
 std::string summary(const Entry& e) {
   if (e.kind == kAccess) return e.subject;
   std::string out;
-  for (const auto& c : diff(e.before, e.after)) {
+  for (const auto& c : diff(e.before, e.after, e.record_type)) {
     if (!out.empty()) out += ", ";
     out += c.label + ": ";
     if (e.before.empty() || c.before.empty()) {  // a new record, or a field the record did not have

@@ -11,6 +11,7 @@
 #include "platform/exports/table.hpp"
 #include "platform/history/history.hpp"
 #include "platform/history/history_entry.hpp"
+#include "platform/history/history_labels.hpp"
 
 namespace sotong::platform::history {
 
@@ -28,15 +29,8 @@ std::string storable_text(std::string_view text, std::size_t max_chars);
 std::string_view access_action_code(AccessAction action);
 std::string_view sign_in_action_code(SignInOutcome outcome);
 
-/// Korean labels: 변경 / 접속; 수정, 조회, 로그인 실패 …; 기관, 계정 …; 기관명, 전자우편 …
-/// An unknown code is shown as it is.
+/// Korean label of an entry's kind: 변경 / 접속 (other labels: history_labels.hpp).
 std::string kind_label(std::string_view kind);
-std::string action_label(std::string_view action);
-std::string record_type_label(std::string_view record_type);
-std::string field_label(std::string_view field);
-
-/// Every action code the search form offers, with its label, changes first.
-std::vector<std::pair<std::string, std::string>> known_actions();
 
 struct FieldChange {
   std::string field;
@@ -47,10 +41,11 @@ struct FieldChange {
 
 /// The fields whose value differs between the before and after JSON objects, in the after object's order
 /// (fields only in `before` last). A record created lists every field with an empty before.
-std::vector<FieldChange> diff(std::string_view before_json, std::string_view after_json);
+std::vector<FieldChange> diff(std::string_view before_json, std::string_view after_json,
+                              std::string_view record_type = {});
 
 /// The fields of one JSON object as readable text, for an access entry's details.
-std::vector<FieldChange> fields_of(std::string_view json);
+std::vector<FieldChange> fields_of(std::string_view json, std::string_view record_type = {});
 
 /// One line summarising an entry for the list: "기관명: 가 → 나, 사용 여부: 예 → 아니요" for a change,
 /// the subject for an access.

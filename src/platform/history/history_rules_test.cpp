@@ -24,6 +24,12 @@ Entry sample() {
   return e;
 }
 
+/// What a module's manifest would register for organisations.
+void register_organization_labels() {
+  register_vocabulary(
+      {"organization", "기관", {{"name", "기관명"}, {"rename_reason", "명칭 변경 사유"}}, {}});
+}
+
 }  // namespace
 
 TEST(HistoryRules, TheHashIsStableAndCoversEveryFieldAndThePreviousHash) {
@@ -86,12 +92,14 @@ TEST(HistoryRules, FieldsBecomeACompactJsonObjectInTheGivenOrder) {
 }
 
 TEST(HistoryRules, TheDiffOfAnUpdateListsOnlyTheChangedFieldsReadably) {
+  register_organization_labels();
   const auto changes =
       diff(R"({"code":"52000","name":"전라북도","active":true,"roles":["admin"]})",
-           R"({"code":"52000","name":"전북특별자치도","active":false,"roles":["admin","auditor"]})");
+           R"({"code":"52000","name":"전북특별자치도","active":false,"roles":["admin","auditor"]})",
+           "organization");
   ASSERT_EQ(changes.size(), 3u);
   EXPECT_EQ(changes[0].field, "name");
-  EXPECT_EQ(changes[0].label, "이름");
+  EXPECT_EQ(changes[0].label, "기관명");
   EXPECT_EQ(changes[0].before, "전라북도");
   EXPECT_EQ(changes[0].after, "전북특별자치도");
   EXPECT_EQ(changes[1].before, "예");
@@ -112,12 +120,13 @@ TEST(HistoryRules, ACreatedRecordListsEveryFieldAndARemovedFieldShowsAsGone) {
 }
 
 TEST(HistoryRules, TheSummaryOfAChangeReadsBeforeToAfterAndOfAnAccessTheSubject) {
+  register_organization_labels();
   Entry e = sample();
-  EXPECT_EQ(summary(e), "이름: 전라북도 → 전북특별자치도");
+  EXPECT_EQ(summary(e), "기관명: 전라북도 → 전북특별자치도");
   e.after = R"({"name":"전북특별자치도","rename_reason":"특별법 시행"})";
-  EXPECT_EQ(summary(e), "이름: 전라북도 → 전북특별자치도, 명칭 변경 사유: 특별법 시행");
+  EXPECT_EQ(summary(e), "기관명: 전라북도 → 전북특별자치도, 명칭 변경 사유: 특별법 시행");
   e.before.clear();
-  EXPECT_EQ(summary(e), "이름: 전북특별자치도, 명칭 변경 사유: 특별법 시행");
+  EXPECT_EQ(summary(e), "기관명: 전북특별자치도, 명칭 변경 사유: 특별법 시행");
   e.kind = "access";
   e.subject = "최전주 (jeonju)";
   EXPECT_EQ(summary(e), "최전주 (jeonju)");
@@ -171,6 +180,7 @@ TEST(HistoryRules, ImpossibleConditionsAreKoreanFieldErrors) {
 }
 
 TEST(HistoryRules, AnExportRowHasOneCellPerColumnInKoreanTime) {
+  register_organization_labels();
   Entry e = sample();
   e.id = 41;
   e.hash = std::string(64, 'a');
@@ -182,7 +192,7 @@ TEST(HistoryRules, AnExportRowHasOneCellPerColumnInKoreanTime) {
   EXPECT_EQ(row[3], "수정");
   EXPECT_EQ(row[7], "기관");
   EXPECT_EQ(row[8], "12");
-  EXPECT_EQ(row[10], "이름: 전라북도 → 전북특별자치도");
+  EXPECT_EQ(row[10], "기관명: 전라북도 → 전북특별자치도");
   EXPECT_EQ(row[13], e.hash);
   e.record_id = 0;
   e.kind = "access";

@@ -217,10 +217,10 @@ void ensure_digest_scheduled(store::Connection& c, Timestamp at) {
     jobs::enqueue(c, kDigestKind, "{}", next_digest_time(at));
 }
 
-void register_job_kinds() {
-  jobs::register_kind({kMailKind, send_mail_job,
-                       [](const Settings& s) { return !s.smtp_url.empty() && !s.smtp_from.empty(); }});
-  jobs::register_kind({kDigestKind, run_digest, [](const Settings&) { return true; }});
+std::vector<jobs::Kind> job_kinds() {
+  return {{kMailKind, send_mail_job,
+           [](const Settings& s) { return !s.smtp_url.empty() && !s.smtp_from.empty(); }},
+          {kDigestKind, run_digest, [](const Settings&) { return true; }}};
 }
 
 }  // namespace sotong::platform::notifications

@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "platform/jobs/jobs.hpp"
 #include "store/database.hpp"
 
 namespace sotong::platform::notifications {
@@ -60,7 +61,7 @@ Timestamp next_digest_time(Timestamp at);
 int queue_digests(store::Connection& c, Timestamp at);
 /// Makes sure one digest job is queued (start-up seed).
 void ensure_digest_scheduled(store::Connection& c, Timestamp at);
-/// Registers the mail and digest job kinds with the job queue.
-void register_job_kinds();
+/// The mail and digest job kinds, for the manifest.
+std::vector<jobs::Kind> job_kinds();
 
 }  // namespace sotong::platform::notifications

@@ -13,14 +13,16 @@ ModuleManifest manifest() {
   m.name = "notifications";
   m.title = "알림";
   add_embedded(m, embedded::notifications());
-  m.routes = register_routes;
+  m.register_routes = register_routes;
   m.seed = [](store::Database& db) {
     db.write([](store::Connection& c) {
       ensure_digest_scheduled(c, now());
       return true;
     });
   };
-  register_job_kinds();
+  m.job_kinds = job_kinds();
+  m.badges = {{"notifications", "알림", "/notifications", std::string(kSignedIn), 10,
+               [](store::Connection& c, const Actor& actor) { return unread_count(c, actor.account_id); }}};
   return m;
 }
 

@@ -4,27 +4,64 @@
 
 #include "platform/organizations/organization_import.hpp"
 #include "platform/organizations/organization_service.hpp"
-#include "platform/search/search_index.hpp"
 
 namespace sotong::embedded {
 std::vector<EmbeddedFile> organizations();
 }
 
 namespace sotong::platform::organizations {
+namespace {
+
+/// Active organisations by kind; each figure opens the list it counts for those who may open it.
+std::vector<CardCount> summary_counts(store::Connection& c, const Actor& actor, const Policy& policy) {
+  const auto counts = organization_store::count_active_by_kind(c);
+  const bool may_open = policy.allows(actor, kManage);
+  std::vector<CardCount> out;
+  for (auto kind : {OrganizationKind::bureau, OrganizationKind::division, OrganizationKind::municipality,
+                    OrganizationKind::agency}) {
+    std::int64_t n = 0;
+    for (const auto& [k, count] : counts)
+      if (k == kind) n = count;
+    std::string href;
+    if (may_open) href = "/admin/organizations?kind=" + std::string(kind_code(kind)) + "&status=active";
+    out.push_back({std::string(kind_label(kind)), n, href, "개"});
+  }
+  return out;
+}
+
+}  // namespace
 
 ModuleManifest manifest() {
   ModuleManifest m;
   m.name = "organizations";
   m.title = "기관";
   add_embedded(m, embedded::organizations());
-  search::register_source({"organizations", "기관", reindex_search});
   m.permissions = {
       {kView, std::vector<Role>(kAllRoles.begin(), kAllRoles.end()), Scope::everywhere,
        "기관 목록과 정보 보기"},
       {kManage, {Role::admin}, Scope::everywhere, "기관 등록·수정·비활성화"},
   };
   m.menu = {{"기관 관리", "/admin/organizations", kManage, 900}};
-  m.routes = register_routes;
+  m.routes = routes();
+  m.search_sources = {{"organizations", "기관", reindex_search}};
+  m.attachment_owners = {{"organization", "기관", kManage,
+                          [](store::Connection& c, std::int64_t id) -> std::optional<std::string> {
+                            auto org = organization_store::find(c, id);
+                            if (!org) return std::nullopt;
+                            return org->path;
+                          },
+                          [](std::int64_t id) { return "/admin/organizations/" + std::to_string(id); }}};
+  m.history = {{"organization",
+                "기관",
+                {{"code", "기관코드"},
+                 {"name", "기관명"},
+                 {"kind", "유형"},
+                 {"parent_id", "상위 기관 번호"},
+                 {"sort_order", "정렬 순서"},
+                 {"active", "사용 여부"},
+                 {"rename_reason", "명칭 변경 사유"}},
+                {}}};
+  m.cards = {{"기관 현황", kView, 90, summary_counts, nullptr, "실국·과·시·군·유관기관의 수입니다."}};
   m.demo_data = [](store::Database& db) {
     auto loaded = import_csv(db, jeonbuk_csv());
     if (!loaded) throw std::runtime_error(loaded.error().message);

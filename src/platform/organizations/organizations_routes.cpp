@@ -67,7 +67,7 @@ OrganizationInput input_from(const Organization& o) {
 http::Response form_page(Web& web, Context& ctx, const OrganizationInput& in,
                          const std::optional<std::int64_t>& id, const std::vector<FieldError>& errors,
                          int status) {
-  auto parents = list(web.db(), web.policy(), ctx.actor, {std::nullopt, true, ""});
+  auto parents = list_organizations(web.service(ctx), {std::nullopt, true, ""});
   View parent_list = View::list();
   if (parents) {
     for (const auto& p : *parents) {
@@ -124,174 +124,197 @@ const std::vector<JsonField> kJsonFields = {
 std::string json_text(const boost::json::value& v) {
   return boost::json::serialize(v);
 }
-}  // namespace
 
-void register_routes(Web& web) {
-  attachments::register_owner({"organization", "기관", kManage,
-                               [](store::Connection& c, std::int64_t id) -> std::optional<std::string> {
-                                 auto rows = c.query("SELECT path FROM organizations WHERE id = ?", {id});
-                                 if (rows.empty()) return std::nullopt;
-                                 return rows[0].text(0);
-                               },
-                               [](std::int64_t id) { return "/admin/organizations/" + std::to_string(id); }});
+std::string detail_href(std::int64_t id) {
+  return "/admin/organizations/" + std::to_string(id);
+}
 
-  web.page("GET", "/admin/organizations", kManage, [&web](Context& ctx) {
-    const ListFilter common = read_list_filter(ctx.query);
-    organization_store::Filter filter{kind_from_code(ctx.query.get("kind")), common.active, common.text};
-    auto orgs = list(web.db(), web.policy(), ctx.actor, filter);
-    if (!orgs) return web.error(ctx, orgs.error());
-    if (auto file = exports::export_if_requested(web, ctx, {"organization", "기관 목록", "organizations"},
-                                                 [&] { return organizations_table(*orgs); }))
-      return std::move(*file);
-    View rows = View::list();
-    for (const auto& o : *orgs) rows.push(organization_view(o));
-    View v = View::object({{"organizations", rows},
-                           {"count", static_cast<long long>(orgs->size())},
-                           {"kinds", kinds_view(ctx.query.get("kind"))}});
-    add_list_filter(v, common);
-    exports::add_export_links(v, ctx);
-    return web.render(ctx, "organizations/list", v,
-                      {"기관 관리", {{"관리", "/admin/"}, {"기관 관리", ""}}, {}});
-  });
+http::Response list_page(Web& web, Context& ctx) {
+  const ListFilter common = read_list_filter(ctx.query);
+  organization_store::Filter filter{kind_from_code(ctx.query.get("kind")), common.active, common.text};
+  return web.respond(
+      ctx, list_organizations(web.service(ctx), filter), [&](const std::vector<Organization>& orgs) {
+        if (auto file = exports::export_if_requested(web, ctx, {"organization", "기관 목록", "organizations"},
+                                                     [&] { return organizations_table(orgs); }))
+          return std::move(*file);
+        View rows = View::list();
+        for (const auto& o : orgs) rows.push(organization_view(o));
+        View v = View::object({{"organizations", rows},
+                               {"count", static_cast<long long>(orgs.size())},
+                               {"kinds", kinds_view(ctx.query.get("kind"))}});
+        add_list_filter(v, common);
+        exports::add_export_links(v, ctx);
+        return web.render(ctx, "organizations/list", v,
+                          {"기관 관리", {{"관리", "/admin/"}, {"기관 관리", ""}}, {}});
+      });
+}
 
-  web.page("GET", "/admin/organizations/new", kManage, [&web](Context& ctx) {
-    return form_page(web, ctx, {"", "", "", "", "0", ""}, std::nullopt, {}, 200);
-  });
+http::Response new_page(Web& web, Context& ctx) {
+  return form_page(web, ctx, {"", "", "", "", "0", ""}, std::nullopt, {}, 200);
+}
 
-  web.page("POST", "/admin/organizations", kManage, [&web](Context& ctx) {
-    const auto in = input_from_form(ctx.form);
-    auto created = create(web.db(), web.policy(), ctx.actor, in);
-    if (!created) {
-      if (created.error().fields.empty()) return web.error(ctx, created.error());
-      return form_page(web, ctx, in, std::nullopt, created.error().fields, 422);
-    }
-    return web.redirect_with(ctx, "/admin/organizations/" + std::to_string(*created),
-                             {"success", "기관을 등록했습니다."});
-  });
-
-  web.page("GET", "/admin/organizations/{id}", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
-    auto detail = get(web.db(), web.policy(), ctx.actor, *id);
-    if (!detail) return web.error(ctx, detail.error());
-    View v = organization_view(detail->organization);
-    View names = View::list();
-    for (const auto& n : detail->former_names) {
-      names.push(View::object({{"name", n.name},
-                               {"until", format_seoul_date(n.until)},
-                               {"reason", n.reason},
-                               {"changed_by", n.changed_by.empty() ? "(초기 자료)" : n.changed_by}}));
-    }
-    View children = View::list();
-    for (const auto& c : detail->children) children.push(organization_view(c));
-    v.set("former_names", names).set("has_former_names", !detail->former_names.empty());
-    v.set("children", children).set("has_children", !detail->children.empty());
-    v.set("active_accounts", detail->active_accounts);
-    web.db().read([&](store::Connection& c) {
-      attachments::add_to_view(v, c, "organization", *id);
-      return 0;
+http::Response create_action(Web& web, Context& ctx) {
+  const auto in = input_from_form(ctx.form);
+  auto created = create_organization(web.service(ctx), in);
+  if (!created)
+    return web.refuse_form(ctx, created.error(), [&](const auto& fields, int status) {
+      return form_page(web, ctx, in, std::nullopt, fields, status);
     });
-    const auto& name = detail->organization.name;
-    return web.render(ctx, "organizations/detail", v,
-                      {name, {{"관리", "/admin/"}, {"기관 관리", "/admin/organizations"}, {name, ""}}, {}});
-  });
+  return web.redirect_with(ctx, detail_href(*created), {"success", "기관을 등록했습니다."});
+}
 
-  web.page("GET", "/admin/organizations/{id}/edit", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
-    auto detail = get(web.db(), web.policy(), ctx.actor, *id);
-    if (!detail) return web.error(ctx, detail.error());
-    return form_page(web, ctx, input_from(detail->organization), id, {}, 200);
+http::Response detail_page(Web& web, Context& ctx) {
+  auto detail = path_id(ctx, kNotFound).and_then([&](std::int64_t id) {
+    return get_organization(web.service(ctx), id);
   });
-
-  web.page("POST", "/admin/organizations/{id}", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
-    const auto in = input_from_form(ctx.form);
-    auto updated = update(web.db(), web.policy(), ctx.actor, *id, in);
-    if (!updated) {
-      if (updated.error().fields.empty()) return web.error(ctx, updated.error());
-      return form_page(web, ctx, in, id, updated.error().fields, 422);
-    }
-    return web.redirect_with(ctx, "/admin/organizations/" + std::to_string(*id),
-                             {"success", "기관 정보를 저장했습니다."});
-  });
-
-  for (const bool active : {false, true}) {
-    web.page("POST", active ? "/admin/organizations/{id}/activate" : "/admin/organizations/{id}/deactivate",
-             kManage, [&web, active](Context& ctx) {
-               auto id = parse_id(ctx.request.param("id"));
-               if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
-               const std::string back = "/admin/organizations/" + std::to_string(*id);
-               auto done = set_active(web.db(), web.policy(), ctx.actor, *id, active);
-               if (!done) return web.redirect_with(ctx, back, {"danger", done.error().message});
-               return web.redirect_with(
-                   ctx, back, {"success", active ? "기관을 다시 사용합니다." : "기관을 비활성화했습니다."});
-             });
+  if (!detail) return web.error(ctx, detail.error());
+  const Organization& org = detail->organization;
+  View v = organization_view(org);
+  View names = View::list();
+  for (const auto& n : detail->former_names) {
+    names.push(View::object({{"name", n.name},
+                             {"until", format_seoul_date(n.until)},
+                             {"reason", n.reason},
+                             {"changed_by", n.changed_by.empty() ? "(초기 자료)" : n.changed_by}}));
   }
-
-  web.api("GET", "/api/v1/organizations", kView, [&web](Context& ctx) {
-    organization_store::Filter filter;
-    if (ctx.query.has("kind")) {
-      filter.kind = kind_from_code(ctx.query.get("kind"));
-      if (!filter.kind)
-        return web.error(
-            ctx, Error::invalid("kind 값이 올바르지 않습니다.", {{"kind", "알 수 없는 기관 유형입니다."}}));
-    }
-    if (ctx.query.has("active")) filter.active = ctx.query.get("active") != "false";
-    auto orgs = list(web.db(), web.policy(), ctx.actor, filter);
-    if (!orgs) return web.error(ctx, orgs.error());
-    boost::json::array items;
-    for (const auto& o : *orgs) items.push_back(organization_json(o));
-    return web.json(ctx, json_text(boost::json::object{{"items", items}}));
+  View children = View::list();
+  for (const auto& c : detail->children) children.push(organization_view(c));
+  View usage = View::list();
+  for (const auto& u : detail->usage)
+    usage.push(View::object({{"label", u.label}, {"count", std::to_string(u.count) + u.unit}}));
+  v.set("former_names", names).set("has_former_names", !detail->former_names.empty());
+  v.set("children", children).set("has_children", !detail->children.empty());
+  v.set("usage", usage);
+  web.db().read([&](store::Connection& c) {
+    attachments::add_to_view(v, c, "organization", org.id);
+    return 0;
   });
+  return web.render(
+      ctx, "organizations/detail", v,
+      {org.name, {{"관리", "/admin/"}, {"기관 관리", "/admin/organizations"}, {org.name, ""}}, {}});
+}
 
-  web.api("GET", "/api/v1/organizations/{id}", kView, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
-    auto detail = get(web.db(), web.policy(), ctx.actor, *id);
-    if (!detail) return web.error(ctx, detail.error());
-    auto body = organization_json(detail->organization);
+http::Response edit_page(Web& web, Context& ctx) {
+  auto detail = path_id(ctx, kNotFound).and_then([&](std::int64_t id) {
+    return get_organization(web.service(ctx), id);
+  });
+  if (!detail) return web.error(ctx, detail.error());
+  return form_page(web, ctx, input_from(detail->organization), detail->organization.id, {}, 200);
+}
+
+http::Response update_action(Web& web, Context& ctx) {
+  auto id = path_id(ctx, kNotFound);
+  if (!id) return web.error(ctx, id.error());
+  const auto in = input_from_form(ctx.form);
+  auto updated = update_organization(web.service(ctx), *id, in);
+  if (!updated)
+    return web.refuse_form(ctx, updated.error(), [&](const auto& fields, int status) {
+      return form_page(web, ctx, in, id.value(), fields, status);
+    });
+  return web.redirect_with(ctx, detail_href(*id), {"success", "기관 정보를 저장했습니다."});
+}
+
+/// Deactivation and reactivation answer on the detail page, with the reason when refused.
+template <Result<void> (*Change)(const ServiceContext&, std::int64_t)>
+http::Response change_state(Web& web, Context& ctx, const char* done_message) {
+  auto id = path_id(ctx, kNotFound);
+  if (!id) return web.error(ctx, id.error());
+  auto done = Change(web.service(ctx), *id);
+  if (!done) return web.redirect_with(ctx, detail_href(*id), {"danger", done.error().message});
+  return web.redirect_with(ctx, detail_href(*id), {"success", done_message});
+}
+
+http::Response deactivate_action(Web& web, Context& ctx) {
+  return change_state<deactivate_organization>(web, ctx, "기관을 비활성화했습니다.");
+}
+
+http::Response activate_action(Web& web, Context& ctx) {
+  return change_state<activate_organization>(web, ctx, "기관을 다시 사용합니다.");
+}
+
+http::Response api_list(Web& web, Context& ctx) {
+  organization_store::Filter filter;
+  if (ctx.query.has("kind")) {
+    filter.kind = kind_from_code(ctx.query.get("kind"));
+    if (!filter.kind)
+      return web.error(
+          ctx, Error::invalid("kind 값이 올바르지 않습니다.", {{"kind", "알 수 없는 기관 유형입니다."}}));
+  }
+  if (ctx.query.has("active")) filter.active = ctx.query.get("active") != "false";
+  return web.respond(ctx, list_organizations(web.service(ctx), filter),
+                     [&](const std::vector<Organization>& orgs) {
+                       boost::json::array items;
+                       for (const auto& o : orgs) items.push_back(organization_json(o));
+                       return web.json(ctx, json_text(boost::json::object{{"items", items}}));
+                     });
+}
+
+http::Response api_get(Web& web, Context& ctx) {
+  auto detail = path_id(ctx, kNotFound).and_then([&](std::int64_t id) {
+    return get_organization(web.service(ctx), id);
+  });
+  return web.respond(ctx, std::move(detail), [&](const Detail& d) {
+    auto body = organization_json(d.organization);
     boost::json::array names;
-    for (const auto& n : detail->former_names) {
+    for (const auto& n : d.former_names)
       names.push_back({{"name", n.name}, {"until", format_iso_utc(n.until)}, {"reason", n.reason}});
-    }
     body["former_names"] = names;
     return web.json(ctx, json_text(body));
   });
+}
 
-  web.api("POST", "/api/v1/organizations", kManage, [&web](Context& ctx) {
-    auto fields = read_json_fields(ctx.request.body, kJsonFields);
-    if (!fields) return web.error(ctx, fields.error());
-    auto& f = *fields;
-    auto created = create(
-        web.db(), web.policy(), ctx.actor,
-        {f["code"], f["name"], f["kind"], f["parent_id"], f.count("sort_order") ? f["sort_order"] : "0", ""});
-    if (!created) return web.error(ctx, created.error());
-    auto detail = get(web.db(), web.policy(), ctx.actor, *created);
-    return web.json(ctx, json_text(organization_json(detail->organization)), 201);
-  });
+http::Response api_create(Web& web, Context& ctx) {
+  auto fields = read_json_fields(ctx.request.body, kJsonFields);
+  if (!fields) return web.error(ctx, fields.error());
+  auto& f = *fields;
+  const auto svc = web.service(ctx);
+  auto created = create_organization(svc, {f["code"], f["name"], f["kind"], f["parent_id"],
+                                           f.count("sort_order") ? f["sort_order"] : "0", ""});
+  return web.respond(
+      ctx, created.and_then([&](std::int64_t id) { return get_organization(svc, id); }),
+      [&](const Detail& d) { return web.json(ctx, json_text(organization_json(d.organization)), 201); });
+}
 
-  web.api("PATCH", "/api/v1/organizations/{id}", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("기관을 찾을 수 없습니다."));
-    auto fields = read_json_fields(ctx.request.body, kJsonFields);
-    if (!fields) return web.error(ctx, fields.error());
-    auto before = get(web.db(), web.policy(), ctx.actor, *id);
-    if (!before) return web.error(ctx, before.error());
-    OrganizationInput in = input_from(before->organization);
-    auto& f = *fields;
-    if (f.count("code")) in.code = f["code"];
-    if (f.count("name")) in.name = f["name"];
-    if (f.count("kind")) in.kind = f["kind"];
-    if (f.count("parent_id")) in.parent_id = f["parent_id"];
-    if (f.count("sort_order")) in.sort_order = f["sort_order"];
-    if (f.count("rename_reason")) in.rename_reason = f["rename_reason"];
-    auto updated = update(web.db(), web.policy(), ctx.actor, *id, in);
-    if (!updated) return web.error(ctx, updated.error());
-    auto after = get(web.db(), web.policy(), ctx.actor, *id);
-    return web.json(ctx, json_text(organization_json(after->organization)));
+http::Response api_patch(Web& web, Context& ctx) {
+  auto id = path_id(ctx, kNotFound);
+  if (!id) return web.error(ctx, id.error());
+  auto fields = read_json_fields(ctx.request.body, kJsonFields);
+  if (!fields) return web.error(ctx, fields.error());
+  const auto svc = web.service(ctx);
+  auto before = get_organization(svc, *id);
+  if (!before) return web.error(ctx, before.error());
+  OrganizationInput in = input_from(before->organization);
+  auto& f = *fields;
+  for (auto [name, target] : {std::pair{"code", &in.code},
+                              {"name", &in.name},
+                              {"kind", &in.kind},
+                              {"parent_id", &in.parent_id},
+                              {"sort_order", &in.sort_order},
+                              {"rename_reason", &in.rename_reason}})
+    if (f.count(name)) *target = f[name];
+  auto updated = update_organization(svc, *id, in);
+  if (!updated) return web.error(ctx, updated.error());
+  return web.respond(ctx, get_organization(svc, *id), [&](const Detail& d) {
+    return web.json(ctx, json_text(organization_json(d.organization)));
   });
+}
+}  // namespace
+
+std::vector<RouteSpec> routes() {
+  return {
+      {"GET", "/admin/organizations", kManage, list_page},
+      {"GET", "/admin/organizations/new", kManage, new_page},
+      {"POST", "/admin/organizations", kManage, create_action},
+      {"GET", "/admin/organizations/{id}", kManage, detail_page},
+      {"GET", "/admin/organizations/{id}/edit", kManage, edit_page},
+      {"POST", "/admin/organizations/{id}", kManage, update_action},
+      {"POST", "/admin/organizations/{id}/deactivate", kManage, deactivate_action},
+      {"POST", "/admin/organizations/{id}/activate", kManage, activate_action},
+      {"GET", "/api/v1/organizations", kView, api_list, RouteKind::api},
+      {"GET", "/api/v1/organizations/{id}", kView, api_get, RouteKind::api},
+      {"POST", "/api/v1/organizations", kManage, api_create, RouteKind::api},
+      {"PATCH", "/api/v1/organizations/{id}", kManage, api_patch, RouteKind::api},
+  };
 }
 
 }  // namespace sotong::platform::organizations

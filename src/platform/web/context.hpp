@@ -1,9 +1,11 @@
 // One request as a handler sees it: the request, the actor, the CSRF token and the parsed form.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
 #include "core/role.hpp"
 #include "http/form.hpp"
 #include "http/multipart.hpp"
@@ -25,6 +27,8 @@ struct Context {
 
   /// The multipart/form-data body of a POST: its fields (with `_csrf`) and uploaded files.
   http::Multipart multipart;
+  /// Why the body could not be read (malformed form, refused upload); refused after the CSRF check.
+  std::optional<Error> body_error;
 
   bool signed_in() const { return actor.account_id != 0; }
   /// The client's address (from X-Forwarded-For when the proxy is trusted).

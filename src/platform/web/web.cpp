@@ -6,10 +6,8 @@
 #include "core/clock.hpp"
 #include "core/korean_text.hpp"
 #include "http/status.hpp"
-#include "platform/accounts/api_token_store.hpp"
-#include "platform/accounts/session_store.hpp"
 #include "platform/crypto.hpp"
-#include "platform/notifications/notifications.hpp"
+#include "platform/web/params.hpp"
 
 namespace sotong::platform {
 namespace {
@@ -42,41 +40,6 @@ void add_security_headers(http::Response& res) {
   if (!has_cache_control) res.header("Cache-Control", "no-store");
 }
 
-struct StatusText {
-  const char* heading;
-  const char* message;
-};
-
-StatusText status_text(int status) {
-  switch (status) {
-    case 400:
-      return {"잘못된 요청입니다", "요청의 형식이 올바르지 않습니다. 주소와 입력 내용을 확인해 주십시오."};
-    case 401:
-      return {"로그인이 필요합니다", "로그인한 뒤 다시 시도해 주십시오."};
-    case 403:
-      return {"접근 권한이 없습니다",
-              "이 페이지나 작업에 대한 권한이 없습니다. 필요하면 시스템 관리자에게 문의하십시오."};
-    case 404:
-      return {"페이지를 찾을 수 없습니다",
-              "주소가 바뀌었거나 삭제된 페이지입니다. 주소를 다시 확인해 주십시오."};
-    case 405:
-      return {"허용되지 않는 요청 방식입니다", "이 주소는 해당 방식의 요청을 받지 않습니다."};
-    case 409:
-      return {"처리할 수 없는 요청입니다", "다른 자료와 충돌하여 요청을 처리하지 못했습니다."};
-    case 413:
-      return {"요청이 너무 큽니다", "보낸 내용이 허용된 크기를 넘었습니다. 크기를 줄여 다시 보내 주십시오."};
-    case 422:
-      return {"입력 내용을 확인해 주십시오", "입력한 내용이 올바르지 않습니다."};
-    case 423:
-      return {"계정이 잠겼습니다", "잠시 후 다시 시도해 주십시오."};
-    case 431:
-      return {"요청 헤더가 너무 큽니다", "브라우저의 쿠키를 지운 뒤 다시 시도해 주십시오."};
-    default:
-      return {"일시적인 오류가 발생했습니다",
-              "요청을 처리하는 중 문제가 생겼습니다. 잠시 후 다시 시도해 주십시오."};
-  }
-}
-
 std::string json_error(std::string_view code, std::string_view message,
                        const std::vector<FieldError>& fields) {
   boost::json::object f;
@@ -101,41 +64,69 @@ render::View errors_view(const std::vector<FieldError>& errors) {
   return list;
 }
 
-Web::Web(store::Database& db, const Policy& policy, const Settings& settings,
-         const render::TemplateSet& templates, std::vector<MenuEntry> menu, std::vector<DashboardCard> cards)
-    : db_(db),
-      policy_(policy),
-      settings_(settings),
-      templates_(templates),
-      menu_(std::move(menu)),
-      cards_(std::move(cards)) {
-  std::stable_sort(menu_.begin(), menu_.end(),
-                   [](const auto& a, const auto& b) { return a.order < b.order; });
-  std::stable_sort(cards_.begin(), cards_.end(),
-                   [](const auto& a, const auto& b) { return a.order < b.order; });
+Result<std::int64_t> path_id(const Context& ctx, std::string_view message) {
+  auto id = parse_id(ctx.request.param("id"));
+  if (!id) return message.empty() ? Error::not_found() : Error::not_found(std::string(message));
+  return *id;
 }
 
-void Web::page(std::string method, std::string pattern, std::string action, PageHandler handler,
-               std::size_t max_body) {
+Web::Web(store::Database& db, const Policy& policy, const Settings& settings,
+         const render::TemplateSet& templates, const std::vector<ModuleManifest>& modules,
+         std::map<std::string, SettingsSection> module_settings)
+    : db_(db), policy_(policy), settings_(settings), templates_(templates) {
+  for (auto& [name, section] : module_settings) module_settings_.emplace(name, std::move(section));
+  bool has_identity = false;
+  for (const auto& m : modules) {
+    menu_.insert(menu_.end(), m.menu.begin(), m.menu.end());
+    cards_.insert(cards_.end(), m.cards.begin(), m.cards.end());
+    badges_.insert(badges_.end(), m.badges.begin(), m.badges.end());
+    if (m.identity) {
+      if (has_identity) throw std::logic_error("two modules provide the identity: " + m.name);
+      identity_ = *m.identity;
+      has_identity = true;
+    }
+  }
+  const auto by_order = [](const auto& a, const auto& b) { return a.order < b.order; };
+  std::stable_sort(menu_.begin(), menu_.end(), by_order);
+  std::stable_sort(cards_.begin(), cards_.end(), by_order);
+  std::stable_sort(badges_.begin(), badges_.end(), by_order);
+}
+
+const SettingsSection& Web::module_settings(std::string_view module) const {
+  auto it = module_settings_.find(module);
+  if (it == module_settings_.end()) throw std::logic_error("no settings section for " + std::string(module));
+  return it->second;
+}
+
+void Web::add_route(std::string method, std::string pattern, std::string action, PageHandler handler,
+                    bool api, std::size_t max_body) {
   if (!policy_.knows(action))
     throw std::logic_error("route " + pattern + " names an unknown action " + action);
   guarded_.emplace_back(method, pattern, action);
   router_.add({std::move(method), std::move(pattern),
-               [this, action, handler = std::move(handler)](http::Request& r) {
-                 return handle(r, action, handler, false);
+               [this, action, api, handler = std::move(handler)](http::Request& r) {
+                 return handle(r, action, handler, api);
                },
                false, max_body});
 }
 
+void Web::add_routes(const std::vector<RouteSpec>& routes) {
+  for (const auto& r : routes) {
+    if (r.handler == nullptr) throw std::logic_error("route " + r.pattern + " has no handler");
+    add_route(
+        r.method, r.pattern, r.action,
+        [this, handler = r.handler](Context& ctx) { return handler(*this, ctx); }, r.kind == RouteKind::api,
+        r.max_body);
+  }
+}
+
+void Web::page(std::string method, std::string pattern, std::string action, PageHandler handler,
+               std::size_t max_body) {
+  add_route(std::move(method), std::move(pattern), std::move(action), std::move(handler), false, max_body);
+}
+
 void Web::api(std::string method, std::string pattern, std::string action, PageHandler handler) {
-  if (!policy_.knows(action))
-    throw std::logic_error("route " + pattern + " names an unknown action " + action);
-  guarded_.emplace_back(method, pattern, action);
-  router_.add({std::move(method), std::move(pattern),
-               [this, action, handler = std::move(handler)](http::Request& r) {
-                 return handle(r, action, handler, true);
-               },
-               false, 0});
+  add_route(std::move(method), std::move(pattern), std::move(action), std::move(handler), true, 0);
 }
 
 http::CookieOptions Web::cookie_options(const Context& ctx, long max_age) const {
@@ -148,22 +139,16 @@ http::CookieOptions Web::cookie_options(const Context& ctx, long max_age) const 
 
 void Web::resolve_session(Context& ctx) {
   const std::string token = ctx.request.cookie(kSessionCookie);
-  if (token.empty()) {
+  if (token.empty() || !identity_.session) {
     ctx.csrf = ctx.request.cookie(kLoginCsrfCookie);
     return;
   }
-  const Timestamp t = now();
-  auto found = db_.read([&](store::Connection& c) { return sessions::find(c, token, t, settings_); });
+  auto found = identity_.session(db_, settings_, token);
   if (!found) {
     ctx.csrf = ctx.request.cookie(kLoginCsrfCookie);
     ctx.set_cookies.push_back(http::set_cookie(kSessionCookie, "", cookie_options(ctx, 0)));
     return;
   }
-  if (t - found->last_seen_at >= 60)
-    db_.write([&](store::Connection& c) {
-      sessions::touch(c, *found, t);
-      return 0;
-    });
   ctx.actor = std::move(found->actor);
   ctx.csrf = std::move(found->csrf);
   ctx.session_hash = std::move(found->hash);
@@ -172,18 +157,90 @@ void Web::resolve_session(Context& ctx) {
 
 void Web::resolve_bearer(Context& ctx) {
   std::string_view auth = ctx.request.header("authorization");
-  if (auth.substr(0, 7) != "Bearer ") return;
-  const std::string token(trim(auth.substr(7)));
-  const Timestamp t = now();
-  auto actor = db_.write([&](store::Connection& c) -> std::optional<Actor> {
-    auto account = api_tokens::account_for(c, token, t);
-    if (!account) return std::nullopt;
-    return sessions::load_actor(c, *account);
-  });
-  if (actor) {
+  if (auth.substr(0, 7) != "Bearer " || !identity_.bearer) return;
+  if (auto actor = identity_.bearer(db_, trim(auth.substr(7)))) {
     ctx.actor = std::move(*actor);
     ctx.bearer = true;
   }
+}
+
+std::optional<http::Response> Web::read_body(Context& ctx) {
+  const http::Request& request = ctx.request;
+  ctx.query = http::Form::parse(request.query_string);
+  if (!is_write(request)) return std::nullopt;
+  if (request.header("content-type").substr(0, 33) == "application/x-www-form-urlencoded") {
+    ctx.form = http::Form::parse(request.body);
+  } else if (auto boundary = http::Multipart::boundary_of(request.header("content-type"))) {
+    auto parsed = http::Multipart::parse(request.body, *boundary);
+    if (!parsed) {
+      ctx.body_error = parsed.error();
+    } else {
+      ctx.multipart = std::move(*parsed);
+    }
+  }
+  if (ctx.form.malformed()) ctx.body_error = Error::invalid("요청의 형식이 올바르지 않습니다.");
+  return std::nullopt;  // a malformed body is refused after CSRF, so that a forged one says nothing
+}
+
+std::optional<http::Response> Web::authenticate(Context& ctx) {
+  const bool writes = is_write(ctx.request);
+  if (ctx.api && !ctx.request.header("authorization").empty()) {
+    resolve_bearer(ctx);
+    if (!ctx.signed_in())
+      return json(ctx, json_error("unauthenticated", "API 토큰이 올바르지 않거나 만료되었습니다.", {}), 401);
+  } else if (!ctx.api || !writes) {
+    resolve_session(ctx);  // the browser's session may read the API; writes need a token
+  }
+  ctx.actor.remote_address = ctx.remote_address;
+  return std::nullopt;
+}
+
+std::optional<http::Response> Web::require_sign_in(Context& ctx, const std::string& action) {
+  if (action == kPublic || ctx.signed_in()) return std::nullopt;
+  if (ctx.api) return json(ctx, json_error("unauthenticated", "로그인 또는 API 토큰이 필요합니다.", {}), 401);
+  if (ctx.request.is_htmx()) {
+    http::Response r = http::Response::text("로그인이 필요합니다.", 401);
+    r.header("HX-Redirect", "/login");
+    return r;
+  }
+  const bool writes = is_write(ctx.request);
+  const bool had_cookie = !ctx.request.cookie(kSessionCookie).empty();
+  std::string location = "/login";
+  if (!writes) location += "?next=" + http::percent_encode(ctx.request.target);
+  if (had_cookie) location += (writes ? "?" : "&") + std::string("expired=1");
+  return http::Response::redirect(location);
+}
+
+std::optional<http::Response> Web::require_password_change(Context& ctx) {
+  const auto& pattern = ctx.request.route_pattern;
+  if (ctx.must_change_password && !ctx.api && pattern != "/password" && pattern != "/logout")
+    return http::Response::redirect("/password");
+  return std::nullopt;
+}
+
+std::optional<http::Response> Web::verify_csrf(Context& ctx) {
+  if (!is_write(ctx.request) || ctx.bearer) return std::nullopt;
+  std::string sent = ctx.form.get("_csrf");
+  if (sent.empty()) sent = ctx.multipart.get("_csrf");
+  if (sent.empty()) sent = std::string(ctx.request.header("x-csrf-token"));
+  if (ctx.csrf.empty() || !secrets_equal(sent, ctx.csrf)) {
+    return error(ctx, Error{ErrorCode::forbidden,
+                            "보안 확인값이 맞지 않습니다. 페이지를 새로 고친 뒤 다시 시도해 주십시오.",
+                            {}});
+  }
+  if (ctx.body_error) return error(ctx, *ctx.body_error);
+  return std::nullopt;
+}
+
+std::optional<http::Response> Web::authorize(Context& ctx, const std::string& action) {
+  if (!policy_.allows(ctx.actor, action)) return error(ctx, Error::forbidden());
+  return std::nullopt;
+}
+
+http::Response Web::finish(Context& ctx, http::Response response) {
+  for (auto& cookie : ctx.set_cookies) response.header("Set-Cookie", cookie);
+  add_security_headers(response);
+  return response;
 }
 
 http::Response Web::handle(http::Request& request, const std::string& action, const PageHandler& handler,
@@ -191,73 +248,13 @@ http::Response Web::handle(http::Request& request, const std::string& action, co
   Context ctx{request};
   ctx.api = api;
   ctx.remote_address = client_address(request, settings_.trust_proxy);
-  ctx.query = http::Form::parse(request.query_string);
-  const bool writes = is_write(request);
-  if (writes && request.header("content-type").substr(0, 33) == "application/x-www-form-urlencoded") {
-    ctx.form = http::Form::parse(request.body);
-  }
-  std::optional<Error> multipart_error;
-  if (writes) {
-    if (auto boundary = http::Multipart::boundary_of(request.header("content-type"))) {
-      auto parsed = http::Multipart::parse(request.body, *boundary);
-      if (parsed) {
-        ctx.multipart = std::move(*parsed);
-      } else {
-        multipart_error = parsed.error();
-      }
-    }
-  }
-  const bool has_bearer = api && !request.header("authorization").empty();
-  if (has_bearer) {
-    resolve_bearer(ctx);
-    if (!ctx.signed_in())
-      return json(ctx, json_error("unauthenticated", "API 토큰이 올바르지 않거나 만료되었습니다.", {}), 401);
-  } else if (!api || !writes) {
-    resolve_session(ctx);  // the browser's session may read the API; writes need a token
-  }
-
-  ctx.actor.remote_address = ctx.remote_address;
-
-  if (action != kPublic && !ctx.signed_in()) {
-    if (api) return json(ctx, json_error("unauthenticated", "로그인 또는 API 토큰이 필요합니다.", {}), 401);
-    if (request.is_htmx()) {
-      http::Response r = http::Response::text("로그인이 필요합니다.", 401);
-      r.header("HX-Redirect", "/login");
-      return r;
-    }
-    const bool had_cookie = !request.cookie(kSessionCookie).empty();
-    std::string location = "/login";
-    if (!writes) location += "?next=" + http::percent_encode(request.target);
-    if (had_cookie) location += (writes ? "?" : "&") + std::string("expired=1");
-    http::Response r = http::Response::redirect(location);
-    for (auto& cookie : ctx.set_cookies) r.header("Set-Cookie", cookie);
-    return r;
-  }
-
-  if (ctx.must_change_password && !api && request.route_pattern != "/password" &&
-      request.route_pattern != "/logout") {
-    return http::Response::redirect("/password");
-  }
-
-  if (writes && !ctx.bearer) {
-    std::string sent = ctx.form.get("_csrf");
-    if (sent.empty()) sent = ctx.multipart.get("_csrf");
-    if (sent.empty()) sent = std::string(request.header("x-csrf-token"));
-    if (ctx.csrf.empty() || !secrets_equal(sent, ctx.csrf)) {
-      return error(ctx, Error{ErrorCode::forbidden,
-                              "보안 확인값이 맞지 않습니다. 페이지를 새로 고친 뒤 다시 시도해 주십시오.",
-                              {}});
-    }
-  }
-  if (writes && ctx.form.malformed()) return error(ctx, Error::invalid("요청의 형식이 올바르지 않습니다."));
-  if (multipart_error) return error(ctx, *multipart_error);
-
-  if (!policy_.allows(ctx.actor, action)) return error(ctx, Error::forbidden());
-
-  http::Response res = handler(ctx);
-  for (auto& cookie : ctx.set_cookies) res.header("Set-Cookie", cookie);
-  add_security_headers(res);
-  return res;
+  if (auto early = read_body(ctx)) return finish(ctx, std::move(*early));
+  if (auto early = authenticate(ctx)) return finish(ctx, std::move(*early));
+  if (auto early = require_sign_in(ctx, action)) return finish(ctx, std::move(*early));
+  if (auto early = require_password_change(ctx)) return finish(ctx, std::move(*early));
+  if (auto early = verify_csrf(ctx)) return finish(ctx, std::move(*early));
+  if (auto early = authorize(ctx, action)) return finish(ctx, std::move(*early));
+  return finish(ctx, handler(ctx));
 }
 
 Flash Web::take_flash(Context& ctx) {
@@ -286,10 +283,23 @@ render::View Web::layout_view(Context& ctx, const PageMeta& meta, std::string co
     v.set("user", render::View::object({{"name", ctx.actor.display_name},
                                         {"organization", ctx.actor.organization_name},
                                         {"roles", roles},
-                                        {"login_id", ctx.actor.login_id},
-                                        {"unread", db_.read([&](store::Connection& c) {
-                                           return notifications::unread_count(c, ctx.actor.account_id);
-                                         })}}));
+                                        {"login_id", ctx.actor.login_id}}));
+    render::View badges = render::View::list();
+    std::vector<const HeaderBadge*> shown;
+    for (const auto& b : badges_)
+      if (b.count && policy_.allows(ctx.actor, b.action)) shown.push_back(&b);
+    if (!shown.empty()) {
+      db_.read([&](store::Connection& c) {
+        for (const HeaderBadge* b : shown) {
+          badges.push(render::View::object({{"code", b->code},
+                                            {"label", b->label},
+                                            {"href", b->href},
+                                            {"count", b->count(c, ctx.actor)}}));
+        }
+        return 0;
+      });
+    }
+    v.set("badges", badges);
     v.set("session_seconds", settings_.session_idle_minutes * 60);
     render::View menu = render::View::list();
     std::size_t best = 0;
@@ -339,31 +349,23 @@ http::Response Web::json(Context&, std::string body, int status) {
 }
 
 http::Response Web::error(Context& ctx, const Error& e) {
-  const int status = http::status_for(e.code);
-  if (ctx.api) return json(ctx, json_error(http::error_code_name(e.code), e.message, e.fields), status);
+  const http::StatusText& text = http::status_text(e.code);
+  if (ctx.api) return json(ctx, json_error(text.api_code, e.message, e.fields), text.status);
   if (e.code == ErrorCode::unauthenticated) return http::Response::redirect("/login");
-  const StatusText text = status_text(status);
-  render::View v = render::View::object({{"status", status},
+  render::View v = render::View::object({{"status", text.status},
                                          {"heading", text.heading},
                                          {"message", e.message.empty() ? text.message : e.message},
                                          {"home_href", "/"}});
-  auto res = render(ctx, "web/error", v, PageMeta{text.heading, {{text.heading, ""}}, {}}, status);
-  add_security_headers(res);
-  return res;
+  return render(ctx, "web/error", v, PageMeta{text.heading, {{text.heading, ""}}, {}}, text.status);
 }
 
 http::Response Web::status_page(int status, const http::Request& request) {
-  const StatusText text = status_text(status);
-  if (request.path.rfind("/api/", 0) == 0) {
-    const char* code = status == 404   ? "not_found"
-                       : status == 405 ? "method_not_allowed"
-                       : status == 413 ? "too_large"
-                       : status >= 500 ? "internal"
-                                       : "bad_request";
-    return http::Response::json(json_error(code, text.message, {}), status);
-  }
+  const http::StatusText text = http::status_text(status);
   http::Request copy = request;
   Context ctx{copy};
+  if (request.path.rfind("/api/", 0) == 0) {
+    return finish(ctx, http::Response::json(json_error(text.api_code, text.message, {}), status));
+  }
   if (status == 404 || status == 405) {
     try {
       resolve_session(ctx);  // a signed-in person keeps their menu on a 404
@@ -373,9 +375,7 @@ http::Response Web::status_page(int status, const http::Request& request) {
   ctx.set_cookies.clear();
   render::View v = render::View::object(
       {{"status", status}, {"heading", text.heading}, {"message", text.message}, {"home_href", "/"}});
-  auto res = render(ctx, "web/error", v, PageMeta{text.heading, {{text.heading, ""}}, {}}, status);
-  add_security_headers(res);
-  return res;
+  return finish(ctx, render(ctx, "web/error", v, PageMeta{text.heading, {{text.heading, ""}}, {}}, status));
 }
 
 http::Response Web::redirect_with(Context& ctx, std::string location, Flash flash) {

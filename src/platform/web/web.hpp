@@ -1,16 +1,21 @@
-// The request pipeline and page rendering every module's routes go through: session → forced password
-// change → CSRF on writes → policy → handler; full layout for a GET, the bare fragment for htmx.
+// The request pipeline and page rendering every module's routes go through (body → authentication →
+// sign-in required → password change required → CSRF → authorization → handler), and the helpers that keep
+// handlers short.
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "core/result.hpp"
 #include "http/router.hpp"
 #include "platform/module.hpp"
+#include "platform/module_settings.hpp"
 #include "platform/policy.hpp"
+#include "platform/service_context.hpp"
 #include "platform/settings.hpp"
 #include "platform/web/context.hpp"
 #include "render/template_set.hpp"
@@ -26,9 +31,14 @@ inline constexpr std::string_view kFlashCookie = "sotong_flash";
 
 class Web {
  public:
+  /// Takes the menu, cards, header badges and identity provider from the modules' manifests, and each
+  /// module's checked settings section.
   Web(store::Database& db, const Policy& policy, const Settings& settings,
-      const render::TemplateSet& templates, std::vector<MenuEntry> menu, std::vector<DashboardCard> cards);
+      const render::TemplateSet& templates, const std::vector<ModuleManifest>& modules,
+      std::map<std::string, SettingsSection> module_settings = {});
 
+  /// Registers a module's route table. Throws std::logic_error for an unknown action or a duplicate route.
+  void add_routes(const std::vector<RouteSpec>& routes);
   /// An HTML route. `action` is checked by the policy before `handler` runs.
   void page(std::string method, std::string pattern, std::string action, PageHandler handler,
             std::size_t max_body = 0);
@@ -49,12 +59,31 @@ class Web {
   /// JSON body with status.
   http::Response json(Context& ctx, std::string body, int status = 200);
 
+  /// on_value(value) when `result` holds one, else the error as a page or JSON.
+  template <typename T, typename F>
+  http::Response respond(Context& ctx, Result<T>&& result, F&& on_value) {
+    if (!result) return error(ctx, result.error());
+    return on_value(*result);
+  }
+  /// After a refused form post: the form again with the field errors beside their fields (422 from
+  /// `form_page(fields, status)`), or the error page when the refusal names no field.
+  template <typename F>
+  http::Response refuse_form(Context& ctx, const Error& refusal, F&& form_page) {
+    if (refusal.fields.empty()) return error(ctx, refusal);
+    return form_page(refusal.fields, 422);
+  }
+
+  /// The database, the policy and the actor of this request, for a service call.
+  ServiceContext service(const Context& ctx) { return {db_, policy_, ctx.actor}; }
+
   /// Renders a named template with the actor's common fields (for dashboard cards and partials).
   std::string render_fragment(std::string_view template_name, const render::View& view) const;
 
   store::Database& db() { return db_; }
   const Policy& policy() const { return policy_; }
   const Settings& settings() const { return settings_; }
+  /// A module's checked settings section (its declared defaults when the file has none).
+  const SettingsSection& module_settings(std::string_view module) const;
   const render::TemplateSet& templates() const { return templates_; }
   http::Router& router() { return router_; }
   const std::vector<DashboardCard>& cards() const { return cards_; }
@@ -69,6 +98,19 @@ class Web {
  private:
   http::Response handle(http::Request& request, const std::string& action, const PageHandler& handler,
                         bool api);
+  void add_route(std::string method, std::string pattern, std::string action, PageHandler handler, bool api,
+                 std::size_t max_body);
+
+  // The pipeline's steps, in order; each returns the response that ends the request early, if any.
+  std::optional<http::Response> read_body(Context& ctx);
+  std::optional<http::Response> authenticate(Context& ctx);
+  std::optional<http::Response> require_sign_in(Context& ctx, const std::string& action);
+  std::optional<http::Response> require_password_change(Context& ctx);
+  std::optional<http::Response> verify_csrf(Context& ctx);
+  std::optional<http::Response> authorize(Context& ctx, const std::string& action);
+  /// Adds the request's cookies and the security headers: every response of the pipeline ends here.
+  http::Response finish(Context& ctx, http::Response response);
+
   void resolve_session(Context& ctx);
   void resolve_bearer(Context& ctx);
   render::View layout_view(Context& ctx, const PageMeta& meta, std::string content);
@@ -80,11 +122,18 @@ class Web {
   const render::TemplateSet& templates_;
   std::vector<MenuEntry> menu_;
   std::vector<DashboardCard> cards_;
+  std::vector<HeaderBadge> badges_;
+  IdentityProvider identity_;
+  std::map<std::string, SettingsSection, std::less<>> module_settings_;
   http::Router router_;
   std::vector<std::tuple<std::string, std::string, std::string>> guarded_;
 };
 
 /// Korean field errors as a template list [{field, message}].
 render::View errors_view(const std::vector<FieldError>& errors);
+
+/// The positive id in the path parameter {id}, or not_found with `message` ("기관을 찾을 수 없습니다."):
+/// "12a", "-1" and "" are no ids.
+Result<std::int64_t> path_id(const Context& ctx, std::string_view message = {});
 
 }  // namespace sotong::platform

@@ -1,0 +1,130 @@
+// What a module's manifest hands the platform besides routes and tables: menu entries, dashboard cards,
+// header badges, history labels, indicators, settings and (for one module) who is signed in.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/role.hpp"
+#include "platform/policy.hpp"
+#include "platform/settings.hpp"
+#include "store/database.hpp"
+
+namespace sotong::platform {
+
+class Web;
+
+struct MenuEntry {
+  std::string label;   // Korean, as shown in the header
+  std::string href;    // "/admin/organizations"
+  std::string action;  // shown only to actors the policy allows this action
+  int order = 100;
+};
+
+/// One figure on a dashboard card; it links to the list it counts, so the two always agree.
+struct CardCount {
+  std::string label;  // "활성 계정"
+  std::int64_t value = 0;
+  std::string href;         // the list that shows exactly these records
+  std::string unit = "건";  // "건", "명", "개"
+};
+
+struct DashboardCard {
+  std::string title;
+  std::string action;  // shown only to actors allowed this action
+  int order = 100;
+  /// The card's figures for this actor (read inside one read transaction). Either this or `render`.
+  std::function<std::vector<CardCount>(store::Connection&, const Actor&, const Policy&)> counts;
+  /// The card's body HTML for this actor, rendered with the module's own templates.
+  std::function<std::string(Web& web, const Actor& actor)> render;
+  /// One sentence on what the person can do with this part of the system.
+  std::string description;
+};
+
+/// A count beside the person's name in the header (unread notifications, tasks due), linking to its list.
+struct HeaderBadge {
+  std::string code;    // "notifications": names the badge in markup (class user-<code>)
+  std::string label;   // "알림"
+  std::string href;    // "/notifications"
+  std::string action;  // shown only to actors allowed this action
+  int order = 100;
+  std::function<std::int64_t(store::Connection&, const Actor&)> count;
+};
+
+/// Records of a module that keep an organisation in use: it cannot be deactivated while any remain.
+struct OrganizationUsage {
+  std::string label;    // "소속 계정", shown on the organisation's page
+  std::string unit;     // "명"
+  std::string refusal;  // Korean: why deactivation is refused and what to do first
+  std::function<std::int64_t(store::Connection&, std::int64_t organization_id)> count;
+};
+
+/// A code and what the screen calls it.
+struct Label {
+  std::string code;
+  std::string text;
+};
+
+/// What the history viewer calls one record type of a module, its fields and the actions on it.
+struct HistoryVocabulary {
+  std::string record_type;  // "organization": as written by history::record_change
+  std::string label;        // "기관"
+  std::vector<Label> fields;
+  std::vector<Label> actions;  // module-specific actions ("rename"); create/update/delete are shared
+};
+
+enum class IndicatorPeriod { calendar_year };
+
+/// An indicator's figure for one organisation.
+struct IndicatorValue {
+  std::int64_t organization_id = 0;
+  double value = 0;
+};
+
+/// A named yearly figure per organisation (as Decidim's register_stat): the evaluation combines them into
+/// each bureau's and 시·군's scorecard without knowing which module computes them.
+struct Indicator {
+  std::string code;    // "<module>.<name>", e.g. "accounts.active_accounts"
+  std::string label;   // "활성 계정 수"
+  std::string unit;    // "명", "건", "%", "일"
+  std::string method;  // Korean: how the figure is computed, shown beside it
+  std::string action;  // the policy action a person needs to read it
+  IndicatorPeriod period = IndicatorPeriod::calendar_year;
+  /// The figure of every organisation that has one for `year` (Korean calendar year), read-only.
+  std::function<std::vector<IndicatorValue>(store::Connection&, int year)> compute;
+};
+
+enum class SettingType { integer, text, boolean };
+
+/// One key a module reads from its section of the config file.
+struct SettingSpec {
+  std::string key;  // "max_file_mib"
+  SettingType type = SettingType::text;
+  std::string default_value;  // as it would be written in the file ("10", "true", "text")
+  std::string description;    // Korean
+  std::int64_t min = 0;       // for integers
+  std::int64_t max = INT64_MAX;
+};
+
+/// A signed-in browser session as the request pipeline needs it.
+struct SignedInSession {
+  Actor actor;
+  std::string csrf;
+  std::string hash;  // identifies the session (never the cookie's token)
+  bool must_change_password = false;
+};
+
+/// Who is making a request. Provided by the accounts module, so that the platform names none.
+struct IdentityProvider {
+  /// The live session for a cookie token (its last activity brought up to date), or nullopt.
+  std::function<std::optional<SignedInSession>(store::Database&, const Settings&, std::string_view token)>
+      session;
+  /// The actor of a valid API token, or nullopt.
+  std::function<std::optional<Actor>(store::Database&, std::string_view token)> bearer;
+};
+
+}  // namespace sotong::platform

@@ -1,0 +1,29 @@
+// What the history viewer calls record types, fields and actions: the shared vocabulary (create, view,
+// login …) plus what each module's manifest registers for its own record types.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "platform/extension_points.hpp"
+
+namespace sotong::platform::history {
+
+/// Adds a module's record type with its fields and actions (at start, from the manifests); registering a
+/// record type again replaces it.
+void register_vocabulary(const HistoryVocabulary& vocabulary);
+
+/// Korean labels; an unknown code is shown as it is.
+std::string record_type_label(std::string_view record_type);
+std::string action_label(std::string_view action);
+/// The record type's own label for the field when it has one, else the first registered, else the code.
+std::string field_label(std::string_view field, std::string_view record_type = {});
+
+/// Every action the search form offers (shared ones first, then the modules'), with its label.
+std::vector<std::pair<std::string, std::string>> known_actions();
+/// Every registered record type with its label, in registration order.
+std::vector<std::pair<std::string, std::string>> known_record_types();
+
+}  // namespace sotong::platform::history

@@ -1,0 +1,36 @@
+// The history's vocabulary: shared labels, what modules register, and which label wins for a field.
+#include "platform/history/history_labels.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace sotong::platform::history {
+
+TEST(HistoryLabels, AFieldTakesItsOwnRecordTypesLabelBeforeAnyOther) {
+  register_vocabulary({"test_office", "시험 기관", {{"name", "기관명"}}, {{"merge", "통합"}}});
+  register_vocabulary({"test_person", "시험 사람", {{"name", "이름"}, {"phone", "전화"}}, {}});
+  EXPECT_EQ(field_label("name", "test_office"), "기관명");
+  EXPECT_EQ(field_label("name", "test_person"), "이름");
+  EXPECT_EQ(field_label("phone", "test_office"), "전화");  // another type's label before the bare code
+  EXPECT_EQ(field_label("count"), "건수");                 // shared by every export's access entry
+  EXPECT_EQ(field_label("zzz_unknown", "test_office"), "zzz_unknown");
+}
+
+TEST(HistoryLabels, ModulesAddRecordTypesAndActionsAndRegisteringAgainReplaces) {
+  register_vocabulary({"test_case", "사례", {}, {{"adopt_case", "채택"}}});
+  EXPECT_EQ(record_type_label("test_case"), "사례");
+  EXPECT_EQ(action_label("adopt_case"), "채택");
+  EXPECT_EQ(action_label("update"), "수정");
+  EXPECT_EQ(action_label("never_registered"), "never_registered");
+  register_vocabulary({"test_case", "사례(개정)", {}, {}});
+  EXPECT_EQ(record_type_label("test_case"), "사례(개정)");
+  const auto types = known_record_types();
+  EXPECT_EQ(std::count_if(types.begin(), types.end(), [](const auto& t) { return t.first == "test_case"; }),
+            1);
+  const auto actions = known_actions();
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions.front().first, "create");  // shared actions first
+}
+
+}  // namespace sotong::platform::history
