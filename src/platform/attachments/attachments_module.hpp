@@ -1,6 +1,8 @@
 // The attachments module: its table, partials, permission and routes (/attachments…).
 #pragma once
 
+#include <vector>
+
 #include "platform/module.hpp"
 
 namespace sotong::platform {
@@ -13,6 +15,7 @@ namespace sotong::platform::attachments {
 inline constexpr const char* kUse = "attachment.use";
 
 ModuleManifest manifest();
-void register_routes(Web& web);
+/// The module's pages and API operations.
+std::vector<RouteSpec> routes();
 
 }  // namespace sotong::platform::attachments

@@ -33,67 +33,78 @@ Result<std::pair<Attachment, OwnerType>> authorize_attachment(Web& web, const Co
   return std::make_pair(std::move(*a), std::move(*owner));
 }
 
+/// The limits of this installation: the [attachments] settings may lower the built-in ones, never raise them
+/// (the upload route's body cap is the built-in per-request limit).
+Limits configured_limits(const Web& web) {
+  const auto& settings = web.module_settings("attachments");
+  Limits limits;
+  limits.per_file = static_cast<std::size_t>(settings.integer("max_file_mib")) * kMiB;
+  limits.per_request = static_cast<std::size_t>(settings.integer("max_request_mib")) * kMiB;
+  return limits;
+}
+
+http::Response upload_action(Web& web, Context& ctx) {
+  if (!ctx.multipart.present())
+    return web.error(ctx, Error::invalid("파일은 multipart/form-data 형식으로 보내야 합니다."));
+  auto owner_id = parse_id(ctx.multipart.get("owner_id"));
+  if (!owner_id) return web.error(ctx, Error::not_found("첨부할 기록을 찾을 수 없습니다."));
+  const std::string code = ctx.multipart.get("owner_type");
+  auto owner = authorize(web, ctx, code, *owner_id);
+  if (!owner) return web.error(ctx, owner.error());
+  std::vector<http::MultipartFile> files;
+  for (const auto& f : ctx.multipart.files())
+    if (f.field == "files" || f.field == "files[]") files.push_back(f);
+  const Limits limits = configured_limits(web);
+  auto stored = web.db().write(
+      [&](store::Connection& c) { return store(c, ctx.actor, code, *owner_id, files, limits); });
+  if (!stored) return web.error(ctx, stored.error());
+  return web.redirect_with(ctx, owner->href(*owner_id),
+                           {"success", "첨부파일 " + std::to_string(stored->size()) + "개를 올렸습니다."});
+}
+
+http::Response download_page(Web& web, Context& ctx) {
+  auto found = authorize_attachment(web, ctx);
+  if (!found) return web.error(ctx, found.error());
+  const auto& a = found->first;
+  const auto& owner = found->second;
+  auto bytes = web.db().write([&](store::Connection& c) {
+    auto body = content(c, a.id);
+    if (body) {
+      history::record_access(
+          c, ctx.actor,
+          {"attachment", a.id, owner.label + " 첨부파일 " + a.file_name, history::AccessAction::download,
+           history::to_json(
+               {{"owner_type", a.owner_type}, {"owner_id", static_cast<long long>(a.owner_id)}})});
+    }
+    return body;
+  });
+  if (!bytes) return web.error(ctx, Error::not_found("첨부파일을 찾을 수 없습니다."));
+  http::Response r;
+  r.body = std::move(*bytes);
+  r.content_type = a.content_type;
+  r.header("Content-Disposition", exports::content_disposition(a.file_name));
+  r.header("Cache-Control", "no-store");
+  return r;
+}
+
+http::Response delete_action(Web& web, Context& ctx) {
+  auto found = authorize_attachment(web, ctx);
+  if (!found) return web.error(ctx, found.error());
+  const auto& a = found->first;
+  const auto& owner = found->second;
+  auto removed = web.db().write([&](store::Connection& c) { return remove(c, ctx.actor, a.id); });
+  if (!removed) return web.error(ctx, removed.error());
+  return web.redirect_with(ctx, owner.href(a.owner_id),
+                           {"success", "‘" + a.file_name + "’을(를) 삭제했습니다."});
+}
+
 }  // namespace
 
-void register_routes(Web& web) {
-  const Limits limits;
-  web.page(
-      "POST", "/attachments", kUse,
-      [&web, limits](Context& ctx) {
-        if (!ctx.multipart.present())
-          return web.error(ctx, Error::invalid("파일은 multipart/form-data 형식으로 보내야 합니다."));
-        auto owner_id = parse_id(ctx.multipart.get("owner_id"));
-        if (!owner_id) return web.error(ctx, Error::not_found("첨부할 기록을 찾을 수 없습니다."));
-        const std::string code = ctx.multipart.get("owner_type");
-        auto owner = authorize(web, ctx, code, *owner_id);
-        if (!owner) return web.error(ctx, owner.error());
-        std::vector<http::MultipartFile> files;
-        for (const auto& f : ctx.multipart.files())
-          if (f.field == "files" || f.field == "files[]") files.push_back(f);
-        auto stored = web.db().write(
-            [&](store::Connection& c) { return store(c, ctx.actor, code, *owner_id, files, limits); });
-        if (!stored) return web.error(ctx, stored.error());
-        return web.redirect_with(
-            ctx, owner->href(*owner_id),
-            {"success", "첨부파일 " + std::to_string(stored->size()) + "개를 올렸습니다."});
-      },
-      limits.per_request + kMultipartOverhead);
-
-  web.page("GET", "/attachments/{id}", kUse, [&web](Context& ctx) {
-    auto found = authorize_attachment(web, ctx);
-    if (!found) return web.error(ctx, found.error());
-    const auto& a = found->first;
-    const auto& owner = found->second;
-    auto bytes = web.db().write([&](store::Connection& c) {
-      auto body = content(c, a.id);
-      if (body) {
-        history::record_access(
-            c, ctx.actor,
-            {"attachment", a.id, owner.label + " 첨부파일 " + a.file_name, history::AccessAction::download,
-             history::to_json(
-                 {{"owner_type", a.owner_type}, {"owner_id", static_cast<long long>(a.owner_id)}})});
-      }
-      return body;
-    });
-    if (!bytes) return web.error(ctx, Error::not_found("첨부파일을 찾을 수 없습니다."));
-    http::Response r;
-    r.body = std::move(*bytes);
-    r.content_type = a.content_type;
-    r.header("Content-Disposition", exports::content_disposition(a.file_name));
-    r.header("Cache-Control", "no-store");
-    return r;
-  });
-
-  web.page("POST", "/attachments/{id}/delete", kUse, [&web](Context& ctx) {
-    auto found = authorize_attachment(web, ctx);
-    if (!found) return web.error(ctx, found.error());
-    const auto& a = found->first;
-    const auto& owner = found->second;
-    auto removed = web.db().write([&](store::Connection& c) { return remove(c, ctx.actor, a.id); });
-    if (!removed) return web.error(ctx, removed.error());
-    return web.redirect_with(ctx, owner.href(a.owner_id),
-                             {"success", "‘" + a.file_name + "’을(를) 삭제했습니다."});
-  });
+std::vector<RouteSpec> routes() {
+  return {{"POST", "/attachments", kUse, upload_action, RouteKind::page,
+           Limits{}.per_request + kMultipartOverhead},
+          {"GET", "/attachments/{id}", kUse, download_page},
+          {"POST", "/attachments/{id}/delete", kUse, delete_action}};
 }
 
 }  // namespace sotong::platform::attachments

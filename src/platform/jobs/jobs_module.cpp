@@ -13,7 +13,7 @@ ModuleManifest manifest() {
   add_embedded(m, embedded::jobs());
   m.permissions = {{kManage, {Role::admin}, Scope::everywhere, "작업 대기열 보기, 실패한 작업 다시 실행"}};
   m.menu = {{"작업 대기열", "/admin/jobs", kManage, 940}};
-  m.register_routes = register_routes;
+  m.routes = routes();
   return m;
 }
 

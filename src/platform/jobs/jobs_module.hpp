@@ -1,6 +1,8 @@
 // The job queue part of the platform, as a module manifest (the /admin/jobs page).
 #pragma once
 
+#include <vector>
+
 #include "platform/module.hpp"
 
 namespace sotong::platform::jobs {
@@ -8,6 +10,7 @@ namespace sotong::platform::jobs {
 inline constexpr const char* kManage = "jobs.manage";
 
 ModuleManifest manifest();
-void register_routes(Web& web);
+/// The module's pages and API operations.
+std::vector<RouteSpec> routes();
 
 }  // namespace sotong::platform::jobs

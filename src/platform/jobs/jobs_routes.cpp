@@ -16,38 +16,40 @@ std::string status_label(std::string_view s) {
   return std::string(s);
 }
 
+http::Response list_page(Web& web, Context& ctx) {
+  auto list = web.db().read([](store::Connection& c) { return list_open(c); });
+  View rows = View::list();
+  std::int64_t failed = 0;
+  for (const auto& j : list) {
+    if (j.status == "failed") ++failed;
+    rows.push(View::object({{"id", j.id},
+                            {"kind", j.kind},
+                            {"status", j.status},
+                            {"status_label", status_label(j.status)},
+                            {"failed", j.status == "failed"},
+                            {"run_at", format_seoul_minute(j.run_at)},
+                            {"attempts", std::to_string(j.attempts) + " / " + std::to_string(j.max_attempts)},
+                            {"last_error", j.last_error},
+                            {"created_at", format_seoul_minute(j.created_at)}}));
+  }
+  View v =
+      View::object({{"jobs", rows}, {"count", static_cast<std::int64_t>(list.size())}, {"failed", failed}});
+  return web.render(ctx, "jobs/list", v, PageMeta{"작업 대기열", {{"작업 대기열", "/admin/jobs"}}, {}});
+}
+
+http::Response retry_action(Web& web, Context& ctx) {
+  auto id = path_id(ctx, "작업을 찾을 수 없습니다.");
+  if (!id) return web.error(ctx, id.error());
+  if (auto ok = retry(web.db(), *id, now()); !ok) return web.error(ctx, ok.error());
+  return web.redirect_with(ctx, "/admin/jobs",
+                           {"success", "작업 " + std::to_string(*id) + "을(를) 다시 대기열에 넣었습니다."});
+}
+
 }  // namespace
 
-void register_routes(Web& web) {
-  web.page("GET", "/admin/jobs", kManage, [&web](Context& ctx) {
-    auto list = web.db().read([](store::Connection& c) { return list_open(c); });
-    View rows = View::list();
-    std::int64_t failed = 0;
-    for (const auto& j : list) {
-      if (j.status == "failed") ++failed;
-      rows.push(
-          View::object({{"id", j.id},
-                        {"kind", j.kind},
-                        {"status", j.status},
-                        {"status_label", status_label(j.status)},
-                        {"failed", j.status == "failed"},
-                        {"run_at", format_seoul_minute(j.run_at)},
-                        {"attempts", std::to_string(j.attempts) + " / " + std::to_string(j.max_attempts)},
-                        {"last_error", j.last_error},
-                        {"created_at", format_seoul_minute(j.created_at)}}));
-    }
-    View v =
-        View::object({{"jobs", rows}, {"count", static_cast<std::int64_t>(list.size())}, {"failed", failed}});
-    return web.render(ctx, "jobs/list", v, PageMeta{"작업 대기열", {{"작업 대기열", "/admin/jobs"}}, {}});
-  });
-
-  web.page("POST", "/admin/jobs/{id}/retry", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("작업을 찾을 수 없습니다."));
-    if (auto ok = retry(web.db(), *id, now()); !ok) return web.error(ctx, ok.error());
-    return web.redirect_with(ctx, "/admin/jobs",
-                             {"success", "작업 " + std::to_string(*id) + "을(를) 다시 대기열에 넣었습니다."});
-  });
+std::vector<RouteSpec> routes() {
+  return {{"GET", "/admin/jobs", kManage, list_page},
+          {"POST", "/admin/jobs/{id}/retry", kManage, retry_action}};
 }
 
 }  // namespace sotong::platform::jobs

@@ -14,7 +14,7 @@ ModuleManifest manifest() {
   m.title = "검색";
   add_embedded(m, embedded::search());
   m.menu = {{"검색", "/search", std::string(kSignedIn), 850}};
-  m.register_routes = register_routes;
+  m.routes = routes();
   // Sources registered by other manifests are indexed here the first time a database meets them.
   m.seed = [](store::Database& db) { rebuild_stale_sources(db, sources()); };
   return m;

@@ -97,35 +97,37 @@ boost::json::object results_json(const Results& r) {
   return {{"query", r.query.text}, {"total", r.total},       {"page", r.page},
           {"pages", r.pages},      {"page_size", kPageSize}, {"items", items}};
 }
+http::Response search_page(Web& web, Context& ctx) {
+  const PageMeta meta{"검색", {{"검색", ""}}, {}};
+  const std::string q = ctx.query.get("q");
+  View v = View::object({{"q", q}});
+  if (!ctx.query.has("q")) return web.render(ctx, "search/results", v, meta);
+  auto page = page_param(ctx.query);
+  auto results = page ? find(web.db(), web.policy(), ctx.actor, q, *page, ctx.query.get("source"))
+                      : Result<Results>(bad_page());
+  if (!results) {
+    if (results.error().fields.empty()) return web.error(ctx, results.error());
+    v.set("error", results.error().fields.front().message);
+    // htmx swaps only successful responses: the fragment carrying the message comes as 200.
+    return web.render(ctx, "search/results", v, meta, ctx.request.is_htmx() ? 200 : 422);
+  }
+  v.set("searched", true).set("results", results_view(*results));
+  return web.render(ctx, "search/results", v, meta);
+}
+
+http::Response search_api(Web& web, Context& ctx) {
+  auto page = page_param(ctx.query);
+  if (!page) return web.error(ctx, bad_page());
+  return web.respond(
+      ctx, find(web.db(), web.policy(), ctx.actor, ctx.query.get("q"), *page, ctx.query.get("source")),
+      [&](const Results& r) { return web.json(ctx, boost::json::serialize(results_json(r))); });
+}
+
 }  // namespace
 
-void register_routes(Web& web) {
-  web.page("GET", "/search", std::string(kSignedIn), [&web](Context& ctx) {
-    const PageMeta meta{"검색", {{"검색", ""}}, {}};
-    const std::string q = ctx.query.get("q");
-    View v = View::object({{"q", q}});
-    if (!ctx.query.has("q")) return web.render(ctx, "search/results", v, meta);
-    auto page = page_param(ctx.query);
-    auto results = page ? find(web.db(), web.policy(), ctx.actor, q, *page, ctx.query.get("source"))
-                        : Result<Results>(bad_page());
-    if (!results) {
-      if (results.error().fields.empty()) return web.error(ctx, results.error());
-      v.set("error", results.error().fields.front().message);
-      // htmx swaps only successful responses: the fragment carrying the message comes as 200.
-      return web.render(ctx, "search/results", v, meta, ctx.request.is_htmx() ? 200 : 422);
-    }
-    v.set("searched", true).set("results", results_view(*results));
-    return web.render(ctx, "search/results", v, meta);
-  });
-
-  web.api("GET", "/api/v1/search", std::string(kSignedIn), [&web](Context& ctx) {
-    auto page = page_param(ctx.query);
-    if (!page) return web.error(ctx, bad_page());
-    auto results =
-        find(web.db(), web.policy(), ctx.actor, ctx.query.get("q"), *page, ctx.query.get("source"));
-    if (!results) return web.error(ctx, results.error());
-    return web.json(ctx, boost::json::serialize(results_json(*results)));
-  });
+std::vector<RouteSpec> routes() {
+  return {{"GET", "/search", std::string(kSignedIn), search_page},
+          {"GET", "/api/v1/search", std::string(kSignedIn), search_api, RouteKind::api}};
 }
 
 }  // namespace sotong::platform::search
