@@ -51,7 +51,7 @@ test('an administrator finds a change and a view of personal data in the log', a
   const rows = page.locator('tbody tr');
   await assert.doesNotReject(rows.first().getByText('수정').waitFor());
   assert.equal(await rows.count(), 2);
-  assert.ok(await rows.first().getByText(`이름: 기록시험과${suffix} → 기록확인과${suffix}`).isVisible());
+  assert.ok(await rows.first().getByText(`기관명: 기록시험과${suffix} → 기록확인과${suffix}`).isVisible());
   assert.ok(await rows.nth(1).getByText('등록').isVisible());
   assert.equal(await page.locator('h1').count(), 1, 'the htmx fragment brought no second page shell');
   await checkA11y(page, 'history filtered by record');
