@@ -208,7 +208,7 @@ int run_history_command(const Config& config, CLI::App& history, const HistoryAr
     const auto v = platform::history::verify(*db);
     if (!v.ok()) {
       std::cout << "변경·접속 기록 검증 실패: 기록 " << v.broken->id << " ("
-                << platform::history::format_seoul_second(v.broken->occurred_at) << ", 한국 시간)에서 사슬이 "
+                << format_seoul_second(v.broken->occurred_at) << ", 한국 시간)에서 사슬이 "
                 << "끊어졌습니다.\n  " << v.problem << "\n  그 앞의 " << v.count << "건은 정상입니다.\n";
       return 3;
     }

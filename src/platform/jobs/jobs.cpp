@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <random>
 
+#include "core/korean_text.hpp"
 #include "platform/jobs/job_store.hpp"
 
 namespace sotong::platform::jobs {
@@ -77,7 +78,7 @@ void record_failure(store::Database& db, const Job& job, std::string_view node, 
   const bool out = job.attempts >= job.max_attempts;
   db.write([&](store::Connection& c) {
     job_store::end_failed_attempt(c, job.id, node, out ? "failed" : "queued",
-                                  now + backoff_seconds(job.attempts), error.substr(0, 1000),
+                                  now + backoff_seconds(job.attempts), utf8_prefix(error, 1000),
                                   out ? std::optional<Timestamp>(now) : std::nullopt);
     return true;
   });
@@ -170,7 +171,7 @@ void Runner::loop() {
     try {
       run_due();
     } catch (const std::exception& e) {
-      spdlog::error(R"({{"event":"job_runner_error","error":"{}"}})", std::string(e.what()).substr(0, 300));
+      spdlog::error(R"({{"event":"job_runner_error","error":"{}"}})", utf8_prefix(e.what(), 300));
     }
     std::unique_lock lock(mutex_);
     wake_.wait_for(lock, std::chrono::milliseconds(std::max(50, settings_.job_poll_milliseconds)),
