@@ -43,8 +43,12 @@ asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target sotong_unit_tests
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(ASAN_BUILD)/sotong_unit_tests --gtest_brief=1
 
+# Includes point one way; SQL lives in stores and names only its own module's tables (the checker's own
+# fixtures first).
 check-deps:
 	scripts/check-deps
+	scripts/check-sql --self-test
+	scripts/check-sql
 
 # clang-tidy's naming check (DESIGN.md's conventions) and a few bug-prone patterns, over every source file.
 tidy: build

@@ -9,6 +9,7 @@
 
 #include "app/runtime.hpp"
 #include "platform/accounts/account_service.hpp"
+#include "platform/accounts/account_store.hpp"
 #include "platform/accounts/api_token_store.hpp"
 #include "platform/backup/backup.hpp"
 #include "platform/history/history.hpp"
@@ -111,11 +112,12 @@ int run_user_command(const Config& config, CLI::App& user, const CliArgs& args) 
     return 0;
   }
   if (user.got_subcommand("unlock")) {
-    const auto changed = db->write([&](store::Connection& c) {
-      return c.execute("UPDATE accounts SET failed_logins = 0, locked_until = 0 WHERE login_id = ?",
-                       {args.login});
+    const bool found = db->write([&](store::Connection& c) {
+      const auto account = platform::account_store::find_by_login(c, args.login);
+      if (account) platform::account_store::set_lockout(c, account->id, 0, 0);
+      return account.has_value();
     });
-    if (changed == 0) return fail(Error::not_found("계정을 찾을 수 없습니다: " + args.login));
+    if (!found) return fail(Error::not_found("계정을 찾을 수 없습니다: " + args.login));
     std::cout << "잠금을 풀었습니다.\n";
   }
   return 0;
@@ -206,7 +208,7 @@ int run_history_command(const Config& config, CLI::App& history, const HistoryAr
     const auto v = platform::history::verify(*db);
     if (!v.ok()) {
       std::cout << "변경·접속 기록 검증 실패: 기록 " << v.broken->id << " ("
-                << platform::history::format_seoul_second(v.broken->occurred_at) << ", 한국 시간)에서 사슬이 "
+                << format_seoul_second(v.broken->occurred_at) << ", 한국 시간)에서 사슬이 "
                 << "끊어졌습니다.\n  " << v.problem << "\n  그 앞의 " << v.count << "건은 정상입니다.\n";
       return 3;
     }

@@ -10,6 +10,7 @@
 #include "app/cli_commands.hpp"
 #include "app/config.hpp"
 #include "app/runtime.hpp"
+#include "core/korean_text.hpp"
 #include "http/server.hpp"
 #include "platform/crypto.hpp"
 #include "platform/jobs/jobs.hpp"
@@ -34,13 +35,13 @@ int serve(app::Config config) {
     m->record_request(c.request.method, c.request.route_pattern, c.response.status, c.seconds);
     if (log_requests) {
       spdlog::info(R"({{"method":"{}","path":"{}","route":"{}","status":{},"ms":{:.3f},"ip":"{}"}})",
-                   c.request.method, c.request.path.substr(0, 200), c.request.route_pattern,
+                   c.request.method, utf8_prefix(c.request.path, 200), c.request.route_pattern,
                    c.response.status, c.seconds * 1000, c.request.remote_address);
     }
   };
   hooks.on_exception = [](const http::Request& r, const char* what) {
     spdlog::error(R"({{"event":"handler_exception","method":"{}","path":"{}","error":"{}"}})", r.method,
-                  r.path.substr(0, 200), std::string(what).substr(0, 500));
+                  utf8_prefix(r.path, 200), utf8_prefix(what, 500));
   };
   hooks.on_listening = [&](unsigned short port) {
     spdlog::info(R"({{"event":"listening","url":"http://{}:{}/"}})", config.server.address, port);

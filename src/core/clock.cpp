@@ -58,27 +58,44 @@ int weekday(CivilDate date) {
 }
 
 namespace {
-std::string format_with_offset(Timestamp t, std::int64_t offset, bool with_time) {
+enum class Precision { day, minute, second };
+
+std::string format_with_offset(Timestamp t, std::int64_t offset, Precision precision) {
   const std::int64_t local = t + offset;
   const std::int64_t days = floor_div(local, kSecondsPerDay);
   const std::int64_t secs = local - days * kSecondsPerDay;
   const CivilDate d = civil_from_days(days);
+  const int hour = static_cast<int>(secs / 3600), minute = static_cast<int>(secs % 3600 / 60),
+            second = static_cast<int>(secs % 60);
   char buf[32];
-  if (with_time) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day,
-                  static_cast<int>(secs / 3600), static_cast<int>(secs % 3600 / 60));
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  switch (precision) {
+    case Precision::day:
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+      break;
+    case Precision::minute:
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day, hour, minute);
+      break;
+    case Precision::second:
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", d.year, d.month, d.day, hour, minute,
+                    second);
+      break;
   }
   return buf;
 }
 }  // namespace
 
 std::string format_seoul_minute(Timestamp t) {
-  return format_with_offset(t, kSeoulOffsetSeconds, true);
+  return format_with_offset(t, kSeoulOffsetSeconds, Precision::minute);
+}
+std::string format_seoul_second(Timestamp t) {
+  return format_with_offset(t, kSeoulOffsetSeconds, Precision::second);
 }
 std::string format_seoul_date(Timestamp t) {
-  return format_with_offset(t, kSeoulOffsetSeconds, false);
+  return format_with_offset(t, kSeoulOffsetSeconds, Precision::day);
+}
+
+Timestamp seoul_day_start(CivilDate date) {
+  return days_from_civil(date) * kSecondsPerDay - kSeoulOffsetSeconds;
 }
 
 std::string format_iso_utc(Timestamp t) {

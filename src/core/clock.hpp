@@ -27,8 +27,12 @@ int weekday(CivilDate date);
 
 /// "2026-11-25 14:03" in Korean time.
 std::string format_seoul_minute(Timestamp t);
+/// "2026-11-25 14:03:09" in Korean time.
+std::string format_seoul_second(Timestamp t);
 /// "2026-11-25" in Korean time.
 std::string format_seoul_date(Timestamp t);
+/// The instant a Korean (UTC+9) calendar day starts, as a UTC timestamp.
+Timestamp seoul_day_start(CivilDate date);
 /// "2026-11-25T05:03:00Z", for APIs.
 std::string format_iso_utc(Timestamp t);
 

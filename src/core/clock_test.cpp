@@ -20,6 +20,21 @@ TEST(Clock, FormatsInKoreanTime) {
   EXPECT_EQ(format_iso_utc(t), "2026-11-24T15:30:00Z");
 }
 
+TEST(Clock, FormatsSecondsInKoreanTime) {
+  const Timestamp t = days_from_civil({2026, 11, 24}) * 86400 + 15 * 3600 + 30 * 60 + 9;
+  EXPECT_EQ(format_seoul_second(t), "2026-11-25 00:30:09");
+  EXPECT_EQ(format_seoul_second(0), "1970-01-01 09:00:00");
+  EXPECT_EQ(format_seoul_second(-1), "1970-01-01 08:59:59");  // before the epoch too
+}
+
+TEST(Clock, AKoreanDayStartsAtFifteenHundredUtc) {
+  // 2026-01-01 00:00 in Seoul is 2025-12-31 15:00 UTC.
+  EXPECT_EQ(format_iso_utc(seoul_day_start({2026, 1, 1})), "2025-12-31T15:00:00Z");
+  EXPECT_EQ(format_seoul_second(seoul_day_start({2026, 1, 1}) + 3661), "2026-01-01 01:01:01");
+  EXPECT_EQ(format_seoul_date(seoul_day_start({2024, 2, 29})), "2024-02-29");
+  EXPECT_EQ(format_seoul_date(seoul_day_start({2024, 2, 29}) - 1), "2024-02-28");
+}
+
 TEST(Clock, ParsesOnlyRealDates) {
   ASSERT_TRUE(parse_date("2024-02-29"));
   EXPECT_EQ(parse_date("2024-02-29")->day, 29);

@@ -82,37 +82,72 @@ void append_utf8(char32_t cp, std::string& out) {
   }
 }
 
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) return 1;
+  std::size_t len;
+  char32_t min;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2, min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3, min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  char32_t cp = b0 & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
 bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    if (b0 < 0x80) {
-      ++i;
-      continue;
-    }
-    int len;
-    char32_t min;
-    if ((b0 & 0xE0) == 0xC0) {
-      len = 2, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      len = 3, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      len = 4, min = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    char32_t cp = b0 & (0x7F >> len);
-    for (int k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + k]);
-      if ((b & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = utf8_sequence_length(text, i);
+    if (len == 0) return false;
     i += len;
   }
   return true;
+}
+
+std::string truncate_chars(std::string_view text, std::size_t max_chars, std::string_view ellipsis) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  const std::size_t ellipsis_chars = char_count(ellipsis);
+  const bool with_ellipsis = ellipsis_chars <= max_chars;
+  const std::size_t keep = with_ellipsis ? max_chars - ellipsis_chars : max_chars;
+  std::string out;
+  std::size_t chars = 0;
+  std::size_t cut = 0;  // bytes of `out` holding the first `keep` characters
+  for (std::size_t i = 0; i < text.size(); ++chars) {
+    if (chars == keep) cut = out.size();
+    if (chars == max_chars) {  // and more follows: too long
+      out.resize(cut);
+      if (with_ellipsis) out += ellipsis;
+      return out;
+    }
+    const std::size_t len = utf8_sequence_length(text, i);
+    if (len == 0) {
+      out += kReplacement;
+      ++i;
+    } else {
+      out.append(text.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
 }
 
 std::size_t char_count(std::string_view utf8) {

@@ -1,4 +1,4 @@
-// Korean text on input: UTF-8 validity, Hangul composition (NFC for Hangul), character counts, trimming.
+// Korean text: UTF-8 validity, Hangul composition (NFC for Hangul), character counts, cutting, trimming.
 #pragma once
 
 #include <cstddef>
@@ -10,6 +10,11 @@ namespace sotong {
 /// True when the bytes are well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
+/// The length in bytes (1 to 4) of the well-formed UTF-8 character starting at byte i (< text.size()), or 0
+/// when the bytes there do not start one: a stray continuation byte, an overlong form, a surrogate, a value
+/// above U+10FFFF, a sequence cut off by the end of the text.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 /// Decodes the code point of UTF-8 text starting at byte i and moves i past it. The text should be valid
 /// (is_valid_utf8); a sequence cut off by the end of the text decodes what is there and stops at the end.
 char32_t decode_utf8_at(std::string_view text, std::size_t& i);
@@ -19,6 +24,16 @@ void append_utf8(char32_t code_point, std::string& out);
 
 /// Number of Unicode code points; limits on fields are counted in characters, not bytes.
 std::size_t char_count(std::string_view utf8);
+
+/// The text cut to at most `max_chars` characters, never inside one: when it is longer, its first
+/// characters and then `ellipsis`, together `max_chars` characters long (가나다라 cut to 3 is 가나…); when
+/// the ellipsis alone is longer than `max_chars`, the cut text without it. Each byte that does not start a
+/// well-formed character counts as one character and becomes U+FFFD, so the result is always valid UTF-8.
+std::string truncate_chars(std::string_view text, std::size_t max_chars, std::string_view ellipsis = "…");
+
+/// The longest start of `text` of at most `max_bytes` bytes that does not end inside a character (for
+/// limits counted in bytes: log lines, stored error text, index terms).
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 
 /// Composes conjoining Hangul jamo (as sent by macOS and some IMEs) into precomposed syllables,
 /// which is what NFC does for Korean; other text passes through unchanged. Input must be valid UTF-8.

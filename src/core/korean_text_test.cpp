@@ -60,3 +60,67 @@ TEST(KoreanText, DecodesAndEncodesCodePoints) {
 }
 
 }  // namespace sotong
+
+namespace sotong {
+
+TEST(KoreanText, MeasuresOneCharacterAtATime) {
+  const std::string text = "a한😀";
+  EXPECT_EQ(utf8_sequence_length(text, 0), 1u);
+  EXPECT_EQ(utf8_sequence_length(text, 1), 3u);
+  EXPECT_EQ(utf8_sequence_length(text, 4), 4u);
+  EXPECT_EQ(utf8_sequence_length(text, 2), 0u);                // inside 한
+  EXPECT_EQ(utf8_sequence_length("\xED\x95", 0), 0u);          // 한 cut off
+  EXPECT_EQ(utf8_sequence_length("\xC0\xAF", 0), 0u);          // overlong '/'
+  EXPECT_EQ(utf8_sequence_length("\xED\xA0\x80", 0), 0u);      // a surrogate
+  EXPECT_EQ(utf8_sequence_length("\xF4\x90\x80\x80", 0), 0u);  // above U+10FFFF
+  EXPECT_EQ(utf8_sequence_length("\xFF", 0), 0u);
+}
+
+TEST(KoreanText, TruncatesHangulByCharacters) {
+  EXPECT_EQ(truncate_chars("전북특별자치도", 7), "전북특별자치도");  // fits exactly: unchanged
+  EXPECT_EQ(truncate_chars("전북특별자치도", 8), "전북특별자치도");
+  EXPECT_EQ(truncate_chars("전북특별자치도", 5), "전북특별…");
+  EXPECT_EQ(truncate_chars("전북특별자치도", 5, ""), "전북특별자");
+  EXPECT_EQ(truncate_chars("전북특별자치도", 5, "..."), "전북...");
+  EXPECT_EQ(truncate_chars("전북특별자치도", 1), "…");
+  EXPECT_EQ(truncate_chars("전북특별자치도", 2, "..."), "전북");  // the ellipsis alone is too long
+  EXPECT_EQ(truncate_chars("전북특별자치도", 0), "");
+  EXPECT_EQ(truncate_chars("", 0), "");
+  EXPECT_EQ(truncate_chars("", 3), "");
+  // Composed with jamo, a syllable is several characters: the cut counts what is there.
+  EXPECT_EQ(truncate_chars("\u1112\u1161\u11AB\u1100\u1173\u11AF", 4), "\u1112\u1161\u11AB…");
+}
+
+TEST(KoreanText, TruncatesFourByteCharactersWhole) {
+  const std::string text = "😀😁😂a";
+  EXPECT_EQ(truncate_chars(text, 4), text);
+  EXPECT_EQ(truncate_chars(text, 3), "😀😁…");
+  EXPECT_EQ(truncate_chars(text, 2, ""), "😀😁");
+  EXPECT_EQ(char_count(truncate_chars(text, 3)), 3u);
+  EXPECT_TRUE(is_valid_utf8(truncate_chars("가😀", 1, "")));
+}
+
+TEST(KoreanText, TruncationReplacesInvalidBytes) {
+  EXPECT_EQ(truncate_chars("a\xFF"
+                           "b",
+                           10),
+            "a\uFFFDb");
+  EXPECT_EQ(truncate_chars("\xED\x95", 10), "\uFFFD\uFFFD");  // 한 cut off: two stray bytes
+  EXPECT_EQ(truncate_chars("\xC0\xAF가나다", 3), "\uFFFD\uFFFD…");
+  EXPECT_TRUE(is_valid_utf8(truncate_chars("\x80\x80\x80\x80", 3)));
+  EXPECT_EQ(char_count(truncate_chars("\x80\x80\x80\x80", 3)), 3u);
+}
+
+TEST(KoreanText, CutsBytesOnACharacterBoundary) {
+  const std::string text = "ab한글";  // 2 + 3 + 3 bytes
+  EXPECT_EQ(utf8_prefix(text, 100), text);
+  EXPECT_EQ(utf8_prefix(text, 8), text);
+  EXPECT_EQ(utf8_prefix(text, 7), "ab한");
+  EXPECT_EQ(utf8_prefix(text, 5), "ab한");
+  EXPECT_EQ(utf8_prefix(text, 4), "ab");
+  EXPECT_EQ(utf8_prefix(text, 2), "ab");
+  EXPECT_EQ(utf8_prefix(text, 0), "");
+  EXPECT_EQ(utf8_prefix("😀", 3), "");
+}
+
+}  // namespace sotong

@@ -1,11 +1,19 @@
 #include "http/router.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace sotong::http {
 
-std::vector<std::string_view> Router::split(std::string_view path) {
-  std::vector<std::string_view> parts;
+Router::Parts Router::split(std::string_view path) {
+  Parts parts;
+  const auto push = [&parts](std::string_view part) {
+    if (parts.size == kMaxSegments) {
+      parts.too_long = true;
+      return;
+    }
+    parts.items[parts.size++] = part;
+  };
   std::size_t start = 0;
   while (start < path.size()) {
     if (path[start] == '/') {
@@ -13,64 +21,96 @@ std::vector<std::string_view> Router::split(std::string_view path) {
       continue;
     }
     const auto end = path.find('/', start);
-    parts.push_back(path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    push(path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (end == std::string_view::npos) break;
     start = end;
   }
   // A trailing slash is a segment of its own ("/admin/" differs from "/admin").
-  if (path.size() > 1 && path.back() == '/') parts.emplace_back();
+  if (path.size() > 1 && path.back() == '/') push({});
   return parts;
+}
+
+bool Router::fits(const Compiled& c, const Parts& parts) {
+  for (std::size_t i = 0; i < parts.size; ++i) {
+    const Segment& seg = c.segments[i];
+    if (seg.parameter ? parts.items[i].empty() : seg.text != parts.items[i]) return false;
+  }
+  return true;
+}
+
+bool Router::more_specific(const Compiled& a, const Compiled& b) {
+  for (std::size_t i = 0; i < a.segments.size() && i < b.segments.size(); ++i) {
+    if (a.segments[i].parameter != b.segments[i].parameter) return !a.segments[i].parameter;
+  }
+  return false;
 }
 
 void Router::add(Route route) {
   if (route.pattern.empty() || route.pattern.front() != '/')
     throw std::invalid_argument("bad route " + route.pattern);
+  const Parts parts = split(route.pattern);
+  if (parts.too_long) throw std::invalid_argument("route with too many segments " + route.pattern);
   Compiled c;
-  for (auto part : split(route.pattern)) c.segments.emplace_back(part);
-  compiled_.push_back(std::move(c));
-  routes_.push_back(std::move(route));
-}
-
-bool Router::matches(const Compiled& c, const std::vector<std::string_view>& parts, Request* bind) const {
-  if (c.segments.size() != parts.size()) return false;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string& seg = c.segments[i];
-    const bool param = seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
-    if (param) {
-      if (parts[i].empty()) return false;
-      if (bind) bind->path_params[seg.substr(1, seg.size() - 2)] = std::string(parts[i]);
-    } else if (seg != parts[i]) {
-      return false;
+  c.segments.reserve(parts.size);
+  for (std::size_t i = 0; i < parts.size; ++i) {
+    const std::string_view part = parts.items[i];
+    const bool parameter = part.size() > 2 && part.front() == '{' && part.back() == '}';
+    c.segments.push_back({std::string(parameter ? part.substr(1, part.size() - 2) : part), parameter});
+  }
+  auto& bucket = by_length_[parts.size];
+  for (const std::size_t other : bucket) {
+    if (routes_[other].method != route.method) continue;
+    const auto& theirs = compiled_[other].segments;
+    const bool same_shape =
+        std::equal(theirs.begin(), theirs.end(), c.segments.begin(), [](const Segment& x, const Segment& y) {
+          return x.parameter == y.parameter && (x.parameter || x.text == y.text);
+        });
+    if (same_shape) {
+      throw std::logic_error("duplicate route " + route.method + " " + route.pattern + ": same as " +
+                             routes_[other].method + " " + routes_[other].pattern);
     }
   }
-  return true;
+  const std::size_t index = routes_.size();
+  compiled_.push_back(std::move(c));
+  routes_.push_back(std::move(route));
+  // Before the first route it beats; after every route it does not (so ties keep the order added).
+  const auto at = std::find_if(bucket.begin(), bucket.end(), [&](std::size_t other) {
+    return more_specific(compiled_[index], compiled_[other]);
+  });
+  bucket.insert(at, index);
+}
+
+std::size_t Router::find(std::string_view method, const Parts& parts, bool* path_known) const {
+  if (parts.too_long) return std::string::npos;
+  for (const std::size_t i : by_length_[parts.size]) {
+    if (!fits(compiled_[i], parts)) continue;
+    if (routes_[i].method == method) return i;
+    if (path_known) *path_known = true;
+  }
+  return std::string::npos;
 }
 
 Router::Match Router::match(Request& request) const {
-  const auto parts = split(request.path);
+  const Parts parts = split(request.path);
   const std::string_view method =
       request.method == "HEAD" ? std::string_view("GET") : std::string_view(request.method);
   Match m;
-  for (std::size_t i = 0; i < routes_.size(); ++i) {
-    if (!matches(compiled_[i], parts, nullptr)) continue;
-    if (routes_[i].method != method) {
-      m.path_known = true;
-      continue;
-    }
-    request.path_params.clear();
-    matches(compiled_[i], parts, &request);
-    request.route_pattern = routes_[i].pattern;
-    m.route = &routes_[i];
-    return m;
+  const std::size_t i = find(method, parts, &m.path_known);
+  if (i == std::string::npos) return m;
+  m.path_known = false;
+  request.path_params.clear();
+  const auto& segments = compiled_[i].segments;
+  for (std::size_t k = 0; k < parts.size; ++k) {
+    if (segments[k].parameter) request.path_params[segments[k].text] = std::string(parts.items[k]);
   }
+  request.route_pattern = routes_[i].pattern;
+  m.route = &routes_[i];
   return m;
 }
 
 const Route* Router::peek(std::string_view method, std::string_view path) const {
-  const auto parts = split(path);
-  for (std::size_t i = 0; i < routes_.size(); ++i)
-    if (routes_[i].method == method && matches(compiled_[i], parts, nullptr)) return &routes_[i];
-  return nullptr;
+  const std::size_t i = find(method, split(path), nullptr);
+  return i == std::string::npos ? nullptr : &routes_[i];
 }
 
 }  // namespace sotong::http

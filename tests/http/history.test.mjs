@@ -256,7 +256,15 @@ test('a period in Korean days: today finds the entries of this run, a past day n
 test('the auditor exports the filtered log as CSV, and the download is itself recorded', async () => {
   const auditor = new Client();
   await auditor.login('auditor');
-  const res = await auditor.get(`/admin/history/export.csv?record_type=organization&record_id=${orgId}`);
+  // The page links its downloads as every list does: its own URL with the search and format=….
+  const page = await (await auditor.get(`/admin/history?record_type=organization&record_id=${orgId}`)).text();
+  for (const format of ['csv', 'xlsx']) {
+    assert.ok(page.includes(`href="/admin/history?record_type=organization&amp;record_id=${orgId}&amp;format=${format}"`), format);
+  }
+  const unknown = await auditor.get('/admin/history?format=pdf');
+  assert.equal(unknown.status, 422);
+  assert.match(await unknown.text(), /csv 또는 xlsx/);
+  const res = await auditor.get(`/admin/history?record_type=organization&record_id=${orgId}&format=csv`);
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-type'), 'text/csv; charset=utf-8');
   const disposition = res.headers.get('content-disposition');
@@ -284,7 +292,7 @@ test('the auditor exports the filtered log as CSV, and the download is itself re
   assert.equal(entry.after.format, 'csv');
 
   // The same as an Excel workbook.
-  const xlsx = await auditor.get(`/admin/history/export.xlsx?record_type=organization&record_id=${orgId}`);
+  const xlsx = await auditor.get(`/admin/history?record_type=organization&record_id=${orgId}&format=xlsx`);
   assert.equal(xlsx.status, 200);
   assert.equal(xlsx.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString('latin1'), 'PK');
@@ -295,7 +303,7 @@ test('the auditor exports the filtered log as CSV, and the download is itself re
 
 test('only the administrator and the auditor may read the log: others get 403, strangers the login page', async () => {
   const detailId = (await history('')).items[0].id;
-  const paths = ['/admin/history', `/admin/history/${detailId}`, '/admin/history/export.csv', '/admin/history/export.xlsx',
+  const paths = ['/admin/history', `/admin/history/${detailId}`, '/admin/history?format=csv', '/admin/history?format=xlsx',
     '/admin/history?kind=change'];
   for (const login of ['admin', 'auditor']) {
     const c = new Client();

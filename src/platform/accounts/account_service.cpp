@@ -180,7 +180,8 @@ Result<void> change_password(store::Database& db, const Actor& actor, std::strin
   return db.write([&](store::Connection& c) -> Result<void> {
     const auto before = account_store::find(c, actor.account_id);
     account_store::set_password(c, actor.account_id, new_hash, false, now());
-    c.execute("DELETE FROM sessions WHERE account_id = ? AND id_hash <> ?", {actor.account_id, session_hash});
+    c.execute("DELETE FROM account_sessions WHERE account_id = ? AND id_hash <> ?",
+              {actor.account_id, session_hash});
     history::record_change(c, actor,
                            {"account", actor.account_id, "change_password",
                             password_flag(before && before->must_change_password), password_flag(false)});

@@ -9,7 +9,8 @@ std::string create(store::Connection& c, std::int64_t account_id, std::string_vi
   // The prefix makes leaked tokens easy to recognise in logs and secret scanners.
   std::string token = "stg_" + random_token(32);
   c.execute(
-      "INSERT INTO api_tokens (account_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+      "INSERT INTO account_api_tokens (account_id, name, token_hash, created_at, expires_at) VALUES (?, ?, "
+      "?, ?, ?)",
       {account_id, name, token_hash(token), now, expires_at});
   return token;
 }
@@ -17,13 +18,14 @@ std::string create(store::Connection& c, std::int64_t account_id, std::string_vi
 std::optional<std::int64_t> account_for(store::Connection& c, std::string_view token, Timestamp now) {
   if (token.size() < 10 || token.size() > 100) return std::nullopt;
   auto rows = c.query(
-      "SELECT id, account_id, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL "
+      "SELECT id, account_id, last_used_at FROM account_api_tokens WHERE token_hash = ? AND revoked_at IS "
+      "NULL "
       "AND (expires_at IS NULL OR expires_at > ?)",
       {token_hash(token), now});
   if (rows.empty()) return std::nullopt;
   // Like sessions, record use at most once a minute.
   if (now - rows[0].optional_int64(2).value_or(0) >= 60) {
-    c.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, rows[0].int64(0)});
+    c.execute("UPDATE account_api_tokens SET last_used_at = ? WHERE id = ?", {now, rows[0].int64(0)});
   }
   return rows[0].int64(1);
 }
@@ -32,7 +34,7 @@ std::vector<TokenInfo> list(store::Connection& c) {
   std::vector<TokenInfo> out;
   for (const auto& r :
        c.query("SELECT t.id, a.login_id, t.name, t.created_at, t.expires_at, t.revoked_at, t.last_used_at "
-               "FROM api_tokens t JOIN accounts a ON a.id = t.account_id ORDER BY t.id")) {
+               "FROM account_api_tokens t JOIN accounts a ON a.id = t.account_id ORDER BY t.id")) {
     out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.optional_int64(4), r.optional_int64(5),
                    r.optional_int64(6)});
   }
@@ -40,7 +42,8 @@ std::vector<TokenInfo> list(store::Connection& c) {
 }
 
 bool revoke(store::Connection& c, std::int64_t id, Timestamp now) {
-  return c.execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, id}) > 0;
+  return c.execute("UPDATE account_api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                   {now, id}) > 0;
 }
 
 }  // namespace sotong::platform::api_tokens

@@ -83,7 +83,8 @@ void register_session_routes(Web& web) {
 
   web.page("POST", "/session/extend", std::string(kSignedIn), [&web](Context& ctx) {
     web.db().write([&](store::Connection& c) {
-      return c.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", {now(), ctx.session_hash});
+      return c.execute("UPDATE account_sessions SET last_seen_at = ? WHERE id_hash = ?",
+                       {now(), ctx.session_hash});
     });
     http::Response res = http::Response::json("{\"extended\":true}", 200);
     return res;

@@ -22,7 +22,8 @@ Opened open(store::Connection& c, std::int64_t account_id, std::string_view remo
             std::string_view user_agent, Timestamp now) {
   Opened opened{random_token(32), random_token(24)};
   c.execute(
-      "INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, last_seen_at, remote_address, "
+      "INSERT INTO account_sessions (id_hash, account_id, csrf_token, created_at, last_seen_at, "
+      "remote_address, "
       "user_agent) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
       {token_hash(opened.token), account_id, opened.csrf, now, now, header_text(remote_address, 64),
@@ -50,7 +51,8 @@ std::optional<Found> find(store::Connection& c, std::string_view token, Timestam
   if (token.empty() || token.size() > 100) return std::nullopt;
   const std::string hash = token_hash(token);
   auto rows = c.query(
-      "SELECT s.account_id, s.csrf_token, s.created_at, s.last_seen_at, a.must_change_password FROM sessions "
+      "SELECT s.account_id, s.csrf_token, s.created_at, s.last_seen_at, a.must_change_password FROM "
+      "account_sessions "
       "s "
       "JOIN accounts a ON a.id = s.account_id WHERE s.id_hash = ? AND a.active = 1",
       {hash});
@@ -69,15 +71,15 @@ std::optional<Found> find(store::Connection& c, std::string_view token, Timestam
 
 void touch(store::Connection& c, const Found& session, Timestamp now) {
   if (now - session.last_seen_at < kTouchEverySeconds) return;
-  c.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", {now, session.hash});
+  c.execute("UPDATE account_sessions SET last_seen_at = ? WHERE id_hash = ?", {now, session.hash});
 }
 
 void close(store::Connection& c, std::string_view hash) {
-  c.execute("DELETE FROM sessions WHERE id_hash = ?", {hash});
+  c.execute("DELETE FROM account_sessions WHERE id_hash = ?", {hash});
 }
 
 void close_all_for(store::Connection& c, std::int64_t account_id) {
-  c.execute("DELETE FROM sessions WHERE account_id = ?", {account_id});
+  c.execute("DELETE FROM account_sessions WHERE account_id = ?", {account_id});
 }
 
 }  // namespace sotong::platform::sessions

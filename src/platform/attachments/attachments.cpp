@@ -5,6 +5,8 @@
 #include <map>
 #include <mutex>
 
+#include "platform/accounts/account_store.hpp"
+#include "platform/attachments/attachment_store.hpp"
 #include "platform/history/history.hpp"
 
 namespace sotong::platform::attachments {
@@ -28,25 +30,17 @@ std::string sha256_hex(std::string_view bytes) {
   return hex;
 }
 
-constexpr const char* kColumns =
-    "SELECT a.id, a.owner_type, a.owner_id, a.file_name, a.content_type, a.size, a.sha256, a.uploaded_by, "
-    "COALESCE(u.display_name, ''), a.uploaded_at, a.deleted_at FROM attachments a "
-    "LEFT JOIN accounts u ON u.id = a.uploaded_by ";
-
-Attachment from_row(const store::Row& r) {
-  Attachment a;
-  a.id = r.int64(0);
-  a.owner_type = r.text(1);
-  a.owner_id = r.int64(2);
-  a.file_name = r.text(3);
-  a.content_type = r.text(4);
-  a.size = r.int64(5);
-  a.sha256 = r.text(6);
-  a.uploaded_by = r.int64(7);
-  a.uploaded_by_name = r.text(8);
-  a.uploaded_at = r.int64(9);
-  a.deleted_at = r.optional_int64(10);
-  return a;
+/// Fills in who uploaded each attachment ("" for an account that is gone), reading each account once.
+void add_uploader_names(store::Connection& c, std::vector<Attachment>& list) {
+  std::map<std::int64_t, std::string> names;
+  for (auto& a : list) {
+    auto known = names.find(a.uploaded_by);
+    if (known == names.end()) {
+      const auto account = account_store::find(c, a.uploaded_by);
+      known = names.emplace(a.uploaded_by, account ? account->display_name : std::string()).first;
+    }
+    a.uploaded_by_name = known->second;
+  }
 }
 
 history::Fields fields_of(const Attachment& a) {
@@ -88,12 +82,7 @@ Result<std::vector<std::int64_t>> store(store::Connection& c, const Actor& actor
     a.content_type = f.content_type;
     a.size = static_cast<std::int64_t>(f.content->size());
     a.sha256 = sha256_hex(*f.content);
-    auto rows = c.query(
-        "INSERT INTO attachments (owner_type, owner_id, file_name, content_type, size, sha256, content, "
-        "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {a.owner_type, owner_id, a.file_name, a.content_type, a.size, a.sha256, store::Blob{*f.content},
-         actor.account_id, t});
-    a.id = rows.at(0).int64(0);
+    a.id = attachment_store::insert_attachment(c, a, *f.content, actor.account_id, t);
     history::record_change(c, actor, {"attachment", a.id, "create", "", history::to_json(fields_of(a))});
     ids.push_back(a.id);
   }
@@ -101,33 +90,28 @@ Result<std::vector<std::int64_t>> store(store::Connection& c, const Actor& actor
 }
 
 std::vector<Attachment> list(store::Connection& c, std::string_view owner_type, std::int64_t owner_id) {
-  std::vector<Attachment> out;
-  for (const auto& r :
-       c.query(std::string(kColumns) +
-                   "WHERE a.owner_type = ? AND a.owner_id = ? AND a.deleted_at IS NULL ORDER BY a.id",
-               {owner_type, owner_id}))
-    out.push_back(from_row(r));
+  auto out = attachment_store::list_attachments(c, owner_type, owner_id);
+  add_uploader_names(c, out);
   return out;
 }
 
 std::optional<Attachment> find(store::Connection& c, std::int64_t id) {
-  auto rows = c.query(std::string(kColumns) + "WHERE a.id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return from_row(rows[0]);
+  auto found = attachment_store::find_attachment(c, id);
+  if (!found) return std::nullopt;
+  std::vector<Attachment> one{std::move(*found)};
+  add_uploader_names(c, one);
+  return std::move(one.front());
 }
 
 std::optional<std::string> content(store::Connection& c, std::int64_t id) {
-  auto rows = c.query("SELECT content FROM attachments WHERE id = ? AND deleted_at IS NULL", {id});
-  if (rows.empty()) return std::nullopt;
-  return rows[0].text(0);
+  return attachment_store::read_content(c, id);
 }
 
 Result<void> remove(store::Connection& c, const Actor& actor, std::int64_t id) {
   auto a = find(c, id);
   if (!a || a->deleted_at) return Error::not_found("첨부파일을 찾을 수 없습니다.");
   const Timestamp t = now();
-  c.execute("UPDATE attachments SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at IS NULL",
-            {t, actor.account_id, id});
+  attachment_store::mark_deleted(c, id, actor.account_id, t);
   auto after = fields_of(*a);
   after.emplace_back("deleted", true);
   history::record_change(

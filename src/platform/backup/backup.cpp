@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "platform/backup/backup_engines.hpp"
+#include "platform/backup/catalog_store.hpp"
 
 namespace sotong::platform::backup {
 namespace {
@@ -114,19 +115,9 @@ Result<Outcome> restore(const std::string& file, const std::string& database_url
 }
 
 std::vector<TableCount> count_rows(store::Connection& c) {
-  const char* list_sql =
-      c.engine() == store::Engine::sqlite
-          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-            "ORDER BY name"
-          : "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename";
   std::vector<TableCount> counts;
-  for (const auto& row : c.query(list_sql)) {
-    const std::string name = row.text(0);
-    std::string quoted = "\"";
-    for (const char ch : name) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    quoted += "\"";
-    counts.push_back({name, c.scalar("SELECT COUNT(*) FROM " + quoted)});
-  }
+  for (const auto& name : catalog_store::list_tables(c))
+    counts.push_back({name, catalog_store::count_rows(c, name)});
   std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.table < b.table; });
   return counts;
 }

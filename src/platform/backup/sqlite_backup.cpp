@@ -9,8 +9,10 @@
 #include <chrono>
 #include <filesystem>
 #include <stdexcept>
+#include <string_view>
 
 #include "platform/backup/backup_engines.hpp"
+#include "platform/backup/catalog_store.hpp"
 
 namespace sotong::platform::backup {
 namespace {
@@ -47,9 +49,9 @@ class Handle {
 };
 
 /// Runs `sql` and returns the first column of every row as text; throws on an SQL error.
-std::vector<std::string> column(sqlite3* db, const std::string& sql) {
+std::vector<std::string> column(sqlite3* db, std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
     throw std::runtime_error(std::string(sqlite3_errmsg(db)));
   }
   std::vector<std::string> out;
@@ -75,19 +77,13 @@ Result<std::vector<TableCount>> check_copy(sqlite3* db, const std::string& what)
     std::string first = integrity.empty() ? "" : integrity.front();
     return Error{ErrorCode::internal, what + "의 무결성 검사에 실패했습니다: " + first, {}};
   }
-  const auto tables =
-      column(db,
-             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
-             "ESCAPE '\\' ORDER BY name");
+  const auto tables = column(db, catalog_store::sqlite_list_tables_sql());
   if (std::find(tables.begin(), tables.end(), "schema_migrations") == tables.end()) {
     return Error::invalid(what + "은(는) 소통 데이터베이스가 아닙니다 (schema_migrations 표가 없습니다).");
   }
   std::vector<TableCount> counts;
-  for (const auto& t : tables) {
-    std::string quoted = "\"";
-    for (const char ch : t) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    counts.push_back({t, std::stoll(column(db, "SELECT COUNT(*) FROM " + quoted + "\"").front())});
-  }
+  for (const auto& t : tables)
+    counts.push_back({t, std::stoll(column(db, catalog_store::count_rows_sql(t)).front())});
   return counts;
 }
 
@@ -158,8 +154,7 @@ Result<Outcome> backup_sqlite(const std::string& database_path, const std::strin
   try {
     journal = column(source.get(), "PRAGMA journal_mode");
     column(source.get(), "BEGIN");
-    const auto found =
-        column(source.get(), "SELECT name FROM sqlite_master WHERE name = 'schema_migrations'");
+    const auto found = column(source.get(), catalog_store::sqlite_find_migrations_table_sql());
     if (found.empty()) {
       return Error::invalid("소통 데이터베이스가 아닙니다 (schema_migrations 표가 없습니다): " +
                             database_path);

@@ -45,7 +45,7 @@ class CalendarStore : public ::testing::Test {
     for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + s);
   }
   std::int64_t rows() {
-    return db_->read([](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM holidays"); });
+    return db_->read([](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM calendar_holidays"); });
   }
   std::optional<HolidayRecord> row(const char* date) {
     return db_->read([&](store::Connection& c) { return holiday_store::find(c, d(date)); });
@@ -96,13 +96,15 @@ TEST_F(CalendarStore, SeedRefreshesAndRetiresOnlyShippedRows) {
   seed(*db_);
   db_->write([](store::Connection& c) {
     // As if an older release had shipped another name, and a date the data no longer lists.
-    c.execute("UPDATE holidays SET name = '옛 이름' WHERE date = '2027-02-09'");
+    c.execute("UPDATE calendar_holidays SET name = '옛 이름' WHERE date = '2027-02-09'");
     c.execute(
-        "INSERT INTO holidays (date, name, kind, source, deleted, updated_at) VALUES ('2027-03-02', '옛 "
+        "INSERT INTO calendar_holidays (date, name, kind, source, deleted, updated_at) VALUES ('2027-03-02', "
+        "'옛 "
         "대체', "
         "'substitute', 'shipped', 0, 0)");
     c.execute(
-        "INSERT INTO holidays (date, name, kind, source, deleted, updated_at) VALUES ('2027-03-03', '관리자 "
+        "INSERT INTO calendar_holidays (date, name, kind, source, deleted, updated_at) VALUES ('2027-03-03', "
+        "'관리자 "
         "등록', "
         "'temporary', 'admin', 0, 0)");
     return 0;

@@ -6,7 +6,7 @@ namespace sotong::platform::calendar::holiday_store {
 namespace {
 constexpr const char* kColumns =
     "SELECT h.date, h.name, h.kind, h.source, h.deleted, h.updated_at, COALESCE(a.display_name, '') "
-    "FROM holidays h LEFT JOIN accounts a ON a.id = h.updated_by ";
+    "FROM calendar_holidays h LEFT JOIN accounts a ON a.id = h.updated_by ";
 
 HolidayRecord from_row(const store::Row& r) {
   HolidayRecord rec;
@@ -23,7 +23,8 @@ HolidayRecord from_row(const store::Row& r) {
 
 std::vector<Holiday> active(store::Connection& c) {
   std::vector<Holiday> out;
-  for (const auto& r : c.query("SELECT date, name, kind FROM holidays WHERE deleted = 0 ORDER BY date")) {
+  for (const auto& r :
+       c.query("SELECT date, name, kind FROM calendar_holidays WHERE deleted = 0 ORDER BY date")) {
     auto date = parse_date(r.text(0));
     if (!date) continue;  // a row written by hand with a broken date: not a holiday we can place
     out.push_back({*date, r.text(1), holiday_kind_from_code(r.text(2)).value_or(HolidayKind::statutory)});
@@ -48,7 +49,8 @@ std::optional<HolidayRecord> find(store::Connection& c, CivilDate date) {
 
 void insert(store::Connection& c, const Holiday& h, std::int64_t actor_id, Timestamp now) {
   c.execute(
-      "INSERT INTO holidays (date, name, kind, source, deleted, updated_at, updated_by) VALUES (?, ?, ?, ?, "
+      "INSERT INTO calendar_holidays (date, name, kind, source, deleted, updated_at, updated_by) VALUES (?, "
+      "?, ?, ?, "
       "0, "
       "?, ?)",
       {format_date(h.date), h.name, holiday_kind_code(h.kind), kSourceAdmin, now, actor_id});
@@ -56,13 +58,14 @@ void insert(store::Connection& c, const Holiday& h, std::int64_t actor_id, Times
 
 void update(store::Connection& c, const Holiday& h, std::int64_t actor_id, Timestamp now) {
   c.execute(
-      "UPDATE holidays SET name = ?, kind = ?, source = ?, deleted = 0, updated_at = ?, updated_by = ? WHERE "
+      "UPDATE calendar_holidays SET name = ?, kind = ?, source = ?, deleted = 0, updated_at = ?, updated_by "
+      "= ? WHERE "
       "date = ?",
       {h.name, holiday_kind_code(h.kind), kSourceAdmin, now, actor_id, format_date(h.date)});
 }
 
 void mark_deleted(store::Connection& c, CivilDate date, bool deleted, std::int64_t actor_id, Timestamp now) {
-  c.execute("UPDATE holidays SET deleted = ?, updated_at = ?, updated_by = ? WHERE date = ?",
+  c.execute("UPDATE calendar_holidays SET deleted = ?, updated_at = ?, updated_by = ? WHERE date = ?",
             {deleted ? 1 : 0, now, actor_id, format_date(date)});
 }
 
@@ -71,7 +74,7 @@ int seed(store::Connection& c, const std::vector<Holiday>& shipped, Timestamp no
     std::string name, kind, source;
   };
   std::map<std::string, Existing> existing;
-  for (const auto& r : c.query("SELECT date, name, kind, source FROM holidays"))
+  for (const auto& r : c.query("SELECT date, name, kind, source FROM calendar_holidays"))
     existing[r.text(0)] = {r.text(1), r.text(2), r.text(3)};
 
   int changed = 0;
@@ -83,22 +86,23 @@ int seed(store::Connection& c, const std::vector<Holiday>& shipped, Timestamp no
     auto it = existing.find(date);
     if (it == existing.end()) {
       // Another node starting at the same moment may have added it: DO NOTHING keeps the run idempotent.
-      changed +=
-          static_cast<int>(c.execute("INSERT INTO holidays (date, name, kind, source, deleted, updated_at, "
-                                     "updated_by) VALUES (?, ?, ?, ?, "
-                                     "0, ?, NULL) ON CONFLICT (date) DO NOTHING",
-                                     {date, h.name, kind, kSourceShipped, now}));
+      changed += static_cast<int>(
+          c.execute("INSERT INTO calendar_holidays (date, name, kind, source, deleted, updated_at, "
+                    "updated_by) VALUES (?, ?, ?, ?, "
+                    "0, ?, NULL) ON CONFLICT (date) DO NOTHING",
+                    {date, h.name, kind, kSourceShipped, now}));
     } else if (it->second.source == kSourceShipped &&
                (it->second.name != h.name || it->second.kind != kind)) {
-      changed += static_cast<int>(
-          c.execute("UPDATE holidays SET name = ?, kind = ?, updated_at = ? WHERE date = ? AND source = ?",
-                    {h.name, kind, now, date, kSourceShipped}));
+      changed += static_cast<int>(c.execute(
+          "UPDATE calendar_holidays SET name = ?, kind = ?, updated_at = ? WHERE date = ? AND source = ?",
+          {h.name, kind, now, date, kSourceShipped}));
     }
   }
   for (const auto& [date, row] : existing) {
     if (row.source != kSourceShipped || listed.count(date)) continue;
-    changed += static_cast<int>(c.execute(
-        "DELETE FROM holidays WHERE date = ? AND source = ? AND deleted = 0", {date, kSourceShipped}));
+    changed += static_cast<int>(
+        c.execute("DELETE FROM calendar_holidays WHERE date = ? AND source = ? AND deleted = 0",
+                  {date, kSourceShipped}));
   }
   return changed;
 }

@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "http/form.hpp"
 #include "platform/exports/exports.hpp"
+#include "platform/exports/list_export.hpp"
 
 namespace sotong::platform::exports {
 namespace {
@@ -186,6 +188,29 @@ TEST(ExportsXlsx, LeavesNoTemporaryFileBehind) {
   saved ? ::setenv("TMPDIR", previous.c_str(), 1) : ::unsetenv("TMPDIR");
   EXPECT_TRUE(std::filesystem::is_empty(dir));
   std::filesystem::remove_all(dir);
+}
+
+TEST(ListExport, TheFormatComesFromTheListsOwnQuery) {
+  EXPECT_FALSE(requested_format(http::Form::parse("kind=municipality")));
+  EXPECT_FALSE(requested_format(http::Form::parse("format=")));
+  EXPECT_FALSE(requested_format(http::Form::parse("format=html")));
+  auto csv = requested_format(http::Form::parse("q=a&format=csv"));
+  ASSERT_TRUE(csv && *csv);
+  EXPECT_EQ(csv->value(), Format::csv);
+  auto xlsx = requested_format(http::Form::parse("format=xlsx"));
+  ASSERT_TRUE(xlsx && *xlsx);
+  EXPECT_EQ(xlsx->value(), Format::xlsx);
+  auto pdf = requested_format(http::Form::parse("format=pdf"));
+  ASSERT_TRUE(pdf);
+  ASSERT_FALSE(*pdf);
+  EXPECT_EQ(pdf->error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(pdf->error().fields.at(0).field, "format");
+}
+
+TEST(ListExport, LinksAreTheListsUrlWithItsFiltersAndAFormat) {
+  EXPECT_EQ(export_href("/admin/history", "", Format::csv), "/admin/history?format=csv");
+  EXPECT_EQ(export_href("/admin/organizations", "kind=municipality&q=%EA%B5%B0", Format::xlsx),
+            "/admin/organizations?kind=municipality&q=%EA%B5%B0&format=xlsx");
 }
 
 }  // namespace

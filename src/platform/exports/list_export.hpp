@@ -1,5 +1,5 @@
-// List pages as files: `?format=csv` or `?format=xlsx` sends the same filtered rows as a download and
-// records it in the access log; add_export_links gives the page its two download links.
+// List pages as files: `?format=csv` or `?format=xlsx` on the list's own URL sends the same filtered rows as
+// a download and records it in the access log; add_export_links gives the page its two download links.
 #pragma once
 
 #include <functional>
@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
+#include "http/form.hpp"
 #include "http/response.hpp"
 #include "platform/exports/table.hpp"
 #include "platform/web/context.hpp"
@@ -33,6 +35,13 @@ struct ExportEvent {
   std::size_t rows = 0;
   std::string filter;  // the query the rows were chosen by ("kind=municipality&q=…"), format left out
 };
+
+/// The file a list page's query asks for: nullopt for the page itself (no format, empty or "html"), the
+/// format for format=csv or format=xlsx, a Korean error (field "format") for anything else.
+std::optional<Result<Format>> requested_format(const http::Form& query);
+
+/// A list's download link: `path` with its filter `query` (no leading "?", may be empty) and format=….
+std::string export_href(std::string_view path, std::string_view query, Format format);
 
 /// When the query asks for format=csv or format=xlsx: `build()`'s table as a file named after the title
 /// and today's date, with the download recorded in the access log. nullopt when the page should render as

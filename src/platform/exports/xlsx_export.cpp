@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "core/clock.hpp"
+#include "core/korean_text.hpp"
 #include "platform/exports/exports.hpp"
 
 namespace sotong::platform::exports {
@@ -22,18 +23,13 @@ constexpr std::size_t kMaxRows = 1'048'575;  // below the header row
 constexpr std::size_t kMaxCellChars = 32'767;
 constexpr std::size_t kAutoFitRows = 1'000;
 
-/// Decodes one UTF-8 sequence at `i` (advancing it); invalid bytes read as U+FFFD.
+/// Decodes one UTF-8 character at `i` (advancing it); each invalid byte reads as U+FFFD.
 char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  const int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
+  if (utf8_sequence_length(s, i) == 0) {
     ++i;
     return 0xFFFD;
   }
-  char32_t cp = len == 1 ? b : b & (0xFF >> (len + 1));
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
+  return decode_utf8_at(s, i);
 }
 
 /// Width in Excel character units: East Asian characters take two.

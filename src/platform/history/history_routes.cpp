@@ -1,8 +1,9 @@
-// Thin handlers for the history: /admin/history (search, keyset pages, CSV export, one entry) and the
-// JSON API /api/v1/history.
+// Thin handlers for the history: /admin/history (search, keyset pages, CSV and XLSX downloads with
+// ?format=, one entry) and the JSON API /api/v1/history.
 #include <boost/json.hpp>
 
 #include "platform/exports/exports.hpp"
+#include "platform/exports/list_export.hpp"
 #include "platform/history/history_module.hpp"
 #include "platform/history/history_rules.hpp"
 #include "platform/history/history_service.hpp"
@@ -71,6 +72,24 @@ View form_view(const http::Form& q, const std::vector<FieldError>& errors) {
 
 std::string with_query(const std::string& path, const std::string& query) {
   return query.empty() ? path : path + "?" + query;
+}
+
+/// The filtered log as a file (newest entries first, the keyset position ignored); the download is itself
+/// recorded in the access log.
+http::Response download(Web& web, Context& ctx, exports::Format format) {
+  auto filter = parse_filter(ctx.query);
+  if (!filter) return web.error(ctx, filter.error());
+  filter->before_id.reset();
+  auto table = export_table(web.db(), web.policy(), ctx.actor, *filter, format);
+  if (!table) return web.error(ctx, table.error());
+  const std::string date = format_seoul_date(now());
+  return exports::download(*table, format, "변경·접속 기록 " + date, "history-" + date);
+}
+
+/// Sets the page's two download links: this search as CSV and as XLSX.
+void add_export_links(View& v, const std::string& query) {
+  v.set("export_csv_href", exports::export_href("/admin/history", query, exports::Format::csv))
+      .set("export_xlsx_href", exports::export_href("/admin/history", query, exports::Format::xlsx));
 }
 
 /// One entry with its changed fields, hashes and links to the entries around it.
@@ -145,12 +164,16 @@ boost::json::object entry_json(const Entry& e) {
 
 void register_routes(Web& web) {
   web.page("GET", "/admin/history", kView, [&web](Context& ctx) {
+    if (auto format = exports::requested_format(ctx.query)) {
+      if (!*format) return web.error(ctx, format->error());
+      return download(web, ctx, format->value());
+    }
     const PageMeta meta{"변경·접속 기록", {{"변경·접속 기록", ""}}, {}};
     auto filter = parse_filter(ctx.query);
     if (!filter) {
       View v = form_view(ctx.query, filter.error().fields);
-      v.set("entries", View::list()).set("count", 0).set("export_href", "/admin/history/export.csv");
-      v.set("export_xlsx_href", "/admin/history/export.xlsx");
+      v.set("entries", View::list()).set("count", 0);
+      add_export_links(v, "");
       v.set("retention_days", web.settings().history_retention_days);
       // htmx leaves the page as it is on a 4xx answer; its fragment carries the errors with a 200.
       return web.render(ctx, "history/list", v, meta, ctx.request.is_htmx() ? 200 : 422);
@@ -167,29 +190,14 @@ void register_routes(Web& web) {
         .set("has_more", page->next_before.has_value())
         .set("page_size", kPageSize)
         .set("first_href", with_query("/admin/history", query))
-        .set("export_href", with_query("/admin/history/export.csv", query))
-        .set("export_xlsx_href", with_query("/admin/history/export.xlsx", query))
         .set("retention_days", web.settings().history_retention_days);
+    add_export_links(v, query);
     if (page->next_before) {
       v.set("next_href", with_query("/admin/history", query + (query.empty() ? "" : "&") +
                                                           "before=" + std::to_string(*page->next_before)));
     }
     return web.render(ctx, "history/list", v, meta);
   });
-
-  // Registered before /admin/history/{id}, which would otherwise take "export.csv" as an id.
-  for (const auto format : {exports::Format::csv, exports::Format::xlsx}) {
-    web.page("GET", "/admin/history/export." + std::string(exports::format_code(format)), kView,
-             [&web, format](Context& ctx) {
-               auto filter = parse_filter(ctx.query);
-               if (!filter) return web.error(ctx, filter.error());
-               filter->before_id.reset();
-               auto table = export_table(web.db(), web.policy(), ctx.actor, *filter, format);
-               if (!table) return web.error(ctx, table.error());
-               return exports::download(*table, format, "변경·접속 기록 " + format_seoul_date(now()),
-                                        "history-" + format_seoul_date(now()));
-             });
-  }
 
   web.page("GET", "/admin/history/{id}", kView, [&web](Context& ctx) {
     auto id = parse_id(ctx.request.param("id"));

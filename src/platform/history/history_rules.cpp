@@ -55,10 +55,6 @@ bool is_code(std::string_view text) {
   return !text.empty() && text.size() <= 40 &&
          std::all_of(text.begin(), text.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '_'; });
 }
-
-std::string two_digits(std::int64_t n) {
-  return (n < 10 ? "0" : "") + std::to_string(n);
-}
 }  // namespace
 
 const std::string kGenesis(64, '0');
@@ -86,21 +82,15 @@ std::string entry_hash(const Entry& e, std::string_view prev_hash) {
 std::string storable_text(std::string_view text, std::size_t max_chars) {
   std::string out;
   std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size() && chars < max_chars;) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t n = lead < 0x80           ? 1
-                          : (lead >> 5) == 0x6  ? 2
-                          : (lead >> 4) == 0xE  ? 3
-                          : (lead >> 3) == 0x1E ? 4
-                                                : 0;
-    if (n == 0 || i + n > text.size() || !is_valid_utf8(text.substr(i, n))) {
+  for (std::size_t i = 0; i < text.size() && chars < max_chars; ++chars) {
+    const std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0) {
       out.push_back('?');
       ++i;
     } else {
-      if (lead != 0) out.append(text.substr(i, n));
+      if (text[i] != '\0') out.append(text.substr(i, n));
       i += n;
     }
-    ++chars;
   }
   return out;
 }
@@ -185,26 +175,7 @@ std::string summary(const Entry& e) {
       out += c.before + " → " + c.after;
     }
   }
-  if (char_count(out) > 200) {
-    std::string cut;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < out.size() && chars < 199; ++chars) {
-      std::size_t n = 1;
-      while (i + n < out.size() && (static_cast<unsigned char>(out[i + n]) & 0xC0) == 0x80) ++n;
-      cut.append(out, i, n);
-      i += n;
-    }
-    out = cut + "…";
-  }
-  return out;
-}
-
-std::string format_seoul_second(Timestamp t) {
-  return format_seoul_minute(t) + ":" + two_digits(((t % 60) + 60) % 60);
-}
-
-Timestamp seoul_day_start(CivilDate date) {
-  return days_from_civil(date) * 86400 - 9 * 3600;
+  return truncate_chars(out, 200);
 }
 
 Result<Filter> parse_filter(const http::Form& q) {

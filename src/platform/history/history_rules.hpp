@@ -51,12 +51,6 @@ std::vector<FieldChange> fields_of(std::string_view json, std::string_view recor
 /// the subject for an access.
 std::string summary(const Entry& entry);
 
-/// "2026-11-25 14:03:09" in Korean time.
-std::string format_seoul_second(Timestamp t);
-
-/// The start of a Korean (UTC+9) calendar day as a UTC timestamp.
-Timestamp seoul_day_start(CivilDate date);
-
 /// Reads the search form / API query (login, record_type, record_id, subject, from, to, kind, action,
 /// before); Korean field errors for values that cannot be right.
 Result<Filter> parse_filter(const http::Form& query);

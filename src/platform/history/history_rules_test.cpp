@@ -2,6 +2,7 @@
 // filter and the export's rows.
 #include <gtest/gtest.h>
 
+#include "core/korean_text.hpp"
 #include "platform/history/history.hpp"
 #include "platform/history/history_rules.hpp"
 
@@ -119,6 +120,17 @@ TEST(HistoryRules, ACreatedRecordListsEveryFieldAndARemovedFieldShowsAsGone) {
   EXPECT_EQ(gone[0].after, "(없음)");
 }
 
+TEST(HistoryRules, ALongSummaryIsCutAtTwoHundredCharacters) {
+  Entry e = sample();
+  std::string name;
+  for (int i = 0; i < 250; ++i) name += "가";
+  e.after = R"({"name":")" + name + R"("})";
+  const std::string text = summary(e);  // "이름: 전라북도 → 가가…" is longer than 200 characters
+  EXPECT_EQ(char_count(text), 200u);
+  EXPECT_EQ(text.substr(text.size() - 3), "…");
+  EXPECT_EQ(text.rfind("이름: 전라북도 → 가가", 0), 0u);
+}
+
 TEST(HistoryRules, TheSummaryOfAChangeReadsBeforeToAfterAndOfAnAccessTheSubject) {
   register_organization_labels();
   Entry e = sample();
@@ -135,12 +147,6 @@ TEST(HistoryRules, TheSummaryOfAChangeReadsBeforeToAfterAndOfAnAccessTheSubject)
   EXPECT_EQ(action_label("adopt"), "adopt");  // an unknown code shows as it is
   EXPECT_EQ(kind_label("access"), "접속");
   EXPECT_EQ(record_type_label("organization"), "기관");
-}
-
-TEST(HistoryRules, ADateIsAKoreanDay) {
-  // 2026-01-01 00:00 in Seoul is 2025-12-31 15:00 UTC.
-  EXPECT_EQ(format_iso_utc(seoul_day_start({2026, 1, 1})), "2025-12-31T15:00:00Z");
-  EXPECT_EQ(format_seoul_second(seoul_day_start({2026, 1, 1}) + 3661), "2026-01-01 01:01:01");
 }
 
 TEST(HistoryRules, TheFilterReadsEveryConditionAndRoundTripsThroughItsQuery) {

@@ -96,6 +96,8 @@ std::vector<Job> list_open(store::Connection& c, std::size_t limit = 200);
 /// Puts a failed job back in the queue with fresh attempts; not_found when it is not failed.
 Result<void> retry(store::Database& db, std::int64_t id, Timestamp now);
 std::optional<Job> find(store::Connection& c, std::int64_t id);
+/// Jobs of `kind` that are queued or running.
+std::int64_t count_pending(store::Connection& c, std::string_view kind);
 
 /// The per-node thread that runs due jobs one at a time until stop().
 class Runner {

@@ -4,16 +4,20 @@
 
 #include <algorithm>
 
+#include "platform/accounts/account_store.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/notifications/mail.hpp"
+#include "platform/notifications/notification_store.hpp"
 
 namespace sotong::platform::notifications {
 namespace {
 
 constexpr std::int64_t kDigestLock = 0x736f746f6e6701;  // "sotong" + 1: one digest schedule at a time
 
-Notification to_notification(const store::Row& r) {
-  return {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.int64(5), r.optional_int64(6)};
+/// The account's e-mail address; "" when it has none (or there is no such account).
+std::string email_of(store::Connection& c, std::int64_t account_id) {
+  auto account = account_store::find(c, account_id);
+  return account ? account->email : std::string();
 }
 
 std::string mail_payload(std::string_view to, std::string_view subject, std::string_view body) {
@@ -98,67 +102,49 @@ std::optional<Delivery> parse_delivery(std::string_view code) {
 std::int64_t notify(store::Connection& c, std::int64_t account_id, std::string_view title,
                     std::string_view body, std::string_view url) {
   const Timestamp at = now();
-  const auto id =
-      c.query(
-           "INSERT INTO notifications (account_id, title, body, url, created_at) VALUES (?, ?, ?, ?, ?) "
-           "RETURNING id",
-           {account_id, std::string(title), std::string(body), std::string(url), at})
-          .at(0)
-          .int64(0);
+  const auto id = notification_store::insert_notification(c, account_id, title, body, url, at);
   if (preference(c, account_id) != Delivery::immediate) return id;
-  auto rows = c.query("SELECT email FROM accounts WHERE id = ?", {account_id});
-  if (rows.empty() || rows[0].text(0).empty()) return id;
+  const std::string email = email_of(c, account_id);
+  if (email.empty()) return id;
   std::string text(body);
   if (!url.empty()) text += std::string(text.empty() ? "" : "\n\n") + "바로 가기: " + std::string(url);
-  jobs::enqueue(c, kMailKind, mail_payload(rows[0].text(0), title, text), at);
+  jobs::enqueue(c, kMailKind, mail_payload(email, title, text), at);
   return id;
 }
 
 std::int64_t unread_count(store::Connection& c, std::int64_t account_id) {
-  return c.scalar("SELECT COUNT(*) FROM notifications WHERE account_id = ? AND read_at IS NULL",
-                  {account_id});
+  return notification_store::count_unread(c, account_id);
 }
 
 std::vector<Notification> inbox(store::Connection& c, std::int64_t account_id, std::size_t limit) {
-  std::vector<Notification> out;
-  for (const auto& r :
-       c.query("SELECT id, account_id, title, body, url, created_at, read_at FROM notifications "
-               "WHERE account_id = ? ORDER BY id DESC LIMIT ?",
-               {account_id, static_cast<std::int64_t>(limit)}))
-    out.push_back(to_notification(r));
-  return out;
+  return notification_store::list_inbox(c, account_id, limit);
 }
 
 Result<void> mark_read(store::Database& db, std::int64_t account_id, std::int64_t id) {
   return db.write([&](store::Connection& c) -> Result<void> {
-    if (c.scalar("SELECT COUNT(*) FROM notifications WHERE id = ? AND account_id = ?", {id, account_id}) == 0)
+    if (!notification_store::has_notification(c, account_id, id))
       return Error::not_found("알림을 찾을 수 없습니다.");
-    c.execute("UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL", {now(), id});
+    notification_store::mark_read(c, id, now());
     return success();
   });
 }
 
 std::int64_t mark_all_read(store::Database& db, std::int64_t account_id) {
-  return db.write([&](store::Connection& c) {
-    return c.execute("UPDATE notifications SET read_at = ? WHERE account_id = ? AND read_at IS NULL",
-                     {now(), account_id});
-  });
+  return db.write(
+      [&](store::Connection& c) { return notification_store::mark_all_read(c, account_id, now()); });
 }
 
 Delivery preference(store::Connection& c, std::int64_t account_id) {
-  auto rows = c.query("SELECT delivery FROM notification_preferences WHERE account_id = ?", {account_id});
-  if (rows.empty()) return Delivery::immediate;
-  return parse_delivery(rows[0].text(0)).value_or(Delivery::immediate);
+  const auto code = notification_store::find_delivery(c, account_id);
+  if (!code) return Delivery::immediate;
+  return parse_delivery(*code).value_or(Delivery::immediate);
 }
 
 void set_preference(store::Database& db, std::int64_t account_id, Delivery d) {
   db.write([&](store::Connection& c) {
-    if (c.execute("UPDATE notification_preferences SET delivery = ? WHERE account_id = ?",
-                  {std::string(delivery_code(d)), account_id}) == 0) {
+    if (!notification_store::update_delivery(c, account_id, delivery_code(d))) {
       // The digest starts from now: older notifications were already offered immediately.
-      c.execute(
-          "INSERT INTO notification_preferences (account_id, delivery, last_digest_at) VALUES (?, ?, ?)",
-          {account_id, std::string(delivery_code(d)), now() - 1});
+      notification_store::insert_preference(c, account_id, delivery_code(d), now() - 1);
     }
     return true;
   });
@@ -181,40 +167,32 @@ Timestamp next_digest_time(Timestamp at) {
 
 int queue_digests(store::Connection& c, Timestamp at) {
   int queued = 0;
-  auto people = c.query(
-      "SELECT p.account_id, p.delivery, p.last_digest_at, a.email FROM notification_preferences p "
-      "JOIN accounts a ON a.id = p.account_id WHERE p.delivery IN ('daily', 'weekly') AND a.active = 1",
-      {});
-  for (const auto& r : people) {
-    const auto id = r.int64(0);
-    const auto d = parse_delivery(r.text(1)).value_or(Delivery::none);
-    const Timestamp last = r.int64(2);
-    if (!digest_due(d, last, at)) continue;
-    auto unread = c.query(
-        "SELECT title, url, created_at FROM notifications WHERE account_id = ? AND read_at IS NULL "
-        "AND created_at > ? AND created_at <= ? ORDER BY id",
-        {id, last, at});
-    if (!unread.empty() && !r.text(3).empty()) {
+  for (const auto& person : notification_store::list_digest_subscribers(c)) {
+    const auto d = parse_delivery(person.delivery).value_or(Delivery::none);
+    if (!digest_due(d, person.last_digest_at, at)) continue;
+    const auto account = account_store::find(c, person.account_id);
+    if (!account || !account->active) continue;
+    const auto unread =
+        notification_store::list_unread_between(c, person.account_id, person.last_digest_at, at);
+    if (!unread.empty() && !account->email.empty()) {
       std::string body = "읽지 않은 알림 " + std::to_string(unread.size()) + "건입니다.\n";
       for (const auto& n : unread) {
-        body += "\n- " + n.text(0) + " (" + format_seoul_minute(n.int64(2)) + ")";
-        if (!n.text(1).empty()) body += "\n  " + n.text(1);
+        body += "\n- " + n.title + " (" + format_seoul_minute(n.created_at) + ")";
+        if (!n.url.empty()) body += "\n  " + n.url;
       }
-      jobs::enqueue(c, kMailKind,
-                    mail_payload(r.text(3), "소통 알림 모음 (" + std::to_string(unread.size()) + "건)", body),
-                    at);
+      jobs::enqueue(
+          c, kMailKind,
+          mail_payload(account->email, "소통 알림 모음 (" + std::to_string(unread.size()) + "건)", body), at);
       ++queued;
     }
-    c.execute("UPDATE notification_preferences SET last_digest_at = ? WHERE account_id = ?", {at, id});
+    notification_store::set_last_digest(c, person.account_id, at);
   }
   return queued;
 }
 
 void ensure_digest_scheduled(store::Connection& c, Timestamp at) {
   c.lock_named(kDigestLock);
-  if (c.scalar("SELECT COUNT(*) FROM jobs WHERE kind = ? AND status IN ('queued', 'running')",
-               {std::string(kDigestKind)}) == 0)
-    jobs::enqueue(c, kDigestKind, "{}", next_digest_time(at));
+  if (jobs::count_pending(c, kDigestKind) == 0) jobs::enqueue(c, kDigestKind, "{}", next_digest_time(at));
 }
 
 std::vector<jobs::Kind> job_kinds() {

@@ -1,5 +1,6 @@
 // Thin handlers for a person's inbox (/notifications), mark-read, and their delivery choice
 // (/notifications/settings). Everyone signed in sees only their own notifications.
+#include "platform/accounts/account_store.hpp"
 #include "platform/notifications/notifications.hpp"
 #include "platform/notifications/notifications_module.hpp"
 #include "platform/web/params.hpp"
@@ -19,8 +20,8 @@ std::string safe_url(const std::string& url) {
 http::Response settings_page(Web& web, Context& ctx, Delivery selected, const std::string& error,
                              int status) {
   const std::string email = web.db().read([&](store::Connection& c) {
-    auto rows = c.query("SELECT email FROM accounts WHERE id = ?", {ctx.actor.account_id});
-    return rows.empty() ? std::string() : rows[0].text(0);
+    auto account = account_store::find(c, ctx.actor.account_id);
+    return account ? account->email : std::string();
   });
   View options = View::list();
   for (auto d : kAllDeliveries) {

@@ -2,6 +2,7 @@
 
 #include "core/csv.hpp"
 #include "core/embedded_file.hpp"
+#include "platform/organizations/organization_name_store.hpp"
 #include "platform/organizations/organization_service.hpp"
 #include "platform/organizations/organization_store.hpp"
 
@@ -49,11 +50,8 @@ Result<int> import_csv(store::Database& db, std::string_view csv) {
         auto date = parse_date(row[6]);
         if (!date) return Error::invalid(line + "명칭 변경일은 YYYY-MM-DD 형식이어야 합니다.");
         // The name stopped being used at midnight, Korean time, of the day of the change.
-        const Timestamp until = days_from_civil(*date) * 86400 - 9 * 3600;
-        c.execute(
-            "INSERT INTO organization_names (organization_id, name, valid_until, changed_by, reason) "
-            "VALUES (?, ?, ?, NULL, ?)",
-            {id, row[5], until, row[7]});
+        const Timestamp until = seoul_day_start(*date);
+        organization_name_store::insert_former_name(c, id, row[5], until, std::nullopt, row[7]);
       }
       index_for_search(c, id);
       ++added;

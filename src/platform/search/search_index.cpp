@@ -6,61 +6,16 @@
 #include <utility>
 
 #include "core/korean_text.hpp"
+#include "platform/search/search_store.hpp"
 #include "platform/search/search_tokenizer.hpp"
 
 namespace sotong::platform::search {
 namespace {
 
-constexpr const char* kUpsert =
-    "INSERT INTO search_documents (source, record_id, action, organization_path, updated_at, url) VALUES (?, "
-    "?, ?, "
-    "?, ?, ?) ON CONFLICT (source, record_id) DO UPDATE SET action = excluded.action, organization_path = "
-    "excluded.organization_path, updated_at = excluded.updated_at, url = excluded.url RETURNING id";
-constexpr const char* kUpsertText =
-    "INSERT INTO search_texts (document_id, title, body) VALUES (?, ?, ?) ON CONFLICT (document_id) DO "
-    "UPDATE "
-    "SET title = excluded.title, body = excluded.body";
-
-// Postings go in as multi-row INSERTs of a few fixed sizes, so each engine prepares only a few statements.
-constexpr std::size_t kChunks[] = {64, 16, 4, 1};
-
-const std::string& insert_postings_sql(std::size_t rows) {
-  static const std::map<std::size_t, std::string> kStatements = [] {
-    std::map<std::size_t, std::string> out;
-    for (const std::size_t n : kChunks) {
-      std::string sql = "INSERT INTO search_postings (term, document_id, title_count, body_count) VALUES ";
-      for (std::size_t i = 0; i < n; ++i) sql += i ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
-      out.emplace(n, std::move(sql));
-    }
-    return out;
-  }();
-  return kStatements.at(rows);
-}
-
 struct Counts {
   int title = 0;
   int body = 0;
 };
-
-void insert_postings(store::Connection& c, std::int64_t document_id,
-                     const std::map<std::string, Counts>& terms) {
-  auto it = terms.begin();
-  std::size_t left = terms.size();
-  for (const std::size_t chunk : kChunks) {
-    while (left >= chunk) {
-      store::Params params;
-      params.reserve(chunk * 4);
-      for (std::size_t i = 0; i < chunk; ++i, ++it) {
-        params.emplace_back(store::Blob{it->first});
-        params.emplace_back(document_id);
-        params.emplace_back(it->second.title);
-        params.emplace_back(it->second.body);
-      }
-      c.execute(insert_postings_sql(chunk), params);
-      left -= chunk;
-    }
-  }
-}
 
 std::mutex registry_mutex;
 std::vector<Source>& registry() {
@@ -77,34 +32,27 @@ void index(store::Connection& c, const Document& d) {
     throw std::invalid_argument("search document text is not valid UTF-8: " + d.source);
   const std::string title = compose_hangul(d.title);
   const std::string body = compose_hangul(d.body);
-  const auto id = c.query(kUpsert, {d.source, d.record_id, d.action, d.organization_path,
-                                    d.updated_at ? d.updated_at : now(), d.url})
-                      .front()
-                      .int64(0);
-  c.execute(kUpsertText, {id, title, body});
-  c.execute("DELETE FROM search_postings WHERE document_id = ?", {id});
+  const auto id = search_store::upsert_document(c, d.source, d.record_id, d.action, d.organization_path,
+                                                d.updated_at ? d.updated_at : now(), d.url);
+  search_store::upsert_text(c, id, title, body);
+  search_store::delete_postings(c, id);
   std::map<std::string, Counts> counts;
   for (const auto& [term, n] : terms(normalize(title))) counts[term].title += n;
   for (const auto& [term, n] : terms(normalize(body))) counts[term].body += n;
-  insert_postings(c, id, counts);
+  std::vector<search_store::Posting> postings;
+  postings.reserve(counts.size());
+  for (const auto& [term, n] : counts) postings.push_back({term, n.title, n.body});
+  search_store::insert_postings(c, id, postings);
 }
 
 void remove(store::Connection& c, std::string_view source, std::int64_t record_id) {
-  const auto rows =
-      c.query("SELECT id FROM search_documents WHERE source = ? AND record_id = ?", {source, record_id});
-  if (rows.empty()) return;
-  const auto id = rows.front().int64(0);
-  c.execute("DELETE FROM search_postings WHERE document_id = ?", {id});
-  c.execute("DELETE FROM search_texts WHERE document_id = ?", {id});
-  c.execute("DELETE FROM search_documents WHERE id = ?", {id});
+  if (const auto id = search_store::find_document_id(c, source, record_id))
+    search_store::delete_document(c, *id);
 }
 
 void move_organization_paths(store::Connection& c, std::string_view from, std::string_view to) {
   if (from.empty() || from == to) return;
-  c.execute(
-      "UPDATE search_documents SET organization_path = CAST(? AS TEXT) || substr(organization_path, ?) "
-      "WHERE substr(organization_path, 1, ?) = ?",
-      {to, static_cast<std::int64_t>(from.size()) + 1, static_cast<std::int64_t>(from.size()), from});
+  search_store::update_organization_paths(c, from, to);
 }
 
 void register_source(Source source) {
@@ -137,19 +85,11 @@ int rebuild_stale_sources(store::Database& db, const std::vector<Source>& source
     if (!s.reindex) continue;
     try {
       rebuilt += db.write([&](store::Connection& c) {
-        const auto stored = c.query("SELECT version FROM search_sources WHERE source = ?", {s.code});
-        if (!stored.empty() && stored.front().int64(0) == kIndexVersion) return 0;
+        if (search_store::find_source_version(c, s.code) == kIndexVersion) return 0;
         // Deleting and inserting the marker row first makes a second node doing the same wait for this
         // transaction and then fail on the primary key: one node rebuilds, the other moves on.
-        c.execute("DELETE FROM search_sources WHERE source = ?", {s.code});
-        c.execute("INSERT INTO search_sources (source, version, indexed_at) VALUES (?, ?, ?)",
-                  {s.code, kIndexVersion, now()});
-        for (const char* table : {"search_postings", "search_texts"}) {
-          c.execute(std::string("DELETE FROM ") + table +
-                        " WHERE document_id IN (SELECT id FROM search_documents WHERE source = ?)",
-                    {s.code});
-        }
-        c.execute("DELETE FROM search_documents WHERE source = ?", {s.code});
+        search_store::mark_source_indexed(c, s.code, kIndexVersion, now());
+        search_store::delete_source_documents(c, s.code);
         s.reindex(c);
         return 1;
       });

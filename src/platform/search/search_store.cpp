@@ -1,11 +1,38 @@
 #include "platform/search/search_store.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace sotong::platform::search_store {
 namespace {
 using search::QueryWord;
+
+constexpr const char* kUpsert =
+    "INSERT INTO search_documents (source, record_id, action, organization_path, updated_at, url) VALUES (?, "
+    "?, ?, "
+    "?, ?, ?) ON CONFLICT (source, record_id) DO UPDATE SET action = excluded.action, organization_path = "
+    "excluded.organization_path, updated_at = excluded.updated_at, url = excluded.url RETURNING id";
+constexpr const char* kUpsertText =
+    "INSERT INTO search_texts (document_id, title, body) VALUES (?, ?, ?) ON CONFLICT (document_id) DO "
+    "UPDATE "
+    "SET title = excluded.title, body = excluded.body";
+
+// Postings go in as multi-row INSERTs of a few fixed sizes, so each engine prepares only a few statements.
+constexpr std::size_t kChunks[] = {64, 16, 4, 1};
+
+const std::string& insert_postings_sql(std::size_t rows) {
+  static const std::map<std::size_t, std::string> kStatements = [] {
+    std::map<std::size_t, std::string> out;
+    for (const std::size_t n : kChunks) {
+      std::string sql = "INSERT INTO search_postings (term, document_id, title_count, body_count) VALUES ";
+      for (std::size_t i = 0; i < n; ++i) sql += i ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
+      out.emplace(n, std::move(sql));
+    }
+    return out;
+  }();
+  return kStatements.at(rows);
+}
 
 // Lists of parameters are padded to a power of two (repeating the last value, which changes nothing in an
 // IN list), so the statements an engine prepares stay few whatever people type.
@@ -151,6 +178,83 @@ Found find(store::Connection& c, const search::Query& query, const search::Visib
                              static_cast<int>(r.int64(10)), r.int64(11)});
   }
   return found;
+}
+
+std::int64_t upsert_document(store::Connection& c, std::string_view source, std::int64_t record_id,
+                             std::string_view action, std::string_view organization_path,
+                             Timestamp updated_at, std::string_view url) {
+  return c.query(kUpsert, {source, record_id, action, organization_path, updated_at, url}).front().int64(0);
+}
+
+void upsert_text(store::Connection& c, std::int64_t document_id, std::string_view title,
+                 std::string_view body) {
+  c.execute(kUpsertText, {document_id, title, body});
+}
+
+void delete_postings(store::Connection& c, std::int64_t document_id) {
+  c.execute("DELETE FROM search_postings WHERE document_id = ?", {document_id});
+}
+
+void insert_postings(store::Connection& c, std::int64_t document_id, const std::vector<Posting>& postings) {
+  auto it = postings.begin();
+  std::size_t left = postings.size();
+  for (const std::size_t chunk : kChunks) {
+    while (left >= chunk) {
+      store::Params params;
+      params.reserve(chunk * 4);
+      for (std::size_t i = 0; i < chunk; ++i, ++it) {
+        params.emplace_back(store::Blob{it->term});
+        params.emplace_back(document_id);
+        params.emplace_back(it->title_count);
+        params.emplace_back(it->body_count);
+      }
+      c.execute(insert_postings_sql(chunk), params);
+      left -= chunk;
+    }
+  }
+}
+
+std::optional<std::int64_t> find_document_id(store::Connection& c, std::string_view source,
+                                             std::int64_t record_id) {
+  const auto rows =
+      c.query("SELECT id FROM search_documents WHERE source = ? AND record_id = ?", {source, record_id});
+  if (rows.empty()) return std::nullopt;
+  return rows.front().int64(0);
+}
+
+void delete_document(store::Connection& c, std::int64_t document_id) {
+  c.execute("DELETE FROM search_postings WHERE document_id = ?", {document_id});
+  c.execute("DELETE FROM search_texts WHERE document_id = ?", {document_id});
+  c.execute("DELETE FROM search_documents WHERE id = ?", {document_id});
+}
+
+void update_organization_paths(store::Connection& c, std::string_view from, std::string_view to) {
+  c.execute(
+      "UPDATE search_documents SET organization_path = CAST(? AS TEXT) || substr(organization_path, ?) "
+      "WHERE substr(organization_path, 1, ?) = ?",
+      {to, static_cast<std::int64_t>(from.size()) + 1, static_cast<std::int64_t>(from.size()), from});
+}
+
+std::optional<std::int64_t> find_source_version(store::Connection& c, std::string_view source) {
+  const auto rows = c.query("SELECT version FROM search_sources WHERE source = ?", {source});
+  if (rows.empty()) return std::nullopt;
+  return rows.front().int64(0);
+}
+
+void mark_source_indexed(store::Connection& c, std::string_view source, std::int64_t version, Timestamp at) {
+  c.execute("DELETE FROM search_sources WHERE source = ?", {source});
+  c.execute("INSERT INTO search_sources (source, version, indexed_at) VALUES (?, ?, ?)",
+            {source, version, at});
+}
+
+void delete_source_documents(store::Connection& c, std::string_view source) {
+  c.execute(
+      "DELETE FROM search_postings WHERE document_id IN (SELECT id FROM search_documents WHERE source = ?)",
+      {source});
+  c.execute(
+      "DELETE FROM search_texts WHERE document_id IN (SELECT id FROM search_documents WHERE source = ?)",
+      {source});
+  c.execute("DELETE FROM search_documents WHERE source = ?", {source});
 }
 
 }  // namespace sotong::platform::search_store

@@ -1,8 +1,9 @@
-// The search query's SQL: portable statements over search_documents and search_postings that match, filter
-// by visibility, rank and page in one pass.
+// The search's SQL: writing documents, texts and postings, and the query that matches, filters by
+// visibility, ranks and pages in one pass.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,5 +41,38 @@ struct Found {
 /// (when not empty) keeps one source only.
 Found find(store::Connection& c, const search::Query& query, const search::Visibility& visibility,
            std::string_view source, std::int64_t limit, std::int64_t offset);
+
+/// One term of a document and how often it occurs in the title and in the body.
+struct Posting {
+  std::string term;
+  int title_count = 0;
+  int body_count = 0;
+};
+
+/// Adds the document for (source, record_id) or replaces its fields; returns its id.
+std::int64_t upsert_document(store::Connection& c, std::string_view source, std::int64_t record_id,
+                             std::string_view action, std::string_view organization_path,
+                             Timestamp updated_at, std::string_view url);
+/// Adds or replaces the document's title and body.
+void upsert_text(store::Connection& c, std::int64_t document_id, std::string_view title,
+                 std::string_view body);
+void delete_postings(store::Connection& c, std::int64_t document_id);
+/// Inserts the document's postings, in multi-row statements of a few fixed sizes.
+void insert_postings(store::Connection& c, std::int64_t document_id, const std::vector<Posting>& postings);
+/// The id of the document for (source, record_id), or nullopt.
+std::optional<std::int64_t> find_document_id(store::Connection& c, std::string_view source,
+                                             std::int64_t record_id);
+/// Deletes one document with its text and postings.
+void delete_document(store::Connection& c, std::int64_t document_id);
+/// Rewrites the organisation paths starting with `from` to start with `to` (a moved subtree).
+void update_organization_paths(store::Connection& c, std::string_view from, std::string_view to);
+
+/// The index format version a source was last indexed with, or nullopt when it never was.
+std::optional<std::int64_t> find_source_version(store::Connection& c, std::string_view source);
+/// Records that `source` is indexed with `version` at `at`: deletes its marker row and inserts it again, so
+/// that a second node doing the same at once waits, then fails on the primary key.
+void mark_source_indexed(store::Connection& c, std::string_view source, std::int64_t version, Timestamp at);
+/// Deletes every document of `source` with their texts and postings.
+void delete_source_documents(store::Connection& c, std::string_view source);
 
 }  // namespace sotong::platform::search_store

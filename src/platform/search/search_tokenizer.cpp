@@ -36,10 +36,7 @@ Kind classify(char32_t cp) {
 }  // namespace
 
 std::string word_term(std::string_view word) {
-  if (word.size() <= kMaxWordBytes) return std::string(word);
-  std::size_t end = kMaxWordBytes;
-  while (end > 0 && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) --end;
-  return std::string(word.substr(0, end));
+  return std::string(utf8_prefix(word, kMaxWordBytes));
 }
 
 char32_t fold(char32_t cp) {
