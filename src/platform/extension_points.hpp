@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,6 +126,10 @@ struct IdentityProvider {
       session;
   /// The actor of a valid API token, or nullopt.
   std::function<std::optional<Actor>(store::Database&, std::string_view token)> bearer;
+  /// Display names of accounts by id (who changed a record), on the caller's connection.
+  using DisplayNames = std::function<std::map<std::int64_t, std::string>(store::Connection&,
+                                                                         const std::vector<std::int64_t>&)>;
+  DisplayNames display_names;
 };
 
 }  // namespace sotong::platform

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "platform/display_names.hpp"
 #include "platform/history/history_labels.hpp"
 #include "platform/indicators/indicators.hpp"
 #include "platform/organizations/organization_service.hpp"
@@ -31,6 +32,7 @@ void register_extensions(const std::vector<ModuleManifest>& modules) {
     for (const auto& o : m.attachment_owners) attachments::register_owner(o);
     for (const auto& k : m.job_kinds) jobs::register_kind(k);
     for (const auto& u : m.organization_usage) organizations::register_usage(u);
+    if (m.identity) set_display_names(m.identity->display_names);
     for (const auto& i : m.indicators) {
       if (i.code.rfind(m.name + ".", 0) != 0)
         throw std::logic_error("indicator " + i.code + " must start with its module's name " + m.name);

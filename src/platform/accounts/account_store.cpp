@@ -87,6 +87,17 @@ std::string password_hash(store::Connection& c, std::int64_t id) {
   return rows.empty() ? std::string{} : rows.front().text(0);
 }
 
+std::map<std::int64_t, std::string> display_names(store::Connection& c,
+                                                  const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> out;
+  for (std::int64_t id : ids) {
+    if (out.count(id)) continue;
+    auto rows = c.query("SELECT display_name FROM accounts WHERE id = ?", {id});
+    if (!rows.empty()) out[id] = rows[0].text(0);
+  }
+  return out;
+}
+
 std::int64_t count_active_in(store::Connection& c, std::int64_t organization_id) {
   return c.scalar("SELECT COUNT(*) FROM accounts WHERE organization_id = ? AND active = 1",
                   {organization_id});

@@ -1,7 +1,9 @@
 // The accounts' SQL: accounts and account_roles.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "platform/accounts/account.hpp"
@@ -23,6 +25,8 @@ std::optional<Account> find_by_login(store::Connection& c, std::string_view logi
 std::string password_hash(store::Connection& c, std::int64_t id);
 /// Active accounts whose organisation is `organization_id` (an organisation in use cannot be deactivated).
 std::int64_t count_active_in(store::Connection& c, std::int64_t organization_id);
+/// Display names of these accounts, by id (ids without an account are left out).
+std::map<std::int64_t, std::string> display_names(store::Connection& c, const std::vector<std::int64_t>& ids);
 /// Active accounts, those locked at `now` and those still on their initial password (the dashboard card).
 struct Counts {
   std::int64_t active = 0;

@@ -85,7 +85,7 @@ ModuleManifest manifest() {
     register_admin_routes(web);
     register_api_routes(web);
   };
-  m.identity = IdentityProvider{find_session, find_token_actor};
+  m.identity = IdentityProvider{find_session, find_token_actor, account_store::display_names};
   m.cards = {{"내 정보", std::string(kSignedIn), 10, nullptr, my_account_card, ""},
              {"계정 현황", kManage, 95, account_counts, nullptr, "계정을 만들고 잠금을 풀 수 있습니다."}};
   m.history = {{"account",

@@ -1,5 +1,7 @@
 #include "platform/calendar/calendar_service.hpp"
 
+#include "platform/display_names.hpp"
+
 #include <stdexcept>
 
 #include "core/embedded_file.hpp"
@@ -76,12 +78,27 @@ int seed(store::Database& db) {
 Result<std::vector<HolidayRecord>> list_year(store::Database& db, const Policy& policy, const Actor& actor,
                                              int year) {
   if (auto ok = policy.check(actor, kView); !ok) return ok.error();
-  return db.read([&](store::Connection& c) { return holiday_store::year(c, year); });
+  return db.read([&](store::Connection& c) {
+    auto records = holiday_store::year(c, year);
+    std::vector<std::int64_t> editors;
+    for (const auto& r : records) editors.push_back(r.updated_by_id);
+    const auto names = display_names(c, editors);
+    for (auto& r : records)
+      if (auto it = names.find(r.updated_by_id); it != names.end()) r.updated_by = it->second;
+    return records;
+  });
 }
 
 Result<HolidayRecord> get(store::Database& db, const Policy& policy, const Actor& actor, CivilDate date) {
   if (auto ok = policy.check(actor, kView); !ok) return ok.error();
-  auto found = db.read([&](store::Connection& c) { return holiday_store::find(c, date); });
+  auto found = db.read([&](store::Connection& c) {
+    auto record = holiday_store::find(c, date);
+    if (record && record->updated_by_id) {
+      const auto names = display_names(c, {record->updated_by_id});
+      if (auto it = names.find(record->updated_by_id); it != names.end()) record->updated_by = it->second;
+    }
+    return record;
+  });
   if (!found) return not_found();
   return *found;
 }

@@ -5,8 +5,8 @@
 namespace sotong::platform::calendar::holiday_store {
 namespace {
 constexpr const char* kColumns =
-    "SELECT h.date, h.name, h.kind, h.source, h.deleted, h.updated_at, COALESCE(a.display_name, '') "
-    "FROM calendar_holidays h LEFT JOIN accounts a ON a.id = h.updated_by ";
+    "SELECT h.date, h.name, h.kind, h.source, h.deleted, h.updated_at, COALESCE(h.updated_by, 0) "
+    "FROM calendar_holidays h ";
 
 HolidayRecord from_row(const store::Row& r) {
   HolidayRecord rec;
@@ -16,7 +16,7 @@ HolidayRecord from_row(const store::Row& r) {
   rec.source = r.text(3);
   rec.deleted = r.boolean(4);
   rec.updated_at = r.int64(5);
-  rec.updated_by = r.text(6);
+  rec.updated_by_id = r.int64(6);
   return rec;
 }
 }  // namespace

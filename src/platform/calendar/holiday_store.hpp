@@ -20,7 +20,8 @@ struct HolidayRecord {
   std::string source;  // kSourceShipped or kSourceAdmin
   bool deleted = false;
   Timestamp updated_at = 0;
-  std::string updated_by;  // the account's display name; empty for the shipped data
+  std::int64_t updated_by_id = 0;  // 0: the shipped data
+  std::string updated_by;          // the account's display name, filled by the service
 };
 
 namespace holiday_store {

@@ -35,8 +35,11 @@ class HistoryChain : public ::testing::Test {
     remove_files();
     db_ = store::Database::open("sqlite:" + path_.string(), 4);
     std::vector<store::Migration> migrations;
-    for (const auto& m : {organizations::manifest(), accounts::manifest(), jobs::manifest(),
-                          notifications::manifest(), history::manifest(), search::manifest()}) {
+    const std::vector<ModuleManifest> modules = {organizations::manifest(), accounts::manifest(),
+                                                 jobs::manifest(),          notifications::manifest(),
+                                                 history::manifest(),       search::manifest()};
+    register_extensions(modules);  // the record types' labels, as the server registers them
+    for (const auto& m : modules) {
       migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
       for (const auto& p : m.permissions) policy_.add(p);
     }

@@ -121,14 +121,15 @@ TEST(HistoryRules, ACreatedRecordListsEveryFieldAndARemovedFieldShowsAsGone) {
 }
 
 TEST(HistoryRules, ALongSummaryIsCutAtTwoHundredCharacters) {
+  register_organization_labels();
   Entry e = sample();
   std::string name;
   for (int i = 0; i < 250; ++i) name += "가";
   e.after = R"({"name":")" + name + R"("})";
-  const std::string text = summary(e);  // "이름: 전라북도 → 가가…" is longer than 200 characters
+  const std::string text = summary(e);  // "기관명: 전라북도 → 가가…" is longer than 200 characters
   EXPECT_EQ(char_count(text), 200u);
   EXPECT_EQ(text.substr(text.size() - 3), "…");
-  EXPECT_EQ(text.rfind("이름: 전라북도 → 가가", 0), 0u);
+  EXPECT_EQ(text.rfind("기관명: 전라북도 → 가가", 0), 0u);
 }
 
 TEST(HistoryRules, TheSummaryOfAChangeReadsBeforeToAfterAndOfAnAccessTheSubject) {

@@ -41,7 +41,8 @@ struct FormerName {
   std::string name;
   Timestamp until = 0;
   std::string reason;
-  std::string changed_by;
+  std::int64_t changed_by_id = 0;  // 0: the shipped data
+  std::string changed_by;          // the account's display name, filled by the service
 };
 
 /// What an administrator submits to create or edit an organisation.

@@ -1,5 +1,6 @@
 #include "platform/organizations/organization_service.hpp"
 
+#include "platform/display_names.hpp"
 #include "platform/history/history.hpp"
 #include "platform/search/search_index.hpp"
 
@@ -95,6 +96,11 @@ Result<Detail> get_organization(const ServiceContext& svc, std::int64_t id) {
     auto org = organization_store::find(c, id);
     if (!org) return Error::not_found(kNotFound);
     Detail d{*org, organization_store::former_names(c, id), {}, usage_of(c, id)};
+    std::vector<std::int64_t> changers;
+    for (const auto& n : d.former_names) changers.push_back(n.changed_by_id);
+    const auto names = display_names(c, changers);
+    for (auto& n : d.former_names)
+      if (auto it = names.find(n.changed_by_id); it != names.end()) n.changed_by = it->second;
     for (auto& o : organization_store::list(c, {}))
       if (o.parent_id == id) d.children.push_back(std::move(o));
     return d;

@@ -63,12 +63,11 @@ std::optional<Organization> find_by_code(store::Connection& c, std::string_view 
 
 std::vector<FormerName> former_names(store::Connection& c, std::int64_t id) {
   std::vector<FormerName> out;
-  for (const auto& r : c.query(
-           "SELECT n.name, n.valid_until, n.reason, COALESCE(a.display_name, '') FROM organization_names n "
-           "LEFT JOIN accounts a ON a.id = n.changed_by WHERE n.organization_id = ? ORDER BY n.valid_until "
-           "DESC, n.id DESC",
-           {id})) {
-    out.push_back({r.text(0), r.int64(1), r.text(2), r.text(3)});
+  for (const auto& r :
+       c.query("SELECT n.name, n.valid_until, n.reason, COALESCE(n.changed_by, 0) FROM organization_names n "
+               "WHERE n.organization_id = ? ORDER BY n.valid_until DESC, n.id DESC",
+               {id})) {
+    out.push_back({r.text(0), r.int64(1), r.text(2), r.int64(3), ""});
   }
   return out;
 }
