@@ -216,7 +216,12 @@ export async function expectText(locator, expected, message) {
 
 /** Waits until the page shows the message a POST/redirect/GET brings ("…했습니다."), exactly `text`. */
 export async function expectFlash(page, text) {
-  await expectVisible(page.locator('.sotong-alert').getByText(text, { exact: true }), 'the message');
+  const messages = page.locator('.sotong-alert-message');
+  let shown = [];
+  await pollUntil(async () => (shown = (await messages.allTextContents()).map((t) => t.trim())).includes(text), {
+    message: () => `the message ${JSON.stringify(text)} (the page shows ${shown.length ? shown.map((t) => JSON.stringify(t)).join(', ') : 'none'})`,
+  });
+  await expectVisible(messages.filter({ hasText: text }).first(), 'the message');
 }
 
 /** Waits until `fn` (async, may throw while it does not hold) returns a truthy value, which it returns. */

@@ -23,14 +23,14 @@ export async function pollUntil(fn, { timeout = TIMEOUT, message = 'the conditio
     try {
       const value = await fn();
       if (value) return value;
-      last = `it returned ${value === undefined ? 'undefined' : JSON.stringify(value)}`;
+      last = value === false ? undefined : `it returned ${value === undefined ? 'undefined' : JSON.stringify(value)}`;
     } catch (e) {
       last = `it threw: ${e?.message ?? e}`;
     }
     const left = deadline - Date.now();
     if (left <= 0) {
       const what = typeof message === 'function' ? message() : message;
-      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last ${last}`);
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `; last ${last}` : ''}`);
     }
     await sleep(Math.min(interval, left));
     interval = Math.min(interval * 2, 250);
