@@ -118,6 +118,7 @@ async function during(wait, action) {
  *   await clickAndWaitForPage(page, page.getByRole('button', { name: '저장' }), { url: '/admin/holidays?year=2026' });
  */
 export async function clickAndWaitForPage(page, action, { url, status } = {}) {
+  await page.waitForLoadState('load'); // a click must not race the current page's own scripts
   const response = await during(page.waitForNavigation({ waitUntil: 'load' }), action);
   if (!response) throw new AssertionError({ message: `the action did not load a new page (still ${page.url()})` });
   if (!urlMatches(page.url(), url)) {
@@ -138,7 +139,7 @@ export async function clickAndWaitForPage(page, action, { url, status } = {}) {
  *   await clickAndWaitForSwap(page, page.getByRole('button', { name: '검색' }), { url: /kind=municipality/ });
  */
 export async function clickAndWaitForSwap(page, action, { url, status } = {}) {
-  await page.waitForLoadState('load'); // before that htmx may not have taken the form over yet
+  await page.waitForLoadState('load'); // before that htmx may not have taken the form over yet (a click submits it)
   const settledBefore = await page.evaluate(() => {
     if (window.sotongTestSettled === undefined) {
       window.sotongTestSettled = 0;
