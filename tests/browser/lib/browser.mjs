@@ -55,8 +55,11 @@ export async function newContext(browser, options = {}) {
   const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...options });
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
+  if (options.javaScriptEnabled === false) scriptless.add(context);
   return context;
 }
+
+const scriptless = new WeakSet(); // contexts made with JavaScript off: no page script reacts to scrolling
 
 /** A page in a fresh context (see newContext). Close it with `page.context().close()`. */
 export async function newPage(browser, options = {}) {
@@ -91,10 +94,38 @@ function urlMatches(actual, url) {
   return actual === url;
 }
 
-/** Runs the action: clicks a Locator, or calls a function (`() => field.press('Enter')`). */
+/** Waits for two animation frames of the page: by then it has run its scroll handlers and laid itself out. */
+async function nextFrames(page) {
+  if (scriptless.has(page.context())) return;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+async function inViewport(locator) {
+  const box = await locator.boundingBox();
+  const view = locator.page().viewportSize();
+  return !!box && !!view && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height;
+}
+
+/**
+ * Clicks `locator` once the page has settled from scrolling to it; use it instead of `locator.click()`.
+ * Playwright scrolls an element into view and presses the mouse at once, but the page answers that scroll a
+ * frame later, and on a busy machine that is after the press: KRDS's header leaves the flow on the first scroll
+ * down the page (#wrap.scroll-down), everything moves up by its height, and the release lands on another element,
+ * so the click is lost (a label that checks nothing, a link that goes nowhere). Here the scroll comes first, the
+ * page handles it, and only then the click, on an element already in view.
+ */
+export async function click(locator, options) {
+  for (let i = 0; i < 3 && !(await inViewport(locator)); i++) {
+    await locator.scrollIntoViewIfNeeded();
+    await nextFrames(locator.page());
+  }
+  await locator.click(options);
+}
+
+/** Runs the action: clicks a Locator (see click), or calls a function (`() => field.press('Enter')`). */
 async function act(action) {
   if (typeof action === 'function') await action();
-  else await action.click();
+  else await click(action);
 }
 
 /** Starts `wait` (a promise), runs the action, and returns the wait's result; a failed action leaves no
@@ -225,7 +256,8 @@ export async function expectFlash(page, text) {
   await expectVisible(messages.filter({ hasText: text }).first(), 'the message');
 }
 
-/** Waits until `fn` (async, may throw while it does not hold) returns a truthy value, which it returns. */
+/** Waits until `fn` (async, may throw while it does not hold) returns a truthy value, which it returns. `fn`
+ * should answer at once (count(), allTextContents(), evaluate()), not wait itself. */
 export function eventually(fn, message) {
   return pollUntil(fn, { message });
 }
