@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, newContext, newPage, login, checkA11y, screenshot, useBrowser, clickAndWaitForPage, clickAndWaitForSwap,
+  BASE, newContext, newPage, login, checkA11y, screenshot, useBrowser, click, clickAndWaitForPage, clickAndWaitForSwap,
   clickAndDownload, expectVisible, expectHidden, eventually,
 } from './lib/browser.mjs';
 
@@ -59,7 +59,7 @@ test('the account list downloads with its filters, and a detail page prints clea
       window.__printed = 0;
       window.print = () => { window.__printed += 1; };
     });
-    await print.click();
+    await click(print);
     await eventually(async () => (await page.evaluate(() => window.__printed)) === 1, 'the button opens the print dialog');
 
     await page.emulateMedia({ media: 'print' });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  newPage, login, checkA11y, screenshot, useBrowser, clickAndWaitForPage, expectVisible, expectText, expectCount,
+  newPage, login, checkA11y, screenshot, useBrowser, click, clickAndWaitForPage, expectVisible, expectText, expectCount,
   expectFlash,
 } from './lib/browser.mjs';
 import { Client, csrfFrom } from '../http/lib/client.mjs';
@@ -52,7 +52,8 @@ test('a person sees the unread count, reads the notification in the inbox and ch
 
   await clickAndWaitForPage(page, page.getByRole('link', { name: '알림 받는 방법' }).first(), { url: '/notifications/settings' });
   await checkA11y(page, 'notification settings');
-  await page.locator('label[for=delivery-daily]').click(); // KRDS draws the radio under its label
+  await click(page.locator('label[for=delivery-daily]')); // KRDS draws the radio under its label
+  assert.ok(await page.getByLabel('하루 한 번 모아 받기').isChecked(), 'the label checks its radio');
   await clickAndWaitForPage(page, page.getByRole('button', { name: '저장' }), { url: '/notifications/settings', status: 200 });
   await expectFlash(page, '알림 받는 방법을 ‘하루 한 번 모아 받기’(으)로 바꾸었습니다.');
   assert.ok(await page.getByLabel('하루 한 번 모아 받기').isChecked(), 'the choice is kept');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, newContext, newPage, login, checkA11y, screenshot, useBrowser, clickAndWaitForPage, clickAndWaitForSwap,
+  BASE, newContext, newPage, login, checkA11y, screenshot, useBrowser, click, clickAndWaitForPage, clickAndWaitForSwap,
   expectVisible, expectText, expectCount, expectFlash,
 } from './lib/browser.mjs';
 
@@ -92,8 +92,8 @@ test('an administrator issues an account; its owner must change the initial pass
   await admin.fill('#field-login_id', `b.${suffix}`);
   await admin.fill('#field-display_name', '홍길동');
   await admin.selectOption('#field-organization_id', { label: '군산시' });
-  await admin.locator('label[for=role-municipal]').click(); // KRDS draws the box on the label
-  assert.ok(await admin.isChecked('#role-municipal'));
+  await click(admin.locator('label[for=role-municipal]')); // KRDS draws the box on the label
+  assert.ok(await admin.isChecked('#role-municipal'), 'the label checks its box');
   // The initial password is shown once, on the page the form answers with.
   await clickAndWaitForPage(admin, admin.getByRole('button', { name: '저장' }), { status: 200 });
   await expectText(admin.locator('#initial-password'), /^\s*[A-Za-z]{8}-\d{4}\s*$/);
