@@ -2,8 +2,10 @@
 // listed, downloads it under the same name with the same bytes, and deletes it; axe-core checks the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
+import {
+  BASE, newPage, login, checkA11y, screenshot, useBrowser, clickAndWaitForPage, clickAndDownload, expectVisible,
+  expectCount, expectFlash,
+} from './lib/browser.mjs';
 
 const chrome = useBrowser();
 
@@ -12,24 +14,26 @@ test('an administrator uploads a file on an organisation page and downloads it',
   await login(page, 'admin');
   const orgs = await (await page.request.get(`${BASE}/api/v1/organizations?kind=municipality`)).json();
   const org = orgs.items.find((o) => o.name === '전주시');
-  await page.goto(`${BASE}/admin/organizations/${org.id}`);
-  await page.getByRole('heading', { name: '첨부파일' }).waitFor();
+  const orgPage = `/admin/organizations/${org.id}`;
+  await page.goto(`${BASE}${orgPage}`);
+  await expectVisible(page.getByRole('heading', { name: '첨부파일' }));
   await checkA11y(page, 'organisation page with the attachment form');
 
+  // Uploading and deleting both come back to the organisation's page (POST/redirect/GET to the same address).
   const name = `전주시 조직도 ${Date.now()}.pdf`;
   const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('조직도 시험\n%%EOF')]);
   await page.getByLabel('첨부할 파일').setInputFiles({ name, mimeType: 'application/pdf', buffer: bytes });
-  await Promise.all([page.waitForURL(`${BASE}/admin/organizations/${org.id}`), page.getByRole('button', { name: '파일 올리기' }).click()]);
-  await page.getByText('첨부파일 1개를 올렸습니다.').waitFor();
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '파일 올리기' }), { url: orgPage, status: 200 });
+  await expectFlash(page, '첨부파일 1개를 올렸습니다.');
   await checkA11y(page, 'organisation page listing an attachment');
   await screenshot(page, 'organisation-attachments');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
-  assert.equal(download.suggestedFilename(), name);
-  assert.deepEqual(readFileSync(await download.path()), bytes);
+  const download = await clickAndDownload(page, page.getByRole('link', { name }));
+  assert.equal(download.name, name);
+  assert.deepEqual(download.bytes, bytes);
 
-  await page.getByRole('button', { name: `삭제 ${name}` }).click();
-  await page.getByText(`‘${name}’을(를) 삭제했습니다.`).waitFor();
-  assert.equal(await page.getByRole('link', { name }).count(), 0);
-  await page.close();
+  await clickAndWaitForPage(page, page.getByRole('button', { name: `삭제 ${name}` }), { url: orgPage, status: 200 });
+  await expectFlash(page, `‘${name}’을(를) 삭제했습니다.`);
+  await expectCount(page.getByRole('link', { name }), 0);
+  await page.context().close();
 });

@@ -3,7 +3,10 @@
 // calculator, which works as a plain form; then a 시·군 officer's read-only view. axe-core on every state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
+import {
+  BASE, newPage, login, checkA11y, screenshot, useBrowser, clickAndWaitForPage, expectVisible, expectText, expectCount,
+  expectFlash,
+} from './lib/browser.mjs';
 
 const chrome = useBrowser();
 
@@ -12,25 +15,22 @@ const suffix = Date.now().toString(36).slice(-5);
 test('an administrator views 2026, adds a holiday, uses the calculator and removes the holiday again', async () => {
   const page = await newPage(chrome.browser);
   await login(page, 'admin');
-  await page.getByRole('link', { name: '공휴일·근무일' }).first().click();
-  await page.waitForURL('**/admin/holidays');
-  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: '공휴일·근무일' }).waitFor());
+  await clickAndWaitForPage(page, page.getByRole('link', { name: '공휴일·근무일' }).first(), { url: '/admin/holidays' });
+  await expectVisible(page.getByRole('heading', { level: 1, name: '공휴일·근무일' }));
 
   await page.selectOption('#field-year', '2026');
-  await page.getByRole('button', { name: '보기' }).click();
-  await page.waitForURL('**/admin/holidays?year=2026');
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '보기' }), { url: '/admin/holidays?year=2026' });
   const table = page.getByRole('table', { name: /2026년 공휴일/ });
-  assert.ok(await table.getByRole('row', { name: /2026-10-05 \(월\) 대체공휴일\(개천절\) 대체공휴일/ }).isVisible());
-  assert.ok(await table.getByRole('row', { name: /2026-09-25 \(금\) 추석 법정공휴일/ }).isVisible());
-  assert.match(await page.locator('.result-count').textContent(), /공휴일 21일\(평일 15일\) · 근무일 246일/);
+  await expectVisible(table.getByRole('row', { name: /2026-10-05 \(월\) 대체공휴일\(개천절\) 대체공휴일/ }));
+  await expectVisible(table.getByRole('row', { name: /2026-09-25 \(금\) 추석 법정공휴일/ }));
+  await expectText(page.locator('.result-count'), /공휴일 21일\(평일 15일\) · 근무일 246일/);
   await checkA11y(page, 'holidays 2026');
   await screenshot(page, 'holidays-2026');
 
-  // A first try without a name is refused in Korean, keeping the date typed.
+  // A first try without a name is refused in Korean, keeping the date typed: the form answers on its own address.
   await page.fill('#field-date', '2026-12-24');
-  await page.getByRole('button', { name: '추가' }).click();
-  await page.waitForLoadState();
-  assert.ok(await page.getByText('공휴일 이름을 입력해 주십시오.').first().isVisible());
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '추가' }), { url: '/admin/holidays', status: 422 });
+  await expectVisible(page.getByText('공휴일 이름을 입력해 주십시오.').first());
   assert.equal(await page.inputValue('#field-date'), '2026-12-24');
   await checkA11y(page, 'holiday form with errors');
   await screenshot(page, 'holidays-form-errors');
@@ -38,42 +38,38 @@ test('an administrator views 2026, adds a holiday, uses the calculator and remov
   const name = `임시공휴일(시험${suffix})`;
   await page.fill('#field-name', name);
   await page.selectOption('#field-kind', 'temporary');
-  await page.getByRole('button', { name: '추가' }).click();
-  await page.waitForURL('**/admin/holidays?year=2026');
-  assert.ok(await page.getByText('공휴일을 추가했습니다: 2026-12-24 (목)').isVisible());
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '추가' }), { url: '/admin/holidays?year=2026', status: 200 });
+  await expectFlash(page, '공휴일을 추가했습니다: 2026-12-24 (목)');
   const added = table.getByRole('row', { name: new RegExp(`2026-12-24 \\(목\\) ${name.replace(/[()]/g, '\\$&')} 임시공휴일`) });
-  assert.ok(await added.isVisible());
+  await expectVisible(added);
 
-  // The calculator counts the new holiday: Wednesday 12-23 + 1 passes 24 and 25 to Monday 12-28.
+  // The calculator counts the new holiday: Wednesday 12-23 + 1 passes 24 and 25 to Monday 12-28. Each result is
+  // a new page (a GET form), so each click waits for that page.
   await page.fill('#field-start', '2026-12-23');
   await page.fill('#field-days', '1');
-  await page.getByRole('button', { name: '계산' }).click();
-  await page.waitForLoadState();
-  assert.match(await page.locator('#add-result').textContent(), /2026-12-23 \(수\)부터 근무일 1일째는 2026-12-28 \(월\)입니다\./);
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '계산' }), { url: /[?&]calc=add/, status: 200 });
+  await expectText(page.locator('#add-result'), /2026-12-23 \(수\)부터 근무일 1일째는 2026-12-28 \(월\)입니다\./);
   await page.fill('#field-from', '2026-09-23');
   await page.fill('#field-to', '2026-10-09');
-  await page.getByRole('button', { name: '세기' }).click();
-  await page.waitForLoadState();
-  assert.match(await page.locator('#between-result').textContent(), /근무일은 8일입니다\./);
-  assert.match(await page.locator('#add-result').textContent(), /2026-12-28/, 'the first result stays');
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '세기' }), { url: /[?&]calc=between/, status: 200 });
+  await expectText(page.locator('#between-result'), /근무일은 8일입니다\./);
+  await expectText(page.locator('#add-result'), /2026-12-28/, 'the first result stays');
   await checkA11y(page, 'calculator results');
   await screenshot(page, 'holidays-calculator');
 
-  // Rename it, then delete it: it moves to the deleted list and can be brought back.
-  await added.getByRole('link', { name: /수정/ }).click();
-  await page.waitForURL('**/admin/holidays/2026-12-24/edit');
+  // Rename it, then delete it: it moves to the deleted list and can be brought back. Both answers come back to
+  // the same address (POST/redirect/GET), so only the new page tells that the action is done.
+  await clickAndWaitForPage(page, added.getByRole('link', { name: /수정/ }), { url: '/admin/holidays/2026-12-24/edit' });
   await checkA11y(page, 'holiday edit');
   await page.fill('#field-name', `${name} 변경`);
-  await page.getByRole('button', { name: '저장' }).click();
-  await page.waitForURL('**/admin/holidays?year=2026');
-  assert.ok(await page.getByText('공휴일을 수정했습니다: 2026-12-24 (목)').isVisible());
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '저장' }), { url: '/admin/holidays?year=2026', status: 200 });
+  await expectFlash(page, '공휴일을 수정했습니다: 2026-12-24 (목)');
   const renamed = table.getByRole('row', { name: /2026-12-24/ });
-  assert.match(await renamed.textContent(), /변경/);
-  await renamed.getByRole('button', { name: /삭제/ }).click();
-  await page.waitForURL('**/admin/holidays?year=2026');
-  assert.ok(await page.getByText('공휴일을 삭제했습니다: 2026-12-24 (목)').isVisible());
-  assert.equal(await table.getByRole('row', { name: /2026-12-24/ }).count(), 0);
-  assert.ok(await page.getByRole('heading', { name: '삭제한 공휴일' }).isVisible());
+  await expectText(renamed, /변경/);
+  await clickAndWaitForPage(page, renamed.getByRole('button', { name: /삭제/ }), { url: '/admin/holidays?year=2026', status: 200 });
+  await expectFlash(page, '공휴일을 삭제했습니다: 2026-12-24 (목)');
+  await expectCount(table.getByRole('row', { name: /2026-12-24/ }), 0);
+  await expectVisible(page.getByRole('heading', { name: '삭제한 공휴일' }));
   await checkA11y(page, 'holidays with a deleted one');
   await page.context().close();
 });
@@ -81,16 +77,16 @@ test('an administrator views 2026, adds a holiday, uses the calculator and remov
 test('a 시·군 officer sees the calendar and the calculator, without the administrator\'s forms', async () => {
   const page = await newPage(chrome.browser);
   await login(page, 'jeonju');
-  assert.equal(await page.getByRole('link', { name: '공휴일·근무일' }).count(), 0, 'no menu entry');
+  await expectCount(page.getByRole('link', { name: '공휴일·근무일' }), 0, 'no menu entry');
   const res = await page.goto(`${BASE}/admin/holidays?year=2026&start=2026-09-23&days=5`);
   assert.equal(res.status(), 200);
-  assert.match(await page.locator('#add-result').textContent(), /2026-10-02 \(금\)/);
-  assert.equal(await page.getByRole('button', { name: '추가' }).count(), 0);
-  assert.equal(await page.getByRole('button', { name: /삭제/ }).count(), 0);
+  await expectText(page.locator('#add-result'), /2026-10-02 \(금\)/);
+  await expectCount(page.getByRole('button', { name: '추가' }), 0);
+  await expectCount(page.getByRole('button', { name: /삭제/ }), 0);
   await checkA11y(page, 'holidays read-only');
   const bad = await page.goto(`${BASE}/admin/holidays?year=2026&from=2026-02-30&to=2026-03-01`);
   assert.equal(bad.status(), 422);
-  assert.ok(await page.getByRole('link', { name: /시작일을 2026-10-02와 같이/ }).isVisible(), 'the error summary links to the field');
+  await expectVisible(page.getByRole('link', { name: /시작일을 2026-10-02와 같이/ }), 'the error summary links to the field');
   await checkA11y(page, 'calculator error');
   await screenshot(page, 'holidays-officer');
   await page.context().close();

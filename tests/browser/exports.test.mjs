@@ -3,17 +3,15 @@
 // only the content. axe-core checks every page on the way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
+import {
+  BASE, newContext, newPage, login, checkA11y, screenshot, useBrowser, click, clickAndWaitForPage, clickAndWaitForSwap,
+  clickAndDownload, expectVisible, expectHidden, eventually,
+} from './lib/browser.mjs';
 
 const chrome = useBrowser();
 
 /** Clicks the link named `name` and returns the download: its suggested name and its bytes. */
-async function downloadVia(page, name) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
-}
+const downloadVia = (page, name) => clickAndDownload(page, page.getByRole('link', { name }));
 
 test('an administrator filters the organisation list and downloads exactly those rows', async () => {
   const page = await newPage(chrome.browser);
@@ -22,8 +20,8 @@ test('an administrator filters the organisation list and downloads exactly those
   // Filter through the form (htmx swaps the list and its download links).
   await page.selectOption('#filter-kind', 'municipality');
   await page.fill('#filter-q', '군');
-  await Promise.all([page.waitForURL(/kind=municipality/), page.getByRole('button', { name: '검색' }).click()]);
-  await page.getByText('모두 9개 기관').waitFor();
+  await clickAndWaitForSwap(page, page.getByRole('button', { name: '검색' }), { url: /kind=municipality/, status: 200 });
+  await expectVisible(page.getByText('모두 9개 기관'));
   await checkA11y(page, 'organisation list with download links');
   await screenshot(page, 'organisation-list-exports');
 
@@ -38,7 +36,7 @@ test('an administrator filters the organisation list and downloads exactly those
   const xlsx = await downloadVia(page, '엑셀 내려받기');
   assert.match(xlsx.name, /^기관 목록_\d{4}-\d{2}-\d{2}\.xlsx$/);
   assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK');
-  await page.close();
+  await page.context().close();
 });
 
 test('the account list downloads with its filters, and a detail page prints cleanly', async () => {
@@ -53,40 +51,37 @@ test('the account list downloads with its filters, and a detail page prints clea
 
   for (const [path, heading] of [['/admin/accounts?q=jeonju', '최전주'], ['/admin/organizations?q=52110', '전주시']]) {
     await page.goto(`${BASE}${path}`);
-    await Promise.all([page.waitForURL(/\/\d+$/), page.getByRole('link', { name: heading, exact: true }).click()]);
+    await clickAndWaitForPage(page, page.getByRole('link', { name: heading, exact: true }), { url: /\/\d+$/, status: 200 });
     const print = page.getByRole('button', { name: '인쇄' });
-    await print.waitFor();
-    assert.ok(await print.isVisible(), 'the print button shows once the script runs');
+    await expectVisible(print, 'the print button shows once the script runs');
     await checkA11y(page, `${heading} detail with print button`);
     await page.evaluate(() => {
       window.__printed = 0;
       window.print = () => { window.__printed += 1; };
     });
-    await print.click();
-    assert.equal(await page.evaluate(() => window.__printed), 1, 'the button opens the print dialog');
+    await click(print);
+    await eventually(async () => (await page.evaluate(() => window.__printed)) === 1, 'the button opens the print dialog');
 
     await page.emulateMedia({ media: 'print' });
     for (const hidden of ['#krds-header', '#krds-masthead', '#breadcrumb', '#krds-footer', '.page-actions', '[data-print]']) {
-      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+      await expectHidden(page.locator(hidden).first(), `${hidden} is not printed`);
     }
-    assert.ok(await page.getByRole('heading', { level: 1, name: heading }).isVisible(), 'the title is printed');
-    assert.ok(await page.locator('table.tbl').first().isVisible(), 'the details are printed');
+    await expectVisible(page.getByRole('heading', { level: 1, name: heading }), 'the title is printed');
+    await expectVisible(page.locator('table.tbl').first(), 'the details are printed');
     const pdf = await page.pdf({ format: 'A4' });
     assert.equal(pdf.subarray(0, 4).toString('latin1'), '%PDF');
     await page.emulateMedia({ media: 'screen' });
   }
-  await page.close();
+  await page.context().close();
 });
 
 test('without JavaScript the print button stays hidden (a button that does nothing is never shown)', async () => {
-  const context = await chrome.browser.newContext({ locale: 'ko-KR', javaScriptEnabled: false });
+  const context = await newContext(chrome.browser, { javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${BASE}/login`);
-  await page.fill('#field-login_id', 'admin');
-  await page.fill('#field-password', 'sotong-demo-2026');
-  await Promise.all([page.waitForNavigation(), page.locator('form:has(#field-password) [type=submit]').first().click()]);
+  await login(page, 'admin');
   await page.goto(`${BASE}/admin/organizations?q=52000`);
-  await Promise.all([page.waitForURL(/\/\d+$/), page.getByRole('link', { name: '전북특별자치도', exact: true }).click()]);
+  await clickAndWaitForPage(page, page.getByRole('link', { name: '전북특별자치도', exact: true }), { url: /\/\d+$/, status: 200 });
+  // Without scripts nothing can change the page after it loaded: one look is the answer.
   assert.equal(await page.locator('[data-print]').isVisible(), false);
   await context.close();
 });

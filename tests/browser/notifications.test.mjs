@@ -3,7 +3,10 @@
 // settings; axe-core finds nothing serious on either page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, newPage, login, checkA11y, screenshot, useBrowser } from './lib/browser.mjs';
+import {
+  newPage, login, checkA11y, screenshot, useBrowser, click, clickAndWaitForPage, expectVisible, expectText, expectCount,
+  expectFlash,
+} from './lib/browser.mjs';
 import { Client, csrfFrom } from '../http/lib/client.mjs';
 
 const chrome = useBrowser();
@@ -25,31 +28,34 @@ test('a person sees the unread count, reads the notification in the inbox and ch
   const reset = await admin.postForm(`/admin/accounts/${id}/reset-password`, { _csrf: csrfFrom(detail) });
   const initial = (await reset.text()).match(/id="initial-password"[^>]*>([^<]+)</)[1];
 
+  // The reset notifies at once (in the same transaction): the first page after the password change counts it.
   const page = await newPage(chrome.browser);
   await login(page, loginId, initial);
   const chosen = `Inbox-${suffix}-7!`;
   await page.fill('#field-current', initial);
   await page.fill('#field-next', chosen);
   await page.fill('#field-confirm', chosen);
-  await Promise.all([page.waitForNavigation(), page.locator('form:has(#field-next) [type=submit]').first().click()]);
+  await clickAndWaitForPage(page, page.locator('form:has(#field-next) [type=submit]').first(), { url: '/', status: 200 });
 
   const badge = page.locator('a.user-notifications');
-  assert.match(await badge.innerText(), /알림 1/);
-  await badge.click();
-  await page.waitForURL('**/notifications');
-  assert.ok(await page.getByRole('heading', { level: 2, name: /비밀번호가 초기화되었습니다/ }).isVisible());
+  await expectText(badge, /알림 1/);
+  await clickAndWaitForPage(page, badge, { url: '/notifications', status: 200 });
+  await expectVisible(page.getByRole('heading', { level: 2, name: /비밀번호가 초기화되었습니다/ }));
   await checkA11y(page, 'inbox');
   await screenshot(page, 'notifications-inbox');
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '‘비밀번호가 초기화되었습니다’ 읽음으로 표시' }).click()]);
-  assert.ok(await page.getByText('알림을 읽음으로 표시했습니다.').isVisible());
-  assert.match(await page.locator('a.user-notifications').innerText(), /알림 0/);
-  assert.equal(await page.getByText('새 알림').count(), 0);
+  const markRead = page.getByRole('button', { name: '‘비밀번호가 초기화되었습니다’ 읽음으로 표시' });
+  await clickAndWaitForPage(page, markRead, { url: '/notifications', status: 200 });
+  await expectFlash(page, '알림을 읽음으로 표시했습니다.');
+  await expectText(page.locator('a.user-notifications'), /알림 0/);
+  await expectCount(page.getByText('새 알림'), 0);
   await checkA11y(page, 'inbox after reading');
 
-  await page.getByRole('link', { name: '알림 받는 방법' }).first().click();
-  await page.waitForURL('**/notifications/settings');
+  await clickAndWaitForPage(page, page.getByRole('link', { name: '알림 받는 방법' }).first(), { url: '/notifications/settings' });
   await checkA11y(page, 'notification settings');
-  await page.locator('label[for=delivery-daily]').click(); // KRDS draws the radio under its label
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '저장' }).click()]);
-  assert.ok(await page.getByLabel('하루 한 번 모아 받기').isChecked());
+  await click(page.locator('label[for=delivery-daily]')); // KRDS draws the radio under its label
+  assert.ok(await page.getByLabel('하루 한 번 모아 받기').isChecked(), 'the label checks its radio');
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '저장' }), { url: '/notifications/settings', status: 200 });
+  await expectFlash(page, '알림 받는 방법을 ‘하루 한 번 모아 받기’(으)로 바꾸었습니다.');
+  assert.ok(await page.getByLabel('하루 한 번 모아 받기').isChecked(), 'the choice is kept');
+  await page.context().close();
 });

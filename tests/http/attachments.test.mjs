@@ -5,6 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { Client, createToken, csrfFrom, fetch, hangul, runSuffix } from './lib/client.mjs';
+import { TIMEOUT } from './lib/poll.mjs';
 
 let admin;
 let adminToken;
@@ -197,7 +198,7 @@ test('a request body over the route limit is refused by the server with 413 in K
     socket.on('data', (d) => { data += d; });
     socket.on('end', () => resolve(data));
     socket.on('error', (e) => (data ? resolve(data) : reject(e)));
-    setTimeout(() => { socket.destroy(); resolve(data); }, 5000).unref();
+    setTimeout(() => { socket.destroy(); resolve(data); }, TIMEOUT).unref(); // only if the server never closes
   });
   assert.match(answer, /^HTTP\/1\.1 413/);
   assert.match(answer, /요청이 너무 큽니다/);

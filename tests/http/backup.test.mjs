@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BASE, createToken, fetch, runSuffix as run } from './lib/client.mjs';
+import { pollUntil } from './lib/poll.mjs';
 
 const ENGINE = process.env.SOTONG_ENGINE;
 const DATABASE = process.env.SOTONG_DATABASE;
@@ -187,7 +188,7 @@ test('a backup taken while the API is busy writing is one consistent moment', as
   const file = join(dir, 'busy.backup');
   let countsBefore, countsAfter, historyBefore, started, ended, made;
   try {
-    while (requests.length < 3 && !loadError) await new Promise((r) => setTimeout(r, 5));
+    await pollUntil(() => requests.length >= 3 || loadError, { message: 'the load to be running' });
     countsBefore = counts(DATABASE);
     historyBefore = rows(DATABASE, 'SELECT MAX(id) FROM history_entries')[0][0];
     started = performance.now();

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import net from 'node:net';
 import { Client, csrfFrom, runSuffix as run } from './lib/client.mjs';
 import { startSmtpReceiver } from './lib/smtp-receiver.mjs';
+import { TIMEOUT, pollUntil } from './lib/poll.mjs';
 
 const SUBJECT = '비밀번호가 초기화되었습니다';
 let admin, receiver, dir, configPath, node;
@@ -18,7 +19,6 @@ const email = `notify-${run}@korea.example`;
 const loginId = `t-notify-${run}`;
 let accountId, password;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const freePort = () =>
   new Promise((resolve) => {
     const s = net.createServer();
@@ -36,23 +36,31 @@ async function startNode() {
     ['serve', '--listen', `127.0.0.1:${port}`, '--database', process.env.SOTONG_DATABASE, '--config', configPath],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { child, exited, port };
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error('the extra node did not start');
+  let gone = null;
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve((gone = { code, signal }))));
+  await pollUntil(
+    async () => {
+      if (gone) throw new Error(`the extra node exited during start-up (${gone.signal ?? gone.code})`);
+      return (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok;
+    },
+    { message: 'the extra node to answer /healthz' },
+  );
+  return { child, exited, port };
 }
 
-async function waitFor(predicate, ms = 15000, what = 'condition') {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (predicate()) return;
-    await sleep(50);
-  }
-  assert.fail(`timed out waiting for ${what}`);
+/** Resolves with the node's exit once it has stopped; fails after TIMEOUT. */
+function stopped(node) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the extra node did not exit within ${TIMEOUT} ms`)), TIMEOUT);
+  });
+  return Promise.race([node.exited, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The ids of the jobs /admin/jobs lists as queued or running (done jobs are not listed). */
+async function openJobIds() {
+  const html = await (await admin.get('/admin/jobs')).text();
+  return new Set([...html.matchAll(/data-job-id="(\d+)" data-status="(queued|running)"/g)].map((m) => Number(m[1])));
 }
 
 const mine = () => receiver.accepted.filter((m) => m.envelope.to.some((t) => t.includes(email)));
@@ -104,7 +112,7 @@ before(async () => {
 after(async () => {
   if (node) {
     node.child.kill('SIGTERM');
-    const { code } = await node.exited;
+    const { code } = await stopped(node);
     assert.equal(code, 0, 'the extra node stops cleanly on SIGTERM');
   }
   await receiver?.close();
@@ -131,7 +139,7 @@ test('a password reset notifies the person: inbox, header count, mark read, and 
   const page = await (await other.get('/notifications')).text();
   assert.equal((await other.postForm(`/notifications/${id}/read`, { _csrf: csrfFrom(page) })).status, 404);
 
-  await waitFor(() => mine().length >= 1, 15000, 'the immediate mail');
+  await pollUntil(() => mine().length >= 1, { message: 'the immediate mail' });
   const [mail] = mine();
   assert.equal(mail.subject, SUBJECT, 'the Korean subject decodes exactly');
   assert.match(mail.headers.subject, /^=\?UTF-8\?B\?/);
@@ -158,7 +166,7 @@ test('mark all read, and the delivery choice is kept and validated', async () =>
   assert.match(await (await again.get('/notifications/settings')).text(), /value="weekly" checked/);
   assert.equal((await again.postForm('/notifications/settings', { _csrf: csrfFrom(form), delivery: 'immediate' })).status, 303);
   assert.equal((await new Client().get('/notifications')).status, 303, 'anonymous visitors are sent to sign in');
-  await waitFor(() => mine().length >= 3, 15000, 'three mails');
+  await pollUntil(() => mine().length >= 3, { message: 'three mails' });
 });
 
 test('/admin/jobs is for administrators only', async () => {
@@ -166,6 +174,7 @@ test('/admin/jobs is for administrators only', async () => {
   assert.equal(res.status, 200);
   const html = await res.text();
   assert.match(html, /작업 대기열/);
+  assert.ok((await openJobIds()).size >= 1, 'the queued digest job is listed (openJobIds reads the page)');
   assert.equal((await admin.postForm('/admin/jobs/999999999/retry', { _csrf: csrfFrom(html) })).status, 404);
   const officer = new Client();
   await officer.login('jeonju');
@@ -175,25 +184,31 @@ test('/admin/jobs is for administrators only', async () => {
 });
 
 test('a node killed while sending: after restart every message arrives exactly once', async () => {
-  await waitFor(() => mine().length >= 3, 15000, 'earlier mails');
+  await pollUntil(() => mine().length >= 3, { message: 'earlier mails' });
   const before = mine().length;
-  receiver.delayMs = 1500;
+  // The receiver holds its 250 back, so the node is surely killed while a message is in flight.
+  receiver.holding = true;
   let inFlight = 0;
   receiver.onData = (m) => {
     if (m.envelope.to.some((t) => t.includes(email))) inFlight++;
   };
   const count = 4;
   for (let i = 0; i < count; i++) await resetPassword();
-  await waitFor(() => inFlight >= 1, 15000, 'a message in flight');
+  await pollUntil(() => inFlight >= 1, { message: 'a message in flight' });
   node.child.kill('SIGKILL');
-  const { signal } = await node.exited;
+  const { signal } = await stopped(node);
   assert.equal(signal, 'SIGKILL');
-  await sleep(200);
+  await pollUntil(() => receiver.sockets.size === 0, { message: "the killed node's SMTP connection to close" });
+  receiver.release();
   assert.equal(mine().length, before, 'the message in flight was not accepted');
-  receiver.delayMs = 0;
   node = await startNode();
-  await waitFor(() => mine().length >= before + count, 30000, 'every message after the restart');
-  await sleep(1500); // a duplicate would arrive now
+  await pollUntil(() => mine().length >= before + count, { timeout: 2 * TIMEOUT, message: 'every message after the restart' });
+  // A message is sent again only while its job is not done: once all of them are, nothing more can arrive.
+  const jobIds = mine().slice(before).map((m) => Number(m.messageId.match(/sotong-job-(\d+)@/)[1]));
+  await pollUntil(async () => {
+    const open = await openJobIds();
+    return jobIds.every((id) => !open.has(id));
+  }, { message: `mail jobs ${jobIds.join(', ')} to be done` });
   const ids = mine().map((m) => m.messageId);
   assert.equal(ids.length, before + count, 'no message twice');
   assert.equal(new Set(ids).size, ids.length, 'every Message-ID once');

@@ -1,6 +1,7 @@
 // A tiny SMTP receiver for behaviour tests (node:net): accepts every message, decodes its headers (RFC 2047
-// subject) and base64 body, and counts a message only once it answered 250 to it. `delayMs` holds that 250
-// back, so a test can kill the sender while a message is in flight (it is then not accepted).
+// subject) and base64 body, and counts a message only once it answered 250 to it. While `holding` is set the
+// 250s are held back until `release()`, so a test can kill the sender while a message is in flight, for as
+// long as it takes on a busy machine (the message is then never accepted: its sender is gone).
 import net from 'node:net';
 
 /** "=?UTF-8?B?…?=" words (folded or not) back to text; other text stays. */
@@ -29,9 +30,15 @@ export async function startSmtpReceiver() {
   const receiver = {
     port: 0,
     accepted: [], // parsed messages the receiver answered 250 to
-    delayMs: 0,
+    holding: false, // while true, each message waits for release() before its 250
+    held: [],
     onData: null, // called with the parsed message when its DATA ends (before the 250)
     sockets: new Set(),
+    /** Stops holding and answers the held messages whose senders are still connected. */
+    release() {
+      receiver.holding = false;
+      for (const accept of receiver.held.splice(0)) accept();
+    },
     async close() {
       for (const s of receiver.sockets) s.destroy();
       await new Promise((resolve) => server.close(resolve));
@@ -68,7 +75,7 @@ export async function startSmtpReceiver() {
             receiver.accepted.push(message);
             reply('250 2.0.0 accepted');
           };
-          if (receiver.delayMs > 0) setTimeout(accept, receiver.delayMs);
+          if (receiver.holding) receiver.held.push(accept);
           else accept();
           continue;
         }
