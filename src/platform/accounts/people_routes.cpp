@@ -16,6 +16,7 @@ View person_view(const Account& a) {
                        {"display_name", a.display_name},
                        {"position", a.position},
                        {"email", a.email},
+                       {"has_email", !a.email.empty()},
                        {"organization_name", a.organization_name},
                        {"active", a.active}});
 }
