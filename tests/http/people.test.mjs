@@ -4,7 +4,7 @@
 // everyone, anonymous people are sent to sign in, and every look at someone's data is in the access log.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, fetch } from './lib/client.mjs';
+import { Client, createToken, csrfFrom, fetch, runSuffix as run } from './lib/client.mjs';
 
 let jeonju; // Client signed in as the 전주시 officer
 let coordinator; // Client signed in as the province's coordinator
@@ -120,6 +120,35 @@ test('province-wide roles see everyone', async () => {
   const gunsan = await json('/api/v1/people', tokens.gunsan);
   assert.ok(gunsan.items.some((p) => p.display_name === '정군산'));
   assert.ok(!gunsan.items.some((p) => p.display_name === '최전주'));
+});
+
+test('a new colleague is found at once, and a deactivated one is gone for his colleagues', async () => {
+  const name = `새동료${run}`;
+  const created = await fetch(`${new Client().base}/api/v1/accounts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({
+      login_id: `p-new-${run}`, display_name: name, position: '주무관', organization_id: people.jeonju.organization.id, roles: ['municipal'],
+    }),
+  });
+  assert.equal(created.status, 201);
+  const { id } = await created.json();
+  const found = await json(`/api/v1/search?q=${encodeURIComponent(name)}&source=people`, tokens.jeonju);
+  assert.deepEqual(found.items.map((i) => i.url), [`/people/${id}`], 'indexed with the account');
+  assert.equal((await jeonju.get(`/people/${id}`)).status, 200);
+
+  const admin = new Client();
+  await admin.login('admin');
+  const _csrf = csrfFrom(await (await admin.get(`/admin/accounts/${id}/edit`)).text());
+  const saved = await admin.postForm(`/admin/accounts/${id}`, {
+    _csrf, display_name: name, position: '주무관', email: '', organization_id: String(people.jeonju.organization.id), roles: 'municipal', active: '0',
+  });
+  assert.equal(saved.status, 303);
+  assert.equal((await jeonju.get(`/people/${id}`)).status, 404, 'an inactive colleague is not shown');
+  assert.equal((await json(`/api/v1/search?q=${encodeURIComponent(name)}&source=people`, tokens.jeonju)).total, 0);
+  assert.ok(!names(await (await jeonju.get('/people')).text()).includes(name));
+  // The administrator, who manages accounts, still finds the person.
+  assert.equal((await api(`/api/v1/people/${id}`, tokens.admin)).status, 200);
 });
 
 test('anonymous people are sent to sign in', async () => {
