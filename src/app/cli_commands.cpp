@@ -90,7 +90,7 @@ int run_user_command(const Config& config, CLI::App& user, const CliArgs& args) 
       return platform::organization_store::find_by_code(c, args.organization);
     });
     if (!org) return fail(Error::not_found("기관코드를 찾을 수 없습니다: " + args.organization));
-    auto issued = platform::accounts::create_as_operator(
+    auto issued = platform::accounts::create_account_as_operator(
         *db, {args.login, args.name, args.email, "", std::to_string(org->id), args.roles, true});
     if (!issued) return fail(issued.error());
     std::cout << "계정 " << args.login << "을(를) 만들었습니다. 초기 비밀번호: " << issued->initial_password
@@ -106,7 +106,7 @@ int run_user_command(const Config& config, CLI::App& user, const CliArgs& args) 
     return 0;
   }
   if (user.got_subcommand("reset-password")) {
-    auto issued = platform::accounts::reset_password_as_operator(*db, args.login);
+    auto issued = platform::accounts::reset_account_password_as_operator(*db, args.login);
     if (!issued) return fail(issued.error());
     std::cout << "새 초기 비밀번호: " << issued->initial_password << "\n";
     return 0;

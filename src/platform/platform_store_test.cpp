@@ -148,8 +148,8 @@ TEST_F(PlatformStore, FiveWrongPasswordsLockTheAccount) {
 
 TEST_F(PlatformStore, NewAccountsMustChangeTheirInitialPassword) {
   const auto jeonju = by_code("52110");
-  auto issued = accounts::create(
-      *db_, policy_, admin_,
+  auto issued = accounts::create_account(
+      {*db_, policy_, admin_},
       {"jeonju.new", "신규전주", "", "주무관", std::to_string(jeonju.id), {"municipal"}, true});
   ASSERT_TRUE(issued.ok());
   Settings settings;
@@ -159,12 +159,12 @@ TEST_F(PlatformStore, NewAccountsMustChangeTheirInitialPassword) {
   auto session = db_->read(
       [&](store::Connection& c) { return sessions::find(c, signed_in->session.token, now(), settings); });
   ASSERT_TRUE(session);
-  auto weak = accounts::change_password(*db_, session->actor, session->hash, issued->initial_password,
-                                        "short", "short");
+  auto weak = accounts::change_password({*db_, policy_, session->actor}, session->hash,
+                                        issued->initial_password, "short", "short");
   ASSERT_FALSE(weak.ok());
   EXPECT_EQ(weak.error().fields.front().field, "next");
-  ASSERT_TRUE(accounts::change_password(*db_, session->actor, session->hash, issued->initial_password,
-                                        "Jeonju-New-2026", "Jeonju-New-2026")
+  ASSERT_TRUE(accounts::change_password({*db_, policy_, session->actor}, session->hash,
+                                        issued->initial_password, "Jeonju-New-2026", "Jeonju-New-2026")
                   .ok());
   auto again = accounts::sign_in(*db_, settings, "jeonju.new", "Jeonju-New-2026", "", "");
   ASSERT_TRUE(again.ok());

@@ -13,6 +13,8 @@ import { BASE, createToken, hangul, runSuffix as run } from './lib/client.mjs';
 const SERVER_ROUTES = [
   'GET /api/v1/openapi.json',
   'GET /api/v1/me',
+  'GET /api/v1/people',
+  'GET /api/v1/people/{id}',
   'GET /api/v1/organizations',
   'POST /api/v1/organizations',
   'GET /api/v1/organizations/{id}',
@@ -138,6 +140,21 @@ const CASES = {
   'GET /api/v1/me': {
     200: () => call('GET', '/api/v1/me', { token: jeonju }),
     401: () => call('GET', '/api/v1/me'),
+  },
+  'GET /api/v1/people': {
+    200: () => call('GET', `/api/v1/people?q=${encodeURIComponent('전주')}`, { token: jeonju }),
+    401: () => call('GET', '/api/v1/people'),
+  },
+  'GET /api/v1/people/{id}': {
+    200: async () => {
+      const me = (await call('GET', '/api/v1/me', { token: jeonju })).json;
+      return call('GET', `/api/v1/people/${me.id}`, { token: jeonju });
+    },
+    401: () => call('GET', '/api/v1/people/1'),
+    404: async () => {
+      const gunsan = (await call('GET', '/api/v1/accounts?role=municipal', { token: admin })).json.items.find((a) => a.login_id === 'gunsan');
+      return call('GET', `/api/v1/people/${gunsan.id}`, { token: jeonju });
+    },
   },
   'GET /api/v1/organizations': {
     200: () => call('GET', '/api/v1/organizations?kind=municipality&active=true', { token: jeonju }),

@@ -19,6 +19,7 @@ struct Account {
   std::string position;  // 직위: 주무관, 사무관 …
   std::int64_t organization_id = 0;
   std::string organization_name;
+  std::string organization_path;  // the organisation's materialised path ("/1/19/"), for scope checks
   std::vector<Role> roles;
   bool active = true;
   bool must_change_password = false;

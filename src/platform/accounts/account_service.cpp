@@ -6,7 +6,9 @@
 #include "platform/crypto.hpp"
 #include "platform/history/history.hpp"
 #include "platform/notifications/notifications.hpp"
+#include "platform/organizations/organization_store.hpp"
 #include "platform/password_policy.hpp"
+#include "platform/search/search_index.hpp"
 
 namespace sotong::platform::accounts {
 namespace {
@@ -25,7 +27,8 @@ Error organization_problem() {
 }
 
 bool organization_usable(store::Connection& c, std::int64_t id) {
-  return c.scalar("SELECT COUNT(*) FROM organizations WHERE id = ? AND active = 1", {id}) > 0;
+  const auto org = organization_store::find(c, id);
+  return org && org->active;
 }
 
 /// The fields the history keeps of an account (never a password or its hash).
@@ -62,6 +65,7 @@ Result<Issued> create_by(store::Database& db, const Actor& actor, const AccountI
       history::record_change(c, actor,
                              {"account", issued.account_id, "create", "",
                               history_fields(*account_store::find(c, issued.account_id))});
+      index_for_search(c, issued.account_id);
       return issued;
     });
   } catch (const store::ConstraintViolation&) {
@@ -74,7 +78,7 @@ Result<Issued> reset_password_by(store::Database& db, const Actor& actor, std::i
   const std::string hash = hash_password(issued.initial_password);
   return db.write([&](store::Connection& c) -> Result<Issued> {
     auto before = account_store::find(c, id);
-    if (!before) return Error::not_found("계정을 찾을 수 없습니다.");
+    if (!before) return Error::not_found(kNotFound);
     account_store::set_password(c, id, hash, true, now());
     sessions::close_all_for(c, id);
     history::record_change(
@@ -158,10 +162,12 @@ Result<SignedIn> sign_in(store::Database& db, const Settings& settings, std::str
   });
 }
 
-Result<void> change_password(store::Database& db, const Actor& actor, std::string_view session_hash,
+Result<void> change_password(const ServiceContext& svc, std::string_view session_hash,
                              std::string_view current, std::string_view next, std::string_view confirm) {
+  const Actor& actor = svc.actor;
+  if (actor.account_id == 0) return Error::unauthenticated();
   const std::string hash =
-      db.read([&](store::Connection& c) { return account_store::password_hash(c, actor.account_id); });
+      svc.db.read([&](store::Connection& c) { return account_store::password_hash(c, actor.account_id); });
   if (!verify_password(current, hash)) {
     return Error::invalid("입력 내용을 확인해 주십시오.", {{"current", "현재 비밀번호가 맞지 않습니다."}});
   }
@@ -177,11 +183,10 @@ Result<void> change_password(store::Database& db, const Actor& actor, std::strin
                           {{"confirm", "새 비밀번호 확인이 일치하지 않습니다."}});
   }
   const std::string new_hash = hash_password(next);
-  return db.write([&](store::Connection& c) -> Result<void> {
+  return svc.db.write([&](store::Connection& c) -> Result<void> {
     const auto before = account_store::find(c, actor.account_id);
     account_store::set_password(c, actor.account_id, new_hash, false, now());
-    c.execute("DELETE FROM account_sessions WHERE account_id = ? AND id_hash <> ?",
-              {actor.account_id, session_hash});
+    sessions::close_others_for(c, actor.account_id, session_hash);
     history::record_change(c, actor,
                            {"account", actor.account_id, "change_password",
                             password_flag(before && before->must_change_password), password_flag(false)});
@@ -189,38 +194,35 @@ Result<void> change_password(store::Database& db, const Actor& actor, std::strin
   });
 }
 
-Result<std::vector<Account>> list(store::Database& db, const Policy& policy, const Actor& actor,
-                                  const account_store::Filter& filter) {
-  if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
-  return db.read([&](store::Connection& c) { return account_store::list(c, filter); });
+Result<std::vector<Account>> list_accounts(const ServiceContext& svc, const account_store::Filter& filter) {
+  if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
+  return svc.db.read([&](store::Connection& c) { return account_store::list(c, filter); });
 }
 
-Result<Account> get(store::Database& db, const Policy& policy, const Actor& actor, std::int64_t id) {
-  if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
-  auto a = db.read([&](store::Connection& c) { return account_store::find(c, id); });
-  if (!a) return Error::not_found("계정을 찾을 수 없습니다.");
+Result<Account> get_account(const ServiceContext& svc, std::int64_t id) {
+  if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
+  auto a = svc.db.read([&](store::Connection& c) { return account_store::find(c, id); });
+  if (!a) return Error::not_found(kNotFound);
   return *a;
 }
 
-Result<Issued> create(store::Database& db, const Policy& policy, const Actor& actor,
-                      const AccountInput& input) {
-  if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
-  return create_by(db, actor, input);
+Result<Issued> create_account(const ServiceContext& svc, const AccountInput& input) {
+  if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
+  return create_by(svc.db, svc.actor, input);
 }
 
-Result<Issued> create_as_operator(store::Database& db, const AccountInput& input) {
+Result<Issued> create_account_as_operator(store::Database& db, const AccountInput& input) {
   return create_by(db, history::console_actor(), input);
 }
 
-Result<void> update(store::Database& db, const Policy& policy, const Actor& actor, std::int64_t id,
-                    const AccountInput& input) {
-  if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
+Result<void> update_account(const ServiceContext& svc, std::int64_t id, const AccountInput& input) {
+  if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
   auto valid = validate_account(input);
   if (!valid) return valid.error();
-  if (auto ok = check_self_edit(actor, id, *valid); !ok) return ok.error();
-  return db.write([&](store::Connection& c) -> Result<void> {
+  if (auto ok = check_self_edit(svc.actor, id, *valid); !ok) return ok.error();
+  return svc.db.write([&](store::Connection& c) -> Result<void> {
     auto before = account_store::find(c, id);
-    if (!before) return Error::not_found("계정을 찾을 수 없습니다.");
+    if (!before) return Error::not_found(kNotFound);
     if (valid->organization_id != before->organization_id &&
         !organization_usable(c, valid->organization_id)) {
       return organization_problem();
@@ -228,37 +230,71 @@ Result<void> update(store::Database& db, const Policy& policy, const Actor& acto
     account_store::update(c, id, *valid, now());
     if (!valid->active) sessions::close_all_for(c, id);
     history::record_change(
-        c, actor,
+        c, svc.actor,
         {"account", id, "update", history_fields(*before), history_fields(*account_store::find(c, id))});
+    index_for_search(c, id);
     return success();
   });
 }
 
-Result<Issued> reset_password(store::Database& db, const Policy& policy, const Actor& actor,
-                              std::int64_t id) {
-  if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
-  return reset_password_by(db, actor, id);
+Result<Issued> reset_account_password(const ServiceContext& svc, std::int64_t id) {
+  if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
+  return reset_password_by(svc.db, svc.actor, id);
 }
 
-Result<Issued> reset_password_as_operator(store::Database& db, std::string_view login_id) {
+Result<Issued> reset_account_password_as_operator(store::Database& db, std::string_view login_id) {
   auto account = db.read([&](store::Connection& c) { return account_store::find_by_login(c, login_id); });
   if (!account) return Error::not_found("계정을 찾을 수 없습니다: " + std::string(login_id));
   return reset_password_by(db, history::console_actor(), account->id);
 }
 
-Result<void> unlock(store::Database& db, const Policy& policy, const Actor& actor, std::int64_t id) {
-  if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
-  return db.write([&](store::Connection& c) -> Result<void> {
+Result<void> unlock_account(const ServiceContext& svc, std::int64_t id) {
+  if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
+  return svc.db.write([&](store::Connection& c) -> Result<void> {
     auto before = account_store::find(c, id);
-    if (!before) return Error::not_found("계정을 찾을 수 없습니다.");
+    if (!before) return Error::not_found(kNotFound);
     account_store::set_lockout(c, id, 0, 0);
-    history::record_change(c, actor,
+    history::record_change(c, svc.actor,
                            {"account", id, "unlock",
                             history::to_json({{"failed_logins", before->failed_logins},
                                               {"locked", is_locked(before->locked_until, now())}}),
                             history::to_json({{"failed_logins", 0}, {"locked", false}})});
     return success();
   });
+}
+
+Result<std::vector<Account>> list_people(const ServiceContext& svc, std::string_view text) {
+  if (svc.actor.account_id == 0) return Error::unauthenticated();
+  const auto scope = people_scope(svc.policy, svc.actor);
+  if (!scope) return Error::forbidden();
+  // The SQL narrows to the actor's subtree; the predicate decides each row, so the two can never disagree.
+  const account_store::PeopleFilter filter{*scope, svc.policy.allows(svc.actor, kManage), std::string(text)};
+  auto people = svc.db.read([&](store::Connection& c) { return account_store::list_people(c, filter); });
+  std::erase_if(people, [&](const Account& a) { return !can_view_account(svc.policy, svc.actor, a); });
+  return people;
+}
+
+Result<Account> get_person(const ServiceContext& svc, std::int64_t id) {
+  if (svc.actor.account_id == 0) return Error::unauthenticated();
+  auto a = svc.db.read([&](store::Connection& c) { return account_store::find(c, id); });
+  // An account outside the actor's scope does not exist for them: not_found, as for a missing one.
+  if (!a || !can_view_account(svc.policy, svc.actor, *a)) return Error::not_found(kPersonNotFound);
+  return *a;
+}
+
+void index_for_search(store::Connection& c, std::int64_t id) {
+  const auto a = account_store::find(c, id);
+  if (!a || !a->active) {
+    search::remove(c, kPeopleSource, id);
+    return;
+  }
+  std::string body = a->position.empty() ? a->organization_name : a->position + " · " + a->organization_name;
+  search::index(c, {kPeopleSource, id, a->display_name, body, "/people/" + std::to_string(id), kViewPeople,
+                    a->organization_path, a->updated_at});
+}
+
+void reindex_search(store::Connection& c) {
+  for (const auto id : account_store::all_ids(c)) index_for_search(c, id);
 }
 
 }  // namespace sotong::platform::accounts

@@ -4,8 +4,8 @@ namespace sotong::platform::account_store {
 namespace {
 constexpr const char* kColumns =
     "SELECT a.id, a.login_id, a.display_name, a.email, a.position, a.organization_id, o.name, a.active, "
-    "a.must_change_password, a.failed_logins, a.locked_until, a.last_login_at, a.created_at, a.updated_at "
-    "FROM accounts a JOIN organizations o ON o.id = a.organization_id ";
+    "a.must_change_password, a.failed_logins, a.locked_until, a.last_login_at, a.created_at, a.updated_at, "
+    "o.path FROM accounts a JOIN organizations o ON o.id = a.organization_id ";
 
 Account from_row(const store::Row& r) {
   Account a;
@@ -23,6 +23,7 @@ Account from_row(const store::Row& r) {
   a.last_login_at = r.optional_int64(11);
   a.created_at = r.int64(12);
   a.updated_at = r.int64(13);
+  a.organization_path = r.text(14);
   return a;
 }
 
@@ -63,6 +64,31 @@ std::vector<Account> list(store::Connection& c, const Filter& f) {
   std::vector<Account> out;
   for (const auto& r : c.query(sql, params)) out.push_back(from_row(r));
   for (auto& a : out) load_roles(c, a);
+  return out;
+}
+
+std::vector<Account> list_people(store::Connection& c, const PeopleFilter& f) {
+  std::string sql = std::string(kColumns) + "WHERE 1 = 1";
+  store::Params params;
+  if (!f.path_prefix.empty()) {
+    sql += " AND substr(o.path, 1, ?) = ?";
+    params.emplace_back(static_cast<std::int64_t>(f.path_prefix.size()));
+    params.emplace_back(f.path_prefix);
+  }
+  if (!f.include_inactive) sql += " AND a.active = 1";
+  if (!f.text.empty()) {
+    sql += " AND (a.display_name LIKE ? OR a.position LIKE ? OR o.name LIKE ?)";
+    for (int i = 0; i < 3; ++i) params.emplace_back("%" + f.text + "%");
+  }
+  sql += " ORDER BY o.path, a.display_name, a.id";
+  std::vector<Account> out;
+  for (const auto& r : c.query(sql, params)) out.push_back(from_row(r));
+  return out;
+}
+
+std::vector<std::int64_t> all_ids(store::Connection& c) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : c.query("SELECT id FROM accounts ORDER BY id", {})) out.push_back(r.int64(0));
   return out;
 }
 

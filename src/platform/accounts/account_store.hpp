@@ -20,6 +20,17 @@ struct Filter {
 };
 
 std::vector<Account> list(store::Connection& c, const Filter& filter);
+
+/// The people directory's filter: accounts inside an organisation subtree, by name, position or organisation.
+struct PeopleFilter {
+  std::string path_prefix;  // "/1/19/": only accounts whose organisation lies inside; "" for everyone
+  bool include_inactive = false;
+  std::string text;  // part of the name, position or organisation name
+};
+/// Accounts for the people directory, in organisation order then by name (roles not loaded).
+std::vector<Account> list_people(store::Connection& c, const PeopleFilter& filter);
+/// Every account (active or not), for rebuilding the people search source.
+std::vector<std::int64_t> all_ids(store::Connection& c);
 std::optional<Account> find(store::Connection& c, std::int64_t id);
 std::optional<Account> find_by_login(store::Connection& c, std::string_view login_id);
 std::string password_hash(store::Connection& c, std::int64_t id);

@@ -123,147 +123,160 @@ http::Response form_page(Web& web, Context& ctx, const AccountInput& in,
 }
 
 http::Response issued_page(Web& web, Context& ctx, const Issued& issued, const std::string& heading) {
-  auto account = get(web.db(), web.policy(), ctx.actor, issued.account_id);
-  if (!account) return web.error(ctx, account.error());
-  View v = account_view(*account, now());
-  v.set("initial_password", issued.initial_password);
-  return web.render(ctx, "accounts/issued", v, {heading, trail(heading), {}});
+  return web.respond(ctx, get_account(web.service(ctx), issued.account_id), [&](const Account& account) {
+    View v = account_view(account, now());
+    v.set("initial_password", issued.initial_password);
+    return web.render(ctx, "accounts/issued", v, {heading, trail(heading), {}});
+  });
 }
-}  // namespace
 
-void register_admin_routes(Web& web) {
-  web.page("GET", "/admin/", kAdminArea, [&web](Context& ctx) {
-    View links = View::list();
-    for (const auto& m : std::vector<std::tuple<const char*, const char*, const char*>>{
-             {"기관 관리", "/admin/organizations",
-              "도, 실국, 시·군, 유관기관을 등록하고 이름 변경 이력을 관리합니다."},
-             {"계정 관리", "/admin/accounts", "계정을 만들고 역할과 소속을 정하며 잠금을 풉니다."},
-             {"역할과 권한", "/admin/roles", "역할마다 할 수 있는 일을 확인합니다."}}) {
-      links.push(View::object(
-          {{"label", std::get<0>(m)}, {"href", std::get<1>(m)}, {"description", std::get<2>(m)}}));
-    }
-    return web.render(ctx, "accounts/admin_home", View::object({{"links", links}}),
-                      {"관리", {{"관리", ""}}, {}});
-  });
+std::string detail_href(std::int64_t id) {
+  return "/admin/accounts/" + std::to_string(id);
+}
 
-  web.page("GET", "/admin/roles", kAdminArea, [&web](Context& ctx) {
-    View rows = View::list();
-    for (const auto& [action, p] : web.policy().permissions()) {
-      std::string roles;
-      for (Role r : p.roles) roles += (roles.empty() ? "" : ", ") + std::string(role_label(r));
-      rows.push(View::object(
-          {{"action", action},
-           {"description", p.description},
-           {"roles", roles},
-           {"scope", p.scope == Scope::everywhere ? "전체" : "소속 기관 (도 전체 역할은 전체)"}}));
-    }
-    View roles = View::list();
-    for (Role r : kAllRoles) {
-      roles.push(View::object(
-          {{"code", role_code(r)}, {"label", role_label(r)}, {"province_wide", is_province_wide(r)}}));
-    }
-    return web.render(ctx, "accounts/roles", View::object({{"permissions", rows}, {"roles", roles}}),
-                      {"역할과 권한", {{"관리", "/admin/"}, {"역할과 권한", ""}}, {}});
-  });
+/// The account of the path's {id} for the administrator, its viewing recorded in the access log.
+Result<Account> viewed_account(Web& web, Context& ctx) {
+  auto account =
+      path_id(ctx, kNotFound).and_then([&](std::int64_t id) { return get_account(web.service(ctx), id); });
+  if (account)
+    history::log_access(web.db(), ctx.actor,
+                        {"account", account->id, account->display_name + " (" + account->login_id + ")",
+                         history::AccessAction::view});
+  return account;
+}
 
-  web.page("GET", "/admin/accounts", kManage, [&web](Context& ctx) {
-    const ListFilter common = read_list_filter(ctx.query);
-    account_store::Filter filter{parse_id(ctx.query.get("organization_id")),
-                                 role_from_code(ctx.query.get("role")), common.active, common.text};
-    auto accounts = list(web.db(), web.policy(), ctx.actor, filter);
-    if (!accounts) return web.error(ctx, accounts.error());
+http::Response admin_home_page(Web& web, Context& ctx) {
+  View links = View::list();
+  for (const auto& m : std::vector<std::tuple<const char*, const char*, const char*>>{
+           {"기관 관리", "/admin/organizations",
+            "도, 실국, 시·군, 유관기관을 등록하고 이름 변경 이력을 관리합니다."},
+           {"계정 관리", "/admin/accounts", "계정을 만들고 역할과 소속을 정하며 잠금을 풉니다."},
+           {"역할과 권한", "/admin/roles", "역할마다 할 수 있는 일을 확인합니다."}}) {
+    links.push(
+        View::object({{"label", std::get<0>(m)}, {"href", std::get<1>(m)}, {"description", std::get<2>(m)}}));
+  }
+  return web.render(ctx, "accounts/admin_home", View::object({{"links", links}}),
+                    {"관리", {{"관리", ""}}, {}});
+}
+
+http::Response roles_page(Web& web, Context& ctx) {
+  View rows = View::list();
+  for (const auto& [action, p] : web.policy().permissions()) {
+    std::string roles;
+    for (Role r : p.roles) roles += (roles.empty() ? "" : ", ") + std::string(role_label(r));
+    rows.push(
+        View::object({{"action", action},
+                      {"description", p.description},
+                      {"roles", roles},
+                      {"scope", p.scope == Scope::everywhere ? "전체" : "소속 기관 (도 전체 역할은 전체)"}}));
+  }
+  View roles = View::list();
+  for (Role r : kAllRoles) {
+    roles.push(View::object(
+        {{"code", role_code(r)}, {"label", role_label(r)}, {"province_wide", is_province_wide(r)}}));
+  }
+  return web.render(ctx, "accounts/roles", View::object({{"permissions", rows}, {"roles", roles}}),
+                    {"역할과 권한", {{"관리", "/admin/"}, {"역할과 권한", ""}}, {}});
+}
+
+http::Response list_page(Web& web, Context& ctx) {
+  const ListFilter common = read_list_filter(ctx.query);
+  account_store::Filter filter{parse_id(ctx.query.get("organization_id")),
+                               role_from_code(ctx.query.get("role")), common.active, common.text};
+  return web.respond(ctx, list_accounts(web.service(ctx), filter), [&](const std::vector<Account>& accounts) {
     const Timestamp t = now();
     if (auto file = exports::export_if_requested(web, ctx, {"account", "계정 목록", "accounts"},
-                                                 [&] { return accounts_table(*accounts, t); }))
+                                                 [&] { return accounts_table(accounts, t); }))
       return std::move(*file);
     history::log_access(web.db(), ctx.actor,
                         {"account", 0, "계정 목록", history::AccessAction::view,
                          history::to_json({{"filter", ctx.request.query_string},
-                                           {"count", static_cast<long long>(accounts->size())}})});
+                                           {"count", static_cast<long long>(accounts.size())}})});
     View rows = View::list();
-    for (const auto& a : *accounts) rows.push(account_view(a, t));
-    const std::string role = ctx.query.get("role");
+    for (const auto& a : accounts) rows.push(account_view(a, t));
     View v = View::object({{"accounts", rows},
-                           {"count", static_cast<long long>(accounts->size())},
+                           {"count", static_cast<long long>(accounts.size())},
                            {"organizations", organizations_view(web, ctx.query.get("organization_id"))},
-                           {"roles", roles_view({role})}});
+                           {"roles", roles_view({ctx.query.get("role")})}});
     add_list_filter(v, common);
     exports::add_export_links(v, ctx);
     return web.render(ctx, "accounts/list", v, {"계정 관리", {{"관리", "/admin/"}, {"계정 관리", ""}}, {}});
   });
+}
 
-  web.page("GET", "/admin/accounts/new", kManage, [&web](Context& ctx) {
-    return form_page(web, ctx, {"", "", "", "", "", {}, true}, std::nullopt, {}, 200);
-  });
+http::Response new_page(Web& web, Context& ctx) {
+  return form_page(web, ctx, {"", "", "", "", "", {}, true}, std::nullopt, {}, 200);
+}
 
-  web.page("POST", "/admin/accounts", kManage, [&web](Context& ctx) {
-    const auto in = input_from_form(ctx.form);
-    auto issued = create(web.db(), web.policy(), ctx.actor, in);
-    if (!issued) {
-      if (issued.error().fields.empty()) return web.error(ctx, issued.error());
-      return form_page(web, ctx, in, std::nullopt, issued.error().fields,
-                       http::status_for(issued.error().code));
-    }
-    return issued_page(web, ctx, *issued, "계정을 만들었습니다");
-  });
+http::Response create_action(Web& web, Context& ctx) {
+  const auto in = input_from_form(ctx.form);
+  auto issued = create_account(web.service(ctx), in);
+  if (!issued)
+    return web.refuse_form(ctx, issued.error(), [&](const auto& fields, int) {
+      return form_page(web, ctx, in, std::nullopt, fields, http::status_for(issued.error().code));
+    });
+  return issued_page(web, ctx, *issued, "계정을 만들었습니다");
+}
 
-  web.page("GET", "/admin/accounts/{id}", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
-    auto account = get(web.db(), web.policy(), ctx.actor, *id);
-    if (!account) return web.error(ctx, account.error());
-    history::log_access(web.db(), ctx.actor,
-                        {"account", *id, account->display_name + " (" + account->login_id + ")",
-                         history::AccessAction::view});
-    return web.render(ctx, "accounts/detail", account_view(*account, now()),
-                      {account->display_name, trail(account->display_name), {}});
+http::Response detail_page(Web& web, Context& ctx) {
+  return web.respond(ctx, viewed_account(web, ctx), [&](const Account& account) {
+    return web.render(ctx, "accounts/detail", account_view(account, now()),
+                      {account.display_name, trail(account.display_name), {}});
   });
+}
 
-  web.page("GET", "/admin/accounts/{id}/edit", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
-    auto account = get(web.db(), web.policy(), ctx.actor, *id);
-    if (!account) return web.error(ctx, account.error());
-    history::log_access(web.db(), ctx.actor,
-                        {"account", *id, account->display_name + " (" + account->login_id + ")",
-                         history::AccessAction::view});
-    return form_page(web, ctx, input_from(*account), id, {}, 200);
+http::Response edit_page(Web& web, Context& ctx) {
+  return web.respond(ctx, viewed_account(web, ctx), [&](const Account& account) {
+    return form_page(web, ctx, input_from(account), account.id, {}, 200);
   });
+}
 
-  web.page("POST", "/admin/accounts/{id}", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
-    auto before = get(web.db(), web.policy(), ctx.actor, *id);
-    if (!before) return web.error(ctx, before.error());
-    auto in = input_from_form(ctx.form);
-    in.login_id = before->login_id;  // the login id is fixed once issued
-    auto updated = update(web.db(), web.policy(), ctx.actor, *id, in);
-    if (!updated) {
-      if (updated.error().fields.empty())
-        return web.redirect_with(ctx, "/admin/accounts/" + std::to_string(*id),
-                                 {"danger", updated.error().message});
-      return form_page(web, ctx, in, id, updated.error().fields, http::status_for(updated.error().code));
-    }
-    return web.redirect_with(ctx, "/admin/accounts/" + std::to_string(*id),
-                             {"success", "계정 정보를 저장했습니다."});
-  });
+http::Response update_action(Web& web, Context& ctx) {
+  const auto svc = web.service(ctx);
+  auto before = path_id(ctx, kNotFound).and_then([&](std::int64_t id) { return get_account(svc, id); });
+  if (!before) return web.error(ctx, before.error());
+  const std::int64_t id = before->id;
+  auto in = input_from_form(ctx.form);
+  in.login_id = before->login_id;  // the login id is fixed once issued
+  auto updated = update_account(svc, id, in);
+  if (!updated) {
+    if (updated.error().fields.empty())
+      return web.redirect_with(ctx, detail_href(id), {"danger", updated.error().message});
+    return form_page(web, ctx, in, id, updated.error().fields, http::status_for(updated.error().code));
+  }
+  return web.redirect_with(ctx, detail_href(id), {"success", "계정 정보를 저장했습니다."});
+}
 
-  web.page("POST", "/admin/accounts/{id}/reset-password", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
-    auto issued = reset_password(web.db(), web.policy(), ctx.actor, *id);
-    if (!issued) return web.error(ctx, issued.error());
-    return issued_page(web, ctx, *issued, "비밀번호를 초기화했습니다");
+http::Response reset_password_action(Web& web, Context& ctx) {
+  auto issued = path_id(ctx, kNotFound).and_then([&](std::int64_t id) {
+    return reset_account_password(web.service(ctx), id);
   });
+  return web.respond(ctx, std::move(issued),
+                     [&](const Issued& i) { return issued_page(web, ctx, i, "비밀번호를 초기화했습니다"); });
+}
 
-  web.page("POST", "/admin/accounts/{id}/unlock", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
-    auto done = unlock(web.db(), web.policy(), ctx.actor, *id);
-    if (!done) return web.error(ctx, done.error());
-    return web.redirect_with(ctx, "/admin/accounts/" + std::to_string(*id),
-                             {"success", "계정 잠금을 풀었습니다."});
-  });
+http::Response unlock_action(Web& web, Context& ctx) {
+  auto id = path_id(ctx, kNotFound);
+  if (!id) return web.error(ctx, id.error());
+  auto done = unlock_account(web.service(ctx), *id);
+  if (!done) return web.error(ctx, done.error());
+  return web.redirect_with(ctx, detail_href(*id), {"success", "계정 잠금을 풀었습니다."});
+}
+}  // namespace
+
+std::vector<RouteSpec> admin_routes() {
+  return {
+      {"GET", "/admin/", kAdminArea, admin_home_page},
+      {"GET", "/admin/roles", kAdminArea, roles_page},
+      {"GET", "/admin/accounts", kManage, list_page},
+      {"GET", "/admin/accounts/new", kManage, new_page},
+      {"POST", "/admin/accounts", kManage, create_action},
+      {"GET", "/admin/accounts/{id}", kManage, detail_page},
+      {"GET", "/admin/accounts/{id}/edit", kManage, edit_page},
+      {"POST", "/admin/accounts/{id}", kManage, update_action},
+      {"POST", "/admin/accounts/{id}/reset-password", kManage, reset_password_action},
+      {"POST", "/admin/accounts/{id}/unlock", kManage, unlock_action},
+  };
 }
 
 }  // namespace sotong::platform::accounts

@@ -1,10 +1,11 @@
-// Thin JSON handlers: the current user and, for administrators, accounts.
+// Thin JSON handlers: the current user, the people directory and, for administrators, accounts.
 #include <boost/json.hpp>
 
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/history/history.hpp"
 #include "platform/web/json_input.hpp"
+#include "platform/web/list_filter.hpp"
 #include "platform/web/params.hpp"
 #include "platform/web/web.hpp"
 
@@ -47,68 +48,117 @@ std::vector<std::string> split_lines(const std::string& s) {
   }
   return out;
 }
-}  // namespace
 
-void register_api_routes(Web& web) {
-  web.api("GET", "/api/v1/me", std::string(kSignedIn), [&web](Context& ctx) {
-    const Actor& a = ctx.actor;
-    boost::json::object body{{"id", a.account_id},
-                             {"login_id", a.login_id},
-                             {"display_name", a.display_name},
-                             {"organization", {{"id", a.organization_id}, {"name", a.organization_name}}},
-                             {"roles", roles_json(a.roles)}};
-    return web.json(ctx, boost::json::serialize(body));
-  });
+boost::json::object person_json(const Account& a) {
+  return {{"id", a.id},
+          {"display_name", a.display_name},
+          {"position", a.position},
+          {"email", a.email},
+          {"organization", {{"id", a.organization_id}, {"name", a.organization_name}}}};
+}
 
-  web.api("GET", "/api/v1/accounts", kManage, [&web](Context& ctx) {
-    account_store::Filter filter;
-    filter.organization_id = parse_id(ctx.query.get("organization_id"));
-    if (ctx.query.has("role")) {
-      filter.role = role_from_code(ctx.query.get("role"));
-      if (!filter.role)
-        return web.error(
-            ctx, Error::invalid("role 값이 올바르지 않습니다.", {{"role", "알 수 없는 역할입니다."}}));
-    }
-    auto accounts = list(web.db(), web.policy(), ctx.actor, filter);
-    if (!accounts) return web.error(ctx, accounts.error());
+std::string json_text(const boost::json::value& v) {
+  return boost::json::serialize(v);
+}
+
+http::Response me_api(Web& web, Context& ctx) {
+  const Actor& a = ctx.actor;
+  boost::json::object body{{"id", a.account_id},
+                           {"login_id", a.login_id},
+                           {"display_name", a.display_name},
+                           {"organization", {{"id", a.organization_id}, {"name", a.organization_name}}},
+                           {"roles", roles_json(a.roles)}};
+  return web.json(ctx, json_text(body));
+}
+
+http::Response list_accounts_api(Web& web, Context& ctx) {
+  account_store::Filter filter;
+  filter.organization_id = parse_id(ctx.query.get("organization_id"));
+  if (ctx.query.has("role")) {
+    filter.role = role_from_code(ctx.query.get("role"));
+    if (!filter.role)
+      return web.error(ctx,
+                       Error::invalid("role 값이 올바르지 않습니다.", {{"role", "알 수 없는 역할입니다."}}));
+  }
+  return web.respond(ctx, list_accounts(web.service(ctx), filter), [&](const std::vector<Account>& accounts) {
     history::log_access(web.db(), ctx.actor,
                         {"account", 0, "계정 목록", history::AccessAction::view,
                          history::to_json({{"filter", ctx.request.query_string},
-                                           {"count", static_cast<long long>(accounts->size())}})});
+                                           {"count", static_cast<long long>(accounts.size())}})});
     boost::json::array items;
-    for (const auto& a : *accounts) items.push_back(account_json(a));
-    return web.json(ctx, boost::json::serialize(boost::json::object{{"items", items}}));
+    for (const auto& a : accounts) items.push_back(account_json(a));
+    return web.json(ctx, json_text(boost::json::object{{"items", items}}));
   });
+}
 
-  web.api("GET", "/api/v1/accounts/{id}", kManage, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("계정을 찾을 수 없습니다."));
-    auto account = get(web.db(), web.policy(), ctx.actor, *id);
-    if (!account) return web.error(ctx, account.error());
-    history::log_access(web.db(), ctx.actor,
-                        {"account", *id, account->display_name + " (" + account->login_id + ")",
-                         history::AccessAction::view});
-    return web.json(ctx, boost::json::serialize(account_json(*account)));
+http::Response get_account_api(Web& web, Context& ctx) {
+  auto account =
+      path_id(ctx, kNotFound).and_then([&](std::int64_t id) { return get_account(web.service(ctx), id); });
+  return web.respond(ctx, std::move(account), [&](const Account& a) {
+    history::log_access(
+        web.db(), ctx.actor,
+        {"account", a.id, a.display_name + " (" + a.login_id + ")", history::AccessAction::view});
+    return web.json(ctx, json_text(account_json(a)));
   });
+}
 
-  web.api("POST", "/api/v1/accounts", kManage, [&web](Context& ctx) {
-    auto fields = read_json_fields(ctx.request.body, kFields);
-    if (!fields) return web.error(ctx, fields.error());
-    auto& f = *fields;
-    AccountInput in{f["login_id"],
-                    f["display_name"],
-                    f["email"],
-                    f["position"],
-                    f["organization_id"],
-                    split_lines(f["roles"]),
-                    !f.count("active") || f["active"] == "1"};
-    auto issued = create(web.db(), web.policy(), ctx.actor, in);
-    if (!issued) return web.error(ctx, issued.error());
-    auto account = get(web.db(), web.policy(), ctx.actor, issued->account_id);
-    auto body = account_json(*account);
+http::Response create_account_api(Web& web, Context& ctx) {
+  auto fields = read_json_fields(ctx.request.body, kFields);
+  if (!fields) return web.error(ctx, fields.error());
+  auto& f = *fields;
+  AccountInput in{f["login_id"],
+                  f["display_name"],
+                  f["email"],
+                  f["position"],
+                  f["organization_id"],
+                  split_lines(f["roles"]),
+                  !f.count("active") || f["active"] == "1"};
+  const auto svc = web.service(ctx);
+  auto issued = create_account(svc, in);
+  if (!issued) return web.error(ctx, issued.error());
+  return web.respond(ctx, get_account(svc, issued->account_id), [&](const Account& a) {
+    auto body = account_json(a);
     body["initial_password"] = issued->initial_password;
-    return web.json(ctx, boost::json::serialize(body), 201);
+    return web.json(ctx, json_text(body), 201);
   });
+}
+
+http::Response list_people_api(Web& web, Context& ctx) {
+  return web.respond(ctx, list_people(web.service(ctx), read_list_filter(ctx.query).text),
+                     [&](const std::vector<Account>& people) {
+                       history::log_access(
+                           web.db(), ctx.actor,
+                           {"account", 0, "직원 목록", history::AccessAction::view,
+                            history::to_json({{"filter", ctx.request.query_string},
+                                              {"count", static_cast<long long>(people.size())}})});
+                       boost::json::array items;
+                       for (const auto& a : people) items.push_back(person_json(a));
+                       return web.json(ctx, json_text(boost::json::object{{"items", items}}));
+                     });
+}
+
+http::Response get_person_api(Web& web, Context& ctx) {
+  auto person = path_id(ctx, kPersonNotFound).and_then([&](std::int64_t id) {
+    return get_person(web.service(ctx), id);
+  });
+  return web.respond(ctx, std::move(person), [&](const Account& a) {
+    history::log_access(
+        web.db(), ctx.actor,
+        {"account", a.id, a.display_name + " (" + a.login_id + ")", history::AccessAction::view});
+    return web.json(ctx, json_text(person_json(a)));
+  });
+}
+}  // namespace
+
+std::vector<RouteSpec> api_routes() {
+  return {
+      {"GET", "/api/v1/me", std::string(kSignedIn), me_api, RouteKind::api},
+      {"GET", "/api/v1/people", kViewPeople, list_people_api, RouteKind::api},
+      {"GET", "/api/v1/people/{id}", kViewPeople, get_person_api, RouteKind::api},
+      {"GET", "/api/v1/accounts", kManage, list_accounts_api, RouteKind::api},
+      {"GET", "/api/v1/accounts/{id}", kManage, get_account_api, RouteKind::api},
+      {"POST", "/api/v1/accounts", kManage, create_account_api, RouteKind::api},
+  };
 }
 
 }  // namespace sotong::platform::accounts

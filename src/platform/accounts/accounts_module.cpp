@@ -75,16 +75,15 @@ ModuleManifest manifest() {
   m.name = "accounts";
   m.title = "계정";
   add_embedded(m, embedded::accounts());
-  m.permissions = {
-      {kManage, {Role::admin}, Scope::everywhere, "계정 만들기·수정·비밀번호 초기화·잠금 해제"},
-      {kAdminArea, {Role::admin}, Scope::everywhere, "관리 화면 보기"},
-  };
-  m.menu = {{"계정 관리", "/admin/accounts", kManage, 910}, {"관리", "/admin/", kAdminArea, 990}};
-  m.register_routes = [](Web& web) {
-    register_session_routes(web);
-    register_admin_routes(web);
-    register_api_routes(web);
-  };
+  m.permissions = permissions();
+  m.menu = {{"직원 찾기", "/people", kViewPeople, 800},
+            {"계정 관리", "/admin/accounts", kManage, 910},
+            {"관리", "/admin/", kAdminArea, 990}};
+  for (auto part : {session_routes, admin_routes, people_routes, api_routes}) {
+    auto routes = part();
+    m.routes.insert(m.routes.end(), routes.begin(), routes.end());
+  }
+  m.search_sources = {{kPeopleSource, "직원", reindex_search}};
   m.identity = IdentityProvider{find_session, find_token_actor, account_store::display_names};
   m.cards = {{"내 정보", std::string(kSignedIn), 10, nullptr, my_account_card, ""},
              {"계정 현황", kManage, 95, account_counts, nullptr, "계정을 만들고 잠금을 풀 수 있습니다."}};
@@ -137,6 +136,33 @@ void load_demo_accounts(store::Database& db) {
       {"hr", "임인사", "인사주무관", "52000-D04", {Role::hr}},
       {"expert", "한전문", "자문위원", "A-EXPERTS", {Role::expert}},
       {"trainer", "오교육", "교육운영담당", "A-HRD", {Role::trainer}},
+      // Colleagues in every 시·군, so that each one's people directory lists at least two people.
+      {"jj.policy", "송다온", "주무관", "52110-D01", {Role::municipal}},
+      {"gs.budget", "문하람", "주무관", "52130-D01", {Role::municipal}},
+      {"iksan", "배익산", "정책소통담당관", "52140", {Role::municipal}},
+      {"is.staff", "류가온", "주무관", "52140", {Role::municipal}},
+      {"jeongeup", "남정읍", "정책소통담당관", "52180", {Role::municipal}},
+      {"je.staff", "권나래", "주무관", "52180", {Role::municipal}},
+      {"namwon", "황남원", "정책소통담당관", "52190", {Role::municipal}},
+      {"nw.staff", "안서진", "주무관", "52190", {Role::municipal}},
+      {"gimje", "노김제", "정책소통담당관", "52210", {Role::municipal}},
+      {"gj.budget", "엄지유", "주무관", "52210-D01", {Role::municipal}},
+      {"wanju", "홍완주", "정책소통담당관", "52710", {Role::municipal}},
+      {"wj.staff", "고은별", "주무관", "52710", {Role::municipal}},
+      {"jinan", "신진안", "정책소통담당관", "52720", {Role::municipal}},
+      {"ja.staff", "유하늘", "주무관", "52720", {Role::municipal}},
+      {"muju", "구무주", "정책소통담당관", "52730", {Role::municipal}},
+      {"mj.staff", "전보람", "주무관", "52730", {Role::municipal}},
+      {"jangsu", "차장수", "정책소통담당관", "52740", {Role::municipal}},
+      {"js.staff", "진새봄", "주무관", "52740", {Role::municipal}},
+      {"imsil", "탁임실", "정책소통담당관", "52750", {Role::municipal}},
+      {"is2.staff", "변슬기", "주무관", "52750", {Role::municipal}},
+      {"sunchang", "마순창", "정책소통담당관", "52770", {Role::municipal}},
+      {"sc.staff", "길도윤", "주무관", "52770", {Role::municipal}},
+      {"gochang", "염고창", "정책소통담당관", "52790", {Role::municipal}},
+      {"gc.staff", "석이안", "주무관", "52790", {Role::municipal}},
+      {"buan", "피부안", "정책소통담당관", "52800", {Role::municipal}},
+      {"ba.audit", "온채원", "주무관", "52800-D01", {Role::municipal}},
   };
   const std::string hash = hash_password("sotong-demo-2026");
   db.write([&](store::Connection& c) {
@@ -146,7 +172,7 @@ void load_demo_accounts(store::Database& db) {
       if (!org) throw std::runtime_error(std::string("demo organisation missing: ") + d.organization_code);
       ValidAccount v{d.login, d.name, std::string(d.login) + "@sotong.example", d.position, org->id,
                      d.roles, true};
-      account_store::insert(c, v, hash, false, now());
+      index_for_search(c, account_store::insert(c, v, hash, false, now()));
     }
     return 0;
   });

@@ -1,18 +1,26 @@
-// The accounts part of the platform (sign-in, sessions, accounts, API tokens), as a module manifest.
+// The accounts part of the platform (sign-in, sessions, accounts, API tokens, the people directory), as a
+// module manifest.
 #pragma once
 
+#include <vector>
+
+#include "platform/accounts/account_permissions.hpp"
 #include "platform/module.hpp"
 
 namespace sotong::platform::accounts {
 
-inline constexpr const char* kAdminArea = "admin.area";
-
 ModuleManifest manifest();
-void register_session_routes(Web& web);
-void register_admin_routes(Web& web);
-void register_api_routes(Web& web);
+/// Signing in and out, the password change and keeping a session alive.
+std::vector<RouteSpec> session_routes();
+/// The administrator's pages: admin home, roles, accounts.
+std::vector<RouteSpec> admin_routes();
+/// The people directory's pages (직원 찾기).
+std::vector<RouteSpec> people_routes();
+/// The JSON API: the current user, the people directory and accounts.
+std::vector<RouteSpec> api_routes();
 
-/// Creates the demo accounts (password "sotong-demo-2026", no forced change). Demo data only.
+/// Creates the demo accounts (password "sotong-demo-2026", no forced change), two or more in each 시·군.
+/// Demo data only.
 void load_demo_accounts(store::Database& db);
 
 }  // namespace sotong::platform::accounts

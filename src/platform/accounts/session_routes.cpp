@@ -46,60 +46,71 @@ http::Response password_page(Web& web, Context& ctx, const std::vector<FieldErro
   }
   return web.render(ctx, "accounts/password", v, meta, status);
 }
+
+http::Response login_form(Web& web, Context& ctx) {
+  if (ctx.signed_in()) return http::Response::redirect("/");
+  return login_page(web, ctx, "", ctx.query.get("next"), nullptr, 200);
+}
+
+http::Response login_action(Web& web, Context& ctx) {
+  const std::string login_id = ctx.form.get("login_id");
+  const std::string next = ctx.form.get("next");
+  auto signed_in = sign_in(web.db(), web.settings(), login_id, ctx.form.get("password"), ctx.remote_address,
+                           ctx.request.header("user-agent"));
+  if (!signed_in)
+    return login_page(web, ctx, login_id, next, &signed_in.error(), http::status_for(signed_in.error().code));
+  // A new session id at every sign-in, and the pre-login CSRF cookie is dropped.
+  auto res = http::Response::redirect(signed_in->must_change_password ? "/password" : safe_next(next));
+  res.header("Set-Cookie",
+             http::set_cookie(kSessionCookie, signed_in->session.token, web.cookie_options(ctx)));
+  res.header("Set-Cookie", http::set_cookie(kLoginCsrfCookie, "", web.cookie_options(ctx, 0)));
+  return res;
+}
+
+http::Response logout_action(Web& web, Context& ctx) {
+  web.db().write([&](store::Connection& c) {
+    sessions::close(c, ctx.session_hash);
+    history::record_sign_in(c, ctx.actor.login_id, ctx.actor.account_id, ctx.remote_address,
+                            history::SignInOutcome::logout);
+    return 0;
+  });
+  ctx.set_cookies.push_back(http::set_cookie(kSessionCookie, "", web.cookie_options(ctx, 0)));
+  return web.redirect_with(ctx, "/login", {"success", "로그아웃했습니다."});
+}
+
+http::Response extend_session_action(Web& web, Context& ctx) {
+  web.db().write([&](store::Connection& c) {
+    sessions::extend(c, ctx.session_hash, now());
+    return 0;
+  });
+  return http::Response::json("{\"extended\":true}", 200);
+}
+
+http::Response password_form(Web& web, Context& ctx) {
+  return password_page(web, ctx, {}, 200);
+}
+
+http::Response change_password_action(Web& web, Context& ctx) {
+  auto changed = change_password(web.service(ctx), ctx.session_hash, ctx.form.get("current"),
+                                 ctx.form.get("next"), ctx.form.get("confirm"));
+  if (!changed)
+    return web.refuse_form(ctx, changed.error(), [&](const auto& fields, int) {
+      return password_page(web, ctx, fields, http::status_for(changed.error().code));
+    });
+  return web.redirect_with(ctx, "/", {"success", "비밀번호를 바꾸었습니다."});
+}
 }  // namespace
 
-void register_session_routes(Web& web) {
-  web.page("GET", "/login", std::string(kPublic), [&web](Context& ctx) {
-    if (ctx.signed_in()) return http::Response::redirect("/");
-    return login_page(web, ctx, "", ctx.query.get("next"), nullptr, 200);
-  });
-
-  web.page("POST", "/login", std::string(kPublic), [&web](Context& ctx) {
-    const std::string login_id = ctx.form.get("login_id");
-    const std::string next = ctx.form.get("next");
-    auto signed_in = sign_in(web.db(), web.settings(), login_id, ctx.form.get("password"), ctx.remote_address,
-                             ctx.request.header("user-agent"));
-    if (!signed_in)
-      return login_page(web, ctx, login_id, next, &signed_in.error(),
-                        http::status_for(signed_in.error().code));
-    // A new session id at every sign-in, and the pre-login CSRF cookie is dropped.
-    auto res = http::Response::redirect(signed_in->must_change_password ? "/password" : safe_next(next));
-    res.header("Set-Cookie",
-               http::set_cookie(kSessionCookie, signed_in->session.token, web.cookie_options(ctx)));
-    res.header("Set-Cookie", http::set_cookie(kLoginCsrfCookie, "", web.cookie_options(ctx, 0)));
-    return res;
-  });
-
-  web.page("POST", "/logout", std::string(kSignedIn), [&web](Context& ctx) {
-    web.db().write([&](store::Connection& c) {
-      sessions::close(c, ctx.session_hash);
-      history::record_sign_in(c, ctx.actor.login_id, ctx.actor.account_id, ctx.remote_address,
-                              history::SignInOutcome::logout);
-      return 0;
-    });
-    ctx.set_cookies.push_back(http::set_cookie(kSessionCookie, "", web.cookie_options(ctx, 0)));
-    return web.redirect_with(ctx, "/login", {"success", "로그아웃했습니다."});
-  });
-
-  web.page("POST", "/session/extend", std::string(kSignedIn), [&web](Context& ctx) {
-    web.db().write([&](store::Connection& c) {
-      return c.execute("UPDATE account_sessions SET last_seen_at = ? WHERE id_hash = ?",
-                       {now(), ctx.session_hash});
-    });
-    http::Response res = http::Response::json("{\"extended\":true}", 200);
-    return res;
-  });
-
-  web.page("GET", "/password", std::string(kSignedIn),
-           [&web](Context& ctx) { return password_page(web, ctx, {}, 200); });
-
-  web.page("POST", "/password", std::string(kSignedIn), [&web](Context& ctx) {
-    auto changed = change_password(web.db(), ctx.actor, ctx.session_hash, ctx.form.get("current"),
-                                   ctx.form.get("next"), ctx.form.get("confirm"));
-    if (!changed)
-      return password_page(web, ctx, changed.error().fields, http::status_for(changed.error().code));
-    return web.redirect_with(ctx, "/", {"success", "비밀번호를 바꾸었습니다."});
-  });
+std::vector<RouteSpec> session_routes() {
+  const std::string anyone(kPublic), signed_in(kSignedIn);
+  return {
+      {"GET", "/login", anyone, login_form},
+      {"POST", "/login", anyone, login_action},
+      {"POST", "/logout", signed_in, logout_action},
+      {"POST", "/session/extend", signed_in, extend_session_action},
+      {"GET", "/password", signed_in, password_form},
+      {"POST", "/password", signed_in, change_password_action},
+  };
 }
 
 }  // namespace sotong::platform::accounts

@@ -74,12 +74,20 @@ void touch(store::Connection& c, const Found& session, Timestamp now) {
   c.execute("UPDATE account_sessions SET last_seen_at = ? WHERE id_hash = ?", {now, session.hash});
 }
 
+void extend(store::Connection& c, std::string_view hash, Timestamp now) {
+  c.execute("UPDATE account_sessions SET last_seen_at = ? WHERE id_hash = ?", {now, hash});
+}
+
 void close(store::Connection& c, std::string_view hash) {
   c.execute("DELETE FROM account_sessions WHERE id_hash = ?", {hash});
 }
 
 void close_all_for(store::Connection& c, std::int64_t account_id) {
   c.execute("DELETE FROM account_sessions WHERE account_id = ?", {account_id});
+}
+
+void close_others_for(store::Connection& c, std::int64_t account_id, std::string_view keep_hash) {
+  c.execute("DELETE FROM account_sessions WHERE account_id = ? AND id_hash <> ?", {account_id, keep_hash});
 }
 
 }  // namespace sotong::platform::sessions

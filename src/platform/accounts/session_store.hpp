@@ -36,8 +36,13 @@ std::optional<Found> find(store::Connection& c, std::string_view token, Timestam
 /// Records activity; written at most once a minute so reads stay reads.
 void touch(store::Connection& c, const Found& session, Timestamp now);
 
+/// Keeps a session alive: its last activity becomes `now` (the idle dialog's "연장").
+void extend(store::Connection& c, std::string_view hash, Timestamp now);
+
 void close(store::Connection& c, std::string_view hash);
 void close_all_for(store::Connection& c, std::int64_t account_id);
+/// Ends the account's sessions except the one with `keep_hash` (after a password change).
+void close_others_for(store::Connection& c, std::int64_t account_id, std::string_view keep_hash);
 
 /// The actor of an active account with its organisation and roles, or nullopt.
 std::optional<Actor> load_actor(store::Connection& c, std::int64_t account_id);

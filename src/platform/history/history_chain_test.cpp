@@ -297,21 +297,21 @@ TEST_F(HistoryChain, AccountChangesAndSignInsAreRecordedWithoutPasswords) {
   accounts::load_demo_accounts(*db_);
   const auto jeonju =
       *db_->read([](store::Connection& c) { return organization_store::find_by_code(c, "52110"); });
-  auto issued = accounts::create(
-      *db_, policy_, admin_,
+  auto issued = accounts::create_account(
+      {*db_, policy_, admin_},
       {"jeonju.new", "신규전주", "new@example.kr", "주무관", std::to_string(jeonju.id), {"municipal"}, true});
   ASSERT_TRUE(issued.ok());
-  ASSERT_TRUE(accounts::update(*db_, policy_, admin_, issued->account_id,
-                               {"jeonju.new",
-                                "신규전주",
-                                "changed@example.kr",
-                                "주무관",
-                                std::to_string(jeonju.id),
-                                {"municipal"},
-                                true})
+  ASSERT_TRUE(accounts::update_account({*db_, policy_, admin_}, issued->account_id,
+                                       {"jeonju.new",
+                                        "신규전주",
+                                        "changed@example.kr",
+                                        "주무관",
+                                        std::to_string(jeonju.id),
+                                        {"municipal"},
+                                        true})
                   .ok());
-  ASSERT_TRUE(accounts::reset_password(*db_, policy_, admin_, issued->account_id).ok());
-  ASSERT_TRUE(accounts::unlock(*db_, policy_, admin_, issued->account_id).ok());
+  ASSERT_TRUE(accounts::reset_account_password({*db_, policy_, admin_}, issued->account_id).ok());
+  ASSERT_TRUE(accounts::unlock_account({*db_, policy_, admin_}, issued->account_id).ok());
   Settings settings;
   EXPECT_FALSE(accounts::sign_in(*db_, settings, "jeonju.new", "wrong-password-1", "10.1.1.1", "").ok());
   EXPECT_FALSE(accounts::sign_in(*db_, settings, "nobody", "wrong-password-1", "10.1.1.2", "").ok());
