@@ -95,10 +95,7 @@ std::unique_ptr<Runtime> build_runtime(Config config) {
   rt->templates = std::make_unique<render::TemplateSet>(templates);
   rt->web = std::make_unique<platform::Web>(*rt->db, rt->policy, rt->config.settings, *rt->templates,
                                             rt->modules, std::move(module_settings));
-  for (const auto& m : rt->modules) {
-    rt->web->add_routes(m.routes);
-    if (m.register_routes) m.register_routes(*rt->web);
-  }
+  for (const auto& m : rt->modules) rt->web->add_routes(m.routes);
   platform::operations::register_routes(*rt->web, rt->metrics,
                                         platform::operations::build_openapi(rt->modules));
   rt->static_files =

@@ -21,8 +21,6 @@
 
 namespace sotong::platform {
 
-class Web;
-
 struct ModuleManifest {
   std::string name;   // "organizations"; also the prefix of its templates and tables
   std::string title;  // Korean
@@ -34,8 +32,6 @@ struct ModuleManifest {
   std::vector<HeaderBadge> badges;
   /// The module's pages and API operations, each a named handler (see route_table.hpp).
   std::vector<RouteSpec> routes;
-  /// Routes registered by code rather than a table (only until every part has a route table).
-  std::function<void(Web&)> register_routes;
   /// OpenAPI 3.1 fragment ({"paths": …, "components": {"schemas": …}}) merged into /api/v1/openapi.json.
   std::string openapi;
   /// What the history viewer calls the module's record types, fields and actions.

@@ -19,7 +19,7 @@ ModuleManifest manifest() {
       {kManage, {Role::admin}, Scope::everywhere, "공휴일 추가·수정·삭제"},
   };
   m.menu = {{"공휴일·근무일", "/admin/holidays", kManage, 920}};
-  m.register_routes = register_routes;
+  m.routes = routes();
   m.seed = [](store::Database& db) { seed(db); };
   return m;
 }

@@ -177,136 +177,153 @@ Result<int> year_param(const Context& ctx) {
   if (!ctx.query.has("year") || ctx.query.get("year").empty()) return current_year();
   return read_year(ctx.query.get("year"));
 }
-}  // namespace
+/// Deleting and restoring answer on the year's page, with the reason when refused.
+http::Response change_holiday(Web& web, Context& ctx, bool deleting) {
+  auto date = date_param(ctx);
+  if (!date) return web.error(ctx, missing());
+  auto done = deleting ? remove(web.db(), web.policy(), ctx.actor, *date)
+                       : restore(web.db(), web.policy(), ctx.actor, *date);
+  if (!done) return web.redirect_with(ctx, year_href(date->year), {"danger", done.error().message});
+  return web.redirect_with(
+      ctx, year_href(date->year),
+      {"success", std::string(deleting ? "공휴일을 삭제했습니다: " : "공휴일을 되살렸습니다: ") +
+                      format_date_with_weekday(*date)});
+}
 
-void register_routes(Web& web) {
-  web.page("GET", kPath, kView, [&web](Context& ctx) {
-    PageState s;
-    int status = 200;
-    auto year = year_param(ctx);
-    if (year) {
-      s.year = *year;
-    } else {
-      s.year = current_year();
-      s.year_error = year.error();
+http::Response delete_action(Web& web, Context& ctx) {
+  return change_holiday(web, ctx, true);
+}
+
+http::Response restore_action(Web& web, Context& ctx) {
+  return change_holiday(web, ctx, false);
+}
+
+http::Response year_page(Web& web, Context& ctx) {
+  PageState s;
+  int status = 200;
+  auto year = year_param(ctx);
+  if (year) {
+    s.year = *year;
+  } else {
+    s.year = current_year();
+    s.year_error = year.error();
+    status = 422;
+  }
+  s.start = ctx.query.get("start");
+  s.days = ctx.query.get("days");
+  s.from = ctx.query.get("from");
+  s.to = ctx.query.get("to");
+  // Each calculator form carries the other's values, so both results stay; empty ones are not asked for.
+  const std::string calc = ctx.query.get("calc");
+  if (calc == "add" || !s.start.empty() || !s.days.empty()) {
+    if (auto q = read_add_query(s.start, s.days); !q) {
+      s.add_error = q.error();
       status = 422;
     }
-    s.start = ctx.query.get("start");
-    s.days = ctx.query.get("days");
-    s.from = ctx.query.get("from");
-    s.to = ctx.query.get("to");
-    // Each calculator form carries the other's values, so both results stay; empty ones are not asked for.
-    const std::string calc = ctx.query.get("calc");
-    if (calc == "add" || !s.start.empty() || !s.days.empty()) {
-      if (auto q = read_add_query(s.start, s.days); !q) {
-        s.add_error = q.error();
-        status = 422;
-      }
-    }
-    if (calc == "between" || !s.from.empty() || !s.to.empty()) {
-      if (auto q = read_between_query(s.from, s.to); !q) {
-        s.between_error = q.error();
-        status = 422;
-      }
-    }
-    return holidays_page(web, ctx, s, status);
-  });
-
-  web.page("POST", kPath, kManage, [&web](Context& ctx) {
-    const HolidayInput in{ctx.form.get("date"), ctx.form.get("name"), ctx.form.get("kind")};
-    auto added = add(web.db(), web.policy(), ctx.actor, in);
-    if (!added) {
-      if (added.error().fields.empty()) return web.error(ctx, added.error());
-      PageState s;
-      s.year = parse_date(in.date).value_or(CivilDate{current_year(), 1, 1}).year;
-      s.form = in;
-      s.form_error = added.error();
-      return holidays_page(web, ctx, s, 422);
-    }
-    const CivilDate date = *parse_date(in.date);
-    return web.redirect_with(ctx, year_href(date.year),
-                             {"success", "공휴일을 추가했습니다: " + format_date_with_weekday(date)});
-  });
-
-  web.page("GET", std::string(kPath) + "/{date}/edit", kManage, [&web](Context& ctx) {
-    auto date = date_param(ctx);
-    if (!date) return web.error(ctx, missing());
-    auto found = get(web.db(), web.policy(), ctx.actor, *date);
-    if (!found) return web.error(ctx, found.error());
-    if (found->deleted) return web.error(ctx, missing());
-    const HolidayInput in{format_date(*date), found->holiday.name,
-                          std::string(holiday_kind_code(found->holiday.kind))};
-    return edit_page(web, ctx, *found, in, {}, 200);
-  });
-
-  web.page("POST", std::string(kPath) + "/{date}", kManage, [&web](Context& ctx) {
-    auto date = date_param(ctx);
-    if (!date) return web.error(ctx, missing());
-    const HolidayInput in{format_date(*date), ctx.form.get("name"), ctx.form.get("kind")};
-    auto updated = update(web.db(), web.policy(), ctx.actor, *date, in);
-    if (!updated) {
-      auto found = get(web.db(), web.policy(), ctx.actor, *date);
-      if (updated.error().fields.empty() || !found) return web.error(ctx, updated.error());
-      return edit_page(web, ctx, *found, in, updated.error().fields, 422);
-    }
-    return web.redirect_with(ctx, year_href(date->year),
-                             {"success", "공휴일을 수정했습니다: " + format_date_with_weekday(*date)});
-  });
-
-  for (const bool deleting : {true, false}) {
-    web.page("POST", std::string(kPath) + (deleting ? "/{date}/delete" : "/{date}/restore"), kManage,
-             [&web, deleting](Context& ctx) {
-               auto date = date_param(ctx);
-               if (!date) return web.error(ctx, missing());
-               auto done = deleting ? remove(web.db(), web.policy(), ctx.actor, *date)
-                                    : restore(web.db(), web.policy(), ctx.actor, *date);
-               if (!done)
-                 return web.redirect_with(ctx, year_href(date->year), {"danger", done.error().message});
-               return web.redirect_with(
-                   ctx, year_href(date->year),
-                   {"success", std::string(deleting ? "공휴일을 삭제했습니다: " : "공휴일을 되살렸습니다: ") +
-                                   format_date_with_weekday(*date)});
-             });
   }
-
-  web.api("GET", "/api/v1/holidays", kView, [&web](Context& ctx) {
-    auto year = year_param(ctx);
-    if (!year) return web.error(ctx, year.error());
-    auto rows = list_year(web.db(), web.policy(), ctx.actor, *year);
-    if (!rows) return web.error(ctx, rows.error());
-    boost::json::array items;
-    for (const auto& r : *rows) {
-      if (!r.deleted) items.push_back(holiday_json(r.holiday, r.source));
+  if (calc == "between" || !s.from.empty() || !s.to.empty()) {
+    if (auto q = read_between_query(s.from, s.to); !q) {
+      s.between_error = q.error();
+      status = 422;
     }
-    const WorkingCalendar cal = load(web.db());
-    return web.json(ctx, json_text(boost::json::object{
-                             {"year", *year},
-                             {"working_days", cal.working_days_between({*year - 1, 12, 31}, {*year, 12, 31})},
-                             {"items", items}}));
-  });
+  }
+  return holidays_page(web, ctx, s, status);
+}
 
-  web.api("GET", "/api/v1/working-days/add", kView, [&web](Context& ctx) {
-    auto q = read_add_query(ctx.query.get("start"), ctx.query.get("days"));
-    if (!q) return web.error(ctx, q.error());
-    const WorkingCalendar cal = load(web.db());
-    const CivilDate result = cal.add_working_days(q->start, q->days);
-    return web.json(ctx, json_text(boost::json::object{{"start", format_date(q->start)},
-                                                       {"days", q->days},
-                                                       {"date", format_date(result)},
-                                                       {"weekday", weekday_label(result)},
-                                                       {"beyond_calendar", beyond(cal, q->start, result)}}));
-  });
+http::Response add_action(Web& web, Context& ctx) {
+  const HolidayInput in{ctx.form.get("date"), ctx.form.get("name"), ctx.form.get("kind")};
+  auto added = add(web.db(), web.policy(), ctx.actor, in);
+  if (!added) {
+    if (added.error().fields.empty()) return web.error(ctx, added.error());
+    PageState s;
+    s.year = parse_date(in.date).value_or(CivilDate{current_year(), 1, 1}).year;
+    s.form = in;
+    s.form_error = added.error();
+    return holidays_page(web, ctx, s, 422);
+  }
+  const CivilDate date = *parse_date(in.date);
+  return web.redirect_with(ctx, year_href(date.year),
+                           {"success", "공휴일을 추가했습니다: " + format_date_with_weekday(date)});
+}
 
-  web.api("GET", "/api/v1/working-days/between", kView, [&web](Context& ctx) {
-    auto q = read_between_query(ctx.query.get("from"), ctx.query.get("to"));
-    if (!q) return web.error(ctx, q.error());
-    const WorkingCalendar cal = load(web.db());
-    return web.json(ctx,
-                    json_text(boost::json::object{{"from", format_date(q->from)},
-                                                  {"to", format_date(q->to)},
-                                                  {"working_days", cal.working_days_between(q->from, q->to)},
-                                                  {"beyond_calendar", beyond(cal, q->from, q->to)}}));
-  });
+http::Response edit_page(Web& web, Context& ctx) {
+  auto date = date_param(ctx);
+  if (!date) return web.error(ctx, missing());
+  auto found = get(web.db(), web.policy(), ctx.actor, *date);
+  if (!found) return web.error(ctx, found.error());
+  if (found->deleted) return web.error(ctx, missing());
+  const HolidayInput in{format_date(*date), found->holiday.name,
+                        std::string(holiday_kind_code(found->holiday.kind))};
+  return edit_page(web, ctx, *found, in, {}, 200);
+}
+
+http::Response update_action(Web& web, Context& ctx) {
+  auto date = date_param(ctx);
+  if (!date) return web.error(ctx, missing());
+  const HolidayInput in{format_date(*date), ctx.form.get("name"), ctx.form.get("kind")};
+  auto updated = update(web.db(), web.policy(), ctx.actor, *date, in);
+  if (!updated) {
+    auto found = get(web.db(), web.policy(), ctx.actor, *date);
+    if (updated.error().fields.empty() || !found) return web.error(ctx, updated.error());
+    return edit_page(web, ctx, *found, in, updated.error().fields, 422);
+  }
+  return web.redirect_with(ctx, year_href(date->year),
+                           {"success", "공휴일을 수정했습니다: " + format_date_with_weekday(*date)});
+}
+
+http::Response holidays_api(Web& web, Context& ctx) {
+  auto year = year_param(ctx);
+  if (!year) return web.error(ctx, year.error());
+  auto rows = list_year(web.db(), web.policy(), ctx.actor, *year);
+  if (!rows) return web.error(ctx, rows.error());
+  boost::json::array items;
+  for (const auto& r : *rows) {
+    if (!r.deleted) items.push_back(holiday_json(r.holiday, r.source));
+  }
+  const WorkingCalendar cal = load(web.db());
+  return web.json(ctx, json_text(boost::json::object{
+                           {"year", *year},
+                           {"working_days", cal.working_days_between({*year - 1, 12, 31}, {*year, 12, 31})},
+                           {"items", items}}));
+}
+
+http::Response add_working_days_api(Web& web, Context& ctx) {
+  auto q = read_add_query(ctx.query.get("start"), ctx.query.get("days"));
+  if (!q) return web.error(ctx, q.error());
+  const WorkingCalendar cal = load(web.db());
+  const CivilDate result = cal.add_working_days(q->start, q->days);
+  return web.json(ctx, json_text(boost::json::object{{"start", format_date(q->start)},
+                                                     {"days", q->days},
+                                                     {"date", format_date(result)},
+                                                     {"weekday", weekday_label(result)},
+                                                     {"beyond_calendar", beyond(cal, q->start, result)}}));
+}
+
+http::Response working_days_between_api(Web& web, Context& ctx) {
+  auto q = read_between_query(ctx.query.get("from"), ctx.query.get("to"));
+  if (!q) return web.error(ctx, q.error());
+  const WorkingCalendar cal = load(web.db());
+  return web.json(ctx,
+                  json_text(boost::json::object{{"from", format_date(q->from)},
+                                                {"to", format_date(q->to)},
+                                                {"working_days", cal.working_days_between(q->from, q->to)},
+                                                {"beyond_calendar", beyond(cal, q->from, q->to)}}));
+}
+
+}  // namespace
+
+std::vector<RouteSpec> routes() {
+  return {
+      {"GET", kPath, kView, year_page},
+      {"POST", kPath, kManage, add_action},
+      {"GET", std::string(kPath) + "/{date}/edit", kManage, edit_page},
+      {"POST", std::string(kPath) + "/{date}", kManage, update_action},
+      {"POST", std::string(kPath) + "/{date}/delete", kManage, delete_action},
+      {"POST", std::string(kPath) + "/{date}/restore", kManage, restore_action},
+      {"GET", "/api/v1/holidays", kView, holidays_api, RouteKind::api},
+      {"GET", "/api/v1/working-days/add", kView, add_working_days_api, RouteKind::api},
+      {"GET", "/api/v1/working-days/between", kView, working_days_between_api, RouteKind::api},
+  };
 }
 
 }  // namespace sotong::platform::calendar

@@ -17,7 +17,7 @@ ModuleManifest manifest() {
       {kView, {Role::admin, Role::auditor}, Scope::everywhere, "변경이력·접속기록 검색과 내려받기"},
   };
   m.menu = {{"변경·접속 기록", "/admin/history", kView, 920}};
-  m.register_routes = register_routes;
+  m.routes = routes();
   m.history = {{"history",
                 "변경·접속 기록",
                 {{"cutoff", "기준 시각"},

@@ -160,70 +160,77 @@ boost::json::object entry_json(const Entry& e) {
           {"prev_hash", e.prev_hash},
           {"hash", e.hash}};
 }
+
+http::Response search_page(Web& web, Context& ctx) {
+  if (auto format = exports::requested_format(ctx.query)) {
+    if (!*format) return web.error(ctx, format->error());
+    return download(web, ctx, format->value());
+  }
+  const PageMeta meta{"변경·접속 기록", {{"변경·접속 기록", ""}}, {}};
+  auto filter = parse_filter(ctx.query);
+  if (!filter) {
+    View v = form_view(ctx.query, filter.error().fields);
+    v.set("entries", View::list()).set("count", 0);
+    add_export_links(v, "");
+    v.set("retention_days", web.settings().history_retention_days);
+    // htmx leaves the page as it is on a 4xx answer; its fragment carries the errors with a 200.
+    return web.render(ctx, "history/list", v, meta, ctx.request.is_htmx() ? 200 : 422);
+  }
+  auto page = search(web.db(), web.policy(), ctx.actor, *filter);
+  if (!page) return web.error(ctx, page.error());
+  View rows = View::list();
+  for (const auto& e : page->entries) rows.push(entry_view(e));
+  const std::string query = filter_query(*filter);
+  View v = form_view(ctx.query, {});
+  v.set("entries", rows)
+      .set("count", static_cast<long long>(page->entries.size()))
+      .set("paged", filter->before_id.has_value())
+      .set("has_more", page->next_before.has_value())
+      .set("page_size", kPageSize)
+      .set("first_href", with_query("/admin/history", query))
+      .set("retention_days", web.settings().history_retention_days);
+  add_export_links(v, query);
+  if (page->next_before) {
+    v.set("next_href", with_query("/admin/history", query + (query.empty() ? "" : "&") +
+                                                        "before=" + std::to_string(*page->next_before)));
+  }
+  return web.render(ctx, "history/list", v, meta);
+}
+
+http::Response entry_page(Web& web, Context& ctx) {
+  auto id = parse_id(ctx.request.param("id"));
+  if (!id) return web.error(ctx, Error::not_found("기록을 찾을 수 없습니다."));
+  auto entry = get(web.db(), web.policy(), ctx.actor, *id);
+  if (!entry) return web.error(ctx, entry.error());
+  const Entry& e = *entry;
+  View v = detail_view(e);
+  const std::string title = "기록 " + std::to_string(e.id);
+  auto trail = kTrail;
+  trail.push_back({title, ""});
+  return web.render(ctx, "history/detail", v, {title, trail, {}});
+}
+
+http::Response history_api(Web& web, Context& ctx) {
+  auto filter = parse_filter(ctx.query);
+  if (!filter) return web.error(ctx, filter.error());
+  auto page = search(web.db(), web.policy(), ctx.actor, *filter);
+  if (!page) return web.error(ctx, page.error());
+  boost::json::array items;
+  for (const auto& e : page->entries) items.push_back(entry_json(e));
+  boost::json::object body{{"items", items},
+                           {"next_before", page->next_before ? boost::json::value(*page->next_before)
+                                                             : boost::json::value(nullptr)}};
+  return web.json(ctx, boost::json::serialize(body));
+}
+
 }  // namespace
 
-void register_routes(Web& web) {
-  web.page("GET", "/admin/history", kView, [&web](Context& ctx) {
-    if (auto format = exports::requested_format(ctx.query)) {
-      if (!*format) return web.error(ctx, format->error());
-      return download(web, ctx, format->value());
-    }
-    const PageMeta meta{"변경·접속 기록", {{"변경·접속 기록", ""}}, {}};
-    auto filter = parse_filter(ctx.query);
-    if (!filter) {
-      View v = form_view(ctx.query, filter.error().fields);
-      v.set("entries", View::list()).set("count", 0);
-      add_export_links(v, "");
-      v.set("retention_days", web.settings().history_retention_days);
-      // htmx leaves the page as it is on a 4xx answer; its fragment carries the errors with a 200.
-      return web.render(ctx, "history/list", v, meta, ctx.request.is_htmx() ? 200 : 422);
-    }
-    auto page = search(web.db(), web.policy(), ctx.actor, *filter);
-    if (!page) return web.error(ctx, page.error());
-    View rows = View::list();
-    for (const auto& e : page->entries) rows.push(entry_view(e));
-    const std::string query = filter_query(*filter);
-    View v = form_view(ctx.query, {});
-    v.set("entries", rows)
-        .set("count", static_cast<long long>(page->entries.size()))
-        .set("paged", filter->before_id.has_value())
-        .set("has_more", page->next_before.has_value())
-        .set("page_size", kPageSize)
-        .set("first_href", with_query("/admin/history", query))
-        .set("retention_days", web.settings().history_retention_days);
-    add_export_links(v, query);
-    if (page->next_before) {
-      v.set("next_href", with_query("/admin/history", query + (query.empty() ? "" : "&") +
-                                                          "before=" + std::to_string(*page->next_before)));
-    }
-    return web.render(ctx, "history/list", v, meta);
-  });
-
-  web.page("GET", "/admin/history/{id}", kView, [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("기록을 찾을 수 없습니다."));
-    auto entry = get(web.db(), web.policy(), ctx.actor, *id);
-    if (!entry) return web.error(ctx, entry.error());
-    const Entry& e = *entry;
-    View v = detail_view(e);
-    const std::string title = "기록 " + std::to_string(e.id);
-    auto trail = kTrail;
-    trail.push_back({title, ""});
-    return web.render(ctx, "history/detail", v, {title, trail, {}});
-  });
-
-  web.api("GET", "/api/v1/history", kView, [&web](Context& ctx) {
-    auto filter = parse_filter(ctx.query);
-    if (!filter) return web.error(ctx, filter.error());
-    auto page = search(web.db(), web.policy(), ctx.actor, *filter);
-    if (!page) return web.error(ctx, page.error());
-    boost::json::array items;
-    for (const auto& e : page->entries) items.push_back(entry_json(e));
-    boost::json::object body{{"items", items},
-                             {"next_before", page->next_before ? boost::json::value(*page->next_before)
-                                                               : boost::json::value(nullptr)}};
-    return web.json(ctx, boost::json::serialize(body));
-  });
+std::vector<RouteSpec> routes() {
+  return {
+      {"GET", "/admin/history", kView, search_page},
+      {"GET", "/admin/history/{id}", kView, entry_page},
+      {"GET", "/api/v1/history", kView, history_api, RouteKind::api},
+  };
 }
 
 }  // namespace sotong::platform::history

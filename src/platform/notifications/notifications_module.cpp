@@ -13,7 +13,7 @@ ModuleManifest manifest() {
   m.name = "notifications";
   m.title = "알림";
   add_embedded(m, embedded::notifications());
-  m.register_routes = register_routes;
+  m.routes = routes();
   m.seed = [](store::Database& db) {
     db.write([](store::Connection& c) {
       ensure_digest_scheduled(c, now());

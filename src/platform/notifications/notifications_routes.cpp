@@ -35,52 +35,60 @@ http::Response settings_page(Web& web, Context& ctx, Delivery selected, const st
                     status);
 }
 
+http::Response inbox_page(Web& web, Context& ctx) {
+  auto [list, unread] = web.db().read([&](store::Connection& c) {
+    return std::make_pair(inbox(c, ctx.actor.account_id), unread_count(c, ctx.actor.account_id));
+  });
+  View items = View::list();
+  for (const auto& n : list) {
+    items.push(View::object({{"id", n.id},
+                             {"title", n.title},
+                             {"body", n.body},
+                             {"url", safe_url(n.url)},
+                             {"time", format_seoul_minute(n.created_at)},
+                             {"unread", !n.read_at.has_value()}}));
+  }
+  View v = View::object({{"items", items}, {"unread", unread}, {"has_unread", unread > 0}});
+  return web.render(ctx, "notifications/inbox", v, PageMeta{"알림", kCrumbs, {}});
+}
+
+http::Response mark_read_action(Web& web, Context& ctx) {
+  auto id = parse_id(ctx.request.param("id"));
+  if (!id) return web.error(ctx, Error::not_found("알림을 찾을 수 없습니다."));
+  if (auto ok = mark_read(web.db(), ctx.actor.account_id, *id); !ok) return web.error(ctx, ok.error());
+  return web.redirect_with(ctx, "/notifications", {"success", "알림을 읽음으로 표시했습니다."});
+}
+
+http::Response mark_all_read_action(Web& web, Context& ctx) {
+  const auto n = mark_all_read(web.db(), ctx.actor.account_id);
+  return web.redirect_with(ctx, "/notifications",
+                           {"success", "알림 " + std::to_string(n) + "건을 모두 읽음으로 표시했습니다."});
+}
+
+http::Response settings_page(Web& web, Context& ctx) {
+  const auto d = web.db().read([&](store::Connection& c) { return preference(c, ctx.actor.account_id); });
+  return settings_page(web, ctx, d, "", 200);
+}
+
+http::Response save_settings_action(Web& web, Context& ctx) {
+  auto d = parse_delivery(ctx.form.get("delivery"));
+  if (!d) return settings_page(web, ctx, Delivery::immediate, "알림 받는 방법을 고르십시오.", 422);
+  set_preference(web.db(), ctx.actor.account_id, *d);
+  return web.redirect_with(
+      ctx, "/notifications/settings",
+      {"success", "알림 받는 방법을 ‘" + std::string(delivery_label(*d)) + "’(으)로 바꾸었습니다."});
+}
+
 }  // namespace
 
-void register_routes(Web& web) {
-  web.page("GET", "/notifications", std::string(kSignedIn), [&web](Context& ctx) {
-    auto [list, unread] = web.db().read([&](store::Connection& c) {
-      return std::make_pair(inbox(c, ctx.actor.account_id), unread_count(c, ctx.actor.account_id));
-    });
-    View items = View::list();
-    for (const auto& n : list) {
-      items.push(View::object({{"id", n.id},
-                               {"title", n.title},
-                               {"body", n.body},
-                               {"url", safe_url(n.url)},
-                               {"time", format_seoul_minute(n.created_at)},
-                               {"unread", !n.read_at.has_value()}}));
-    }
-    View v = View::object({{"items", items}, {"unread", unread}, {"has_unread", unread > 0}});
-    return web.render(ctx, "notifications/inbox", v, PageMeta{"알림", kCrumbs, {}});
-  });
-
-  web.page("POST", "/notifications/{id}/read", std::string(kSignedIn), [&web](Context& ctx) {
-    auto id = parse_id(ctx.request.param("id"));
-    if (!id) return web.error(ctx, Error::not_found("알림을 찾을 수 없습니다."));
-    if (auto ok = mark_read(web.db(), ctx.actor.account_id, *id); !ok) return web.error(ctx, ok.error());
-    return web.redirect_with(ctx, "/notifications", {"success", "알림을 읽음으로 표시했습니다."});
-  });
-
-  web.page("POST", "/notifications/read-all", std::string(kSignedIn), [&web](Context& ctx) {
-    const auto n = mark_all_read(web.db(), ctx.actor.account_id);
-    return web.redirect_with(ctx, "/notifications",
-                             {"success", "알림 " + std::to_string(n) + "건을 모두 읽음으로 표시했습니다."});
-  });
-
-  web.page("GET", "/notifications/settings", std::string(kSignedIn), [&web](Context& ctx) {
-    const auto d = web.db().read([&](store::Connection& c) { return preference(c, ctx.actor.account_id); });
-    return settings_page(web, ctx, d, "", 200);
-  });
-
-  web.page("POST", "/notifications/settings", std::string(kSignedIn), [&web](Context& ctx) {
-    auto d = parse_delivery(ctx.form.get("delivery"));
-    if (!d) return settings_page(web, ctx, Delivery::immediate, "알림 받는 방법을 고르십시오.", 422);
-    set_preference(web.db(), ctx.actor.account_id, *d);
-    return web.redirect_with(
-        ctx, "/notifications/settings",
-        {"success", "알림 받는 방법을 ‘" + std::string(delivery_label(*d)) + "’(으)로 바꾸었습니다."});
-  });
+std::vector<RouteSpec> routes() {
+  return {
+      {"GET", "/notifications", std::string(kSignedIn), inbox_page},
+      {"POST", "/notifications/{id}/read", std::string(kSignedIn), mark_read_action},
+      {"POST", "/notifications/read-all", std::string(kSignedIn), mark_all_read_action},
+      {"GET", "/notifications/settings", std::string(kSignedIn), settings_page},
+      {"POST", "/notifications/settings", std::string(kSignedIn), save_settings_action},
+  };
 }
 
 }  // namespace sotong::platform::notifications
