@@ -271,7 +271,11 @@ test('the OpenAPI document is 3.1 and every schema in it compiles', () => {
 });
 
 test('the document and the server list the same /api/v1 operations', async () => {
-  assert.deepEqual(documentedOperations(), [...SERVER_ROUTES].sort());
+  // The platform's operations are all documented; a module's operations (src/modules/…) are checked
+  // against the document by the module's own HTTP test (scripts/new-module stamps it), so adding a module
+  // needs no change here. Every documented operation is answered below.
+  const documented = documentedOperations();
+  for (const op of SERVER_ROUTES) assert.ok(documented.includes(op), `${op} is documented`);
   // Each is answered (never 404/405), and the methods a path does not document are refused.
   for (const path of Object.keys(doc.paths)) {
     for (const method of METHODS) {
@@ -293,7 +297,7 @@ test('the document and the server list the same /api/v1 operations', async () =>
 });
 
 test('every operation, for every status it declares, answers a body that matches its schema', async () => {
-  assert.deepEqual(Object.keys(CASES).sort(), documentedOperations().filter((op) => op !== 'GET /api/v1/openapi.json'));
+  assert.deepEqual(Object.keys(CASES).sort(), SERVER_ROUTES.filter((op) => op !== 'GET /api/v1/openapi.json').sort());
   for (const [operationKey, cases] of Object.entries(CASES)) {
     const [method, path] = operationKey.split(' ');
     const declared = Object.keys(doc.paths[path][method.toLowerCase()].responses).sort();
