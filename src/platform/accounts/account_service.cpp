@@ -282,6 +282,15 @@ Result<Account> get_person(const ServiceContext& svc, std::int64_t id) {
   return *a;
 }
 
+Result<Account> open_person(const ServiceContext& svc, std::int64_t id) {
+  auto a = get_person(svc, id);
+  if (a)
+    history::log_access(
+        svc.db, svc.actor,
+        {"account", a->id, a->display_name + " (" + a->login_id + ")", history::AccessAction::view});
+  return a;
+}
+
 void index_for_search(store::Connection& c, std::int64_t id) {
   const auto a = account_store::find(c, id);
   if (!a || !a->active) {

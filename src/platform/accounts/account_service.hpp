@@ -65,6 +65,8 @@ Result<void> unlock_account(const ServiceContext& svc, std::int64_t id);
 Result<std::vector<Account>> list_people(const ServiceContext& svc, std::string_view text);
 /// One person of the directory; not_found (never forbidden) for an account the actor may not see.
 Result<Account> get_person(const ServiceContext& svc, std::int64_t id);
+/// get_person for showing the person (page or API): the view of personal data is recorded in the access log.
+Result<Account> open_person(const ServiceContext& svc, std::int64_t id);
 
 /// Writes the account's "people" search document on the caller's connection (inside the transaction of
 /// the change): name, position and organisation, for those who may see the account; removes it when the

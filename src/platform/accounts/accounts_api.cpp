@@ -139,14 +139,10 @@ http::Response list_people_api(Web& web, Context& ctx) {
 
 http::Response get_person_api(Web& web, Context& ctx) {
   auto person = path_id(ctx, kPersonNotFound).and_then([&](std::int64_t id) {
-    return get_person(web.service(ctx), id);
+    return open_person(web.service(ctx), id);
   });
-  return web.respond(ctx, std::move(person), [&](const Account& a) {
-    history::log_access(
-        web.db(), ctx.actor,
-        {"account", a.id, a.display_name + " (" + a.login_id + ")", history::AccessAction::view});
-    return web.json(ctx, json_text(person_json(a)));
-  });
+  return web.respond(ctx, std::move(person),
+                     [&](const Account& a) { return web.json(ctx, json_text(person_json(a))); });
 }
 }  // namespace
 

@@ -56,12 +56,9 @@ http::Response list_page(Web& web, Context& ctx) {
 
 http::Response detail_page(Web& web, Context& ctx) {
   auto person = path_id(ctx, kPersonNotFound).and_then([&](std::int64_t id) {
-    return get_person(web.service(ctx), id);
+    return open_person(web.service(ctx), id);
   });
   return web.respond(ctx, std::move(person), [&](const Account& a) {
-    history::log_access(
-        web.db(), ctx.actor,
-        {"account", a.id, a.display_name + " (" + a.login_id + ")", history::AccessAction::view});
     return web.render(ctx, "accounts/person", person_view(a),
                       {a.display_name, {{"직원 찾기", "/people"}, {a.display_name, ""}}, {}});
   });
