@@ -10,6 +10,7 @@
 #include "app/cli_commands.hpp"
 #include "app/config.hpp"
 #include "app/runtime.hpp"
+#include "http/request_log.hpp"
 #include "http/server.hpp"
 #include "platform/crypto.hpp"
 #include "platform/jobs/jobs.hpp"
@@ -29,13 +30,18 @@ int serve(app::Config config) {
     return w->status_page(status, r);
   };
   hooks.fallback = [s = rt->static_files.get()](const http::Request& r) { return s->serve(r); };
-  const bool log_requests = config.log_requests;
-  hooks.on_complete = [m = &rt->metrics, log_requests](const http::Completed& c) {
+  // The request log: the I/O thread only copies a few fields; a writer thread formats and writes them.
+  std::unique_ptr<http::RequestLog> request_log;
+  if (config.log_requests) {
+    request_log = std::make_unique<http::RequestLog>(http::RequestLog::standard_output());
+    rt->metrics.set_request_log_dropped([l = request_log.get()] { return l->dropped(); });
+  }
+  hooks.on_complete = [m = &rt->metrics, log = request_log.get()](const http::Completed& c) {
     m->record_request(c.request.method, c.request.route_pattern, c.response.status, c.seconds);
-    if (log_requests) {
-      spdlog::info(R"({{"method":"{}","path":"{}","route":"{}","status":{},"ms":{:.3f},"ip":"{}"}})",
-                   c.request.method, c.request.path.substr(0, 200), c.request.route_pattern,
-                   c.response.status, c.seconds * 1000, c.request.remote_address);
+    if (log) {
+      log->push({c.request.method, std::string(std::string_view(c.request.path).substr(0, 200)),
+                 c.request.route_pattern, c.request.remote_address, c.response.status, c.seconds,
+                 c.response.body.size(), std::chrono::system_clock::now()});
     }
   };
   hooks.on_exception = [](const http::Request& r, const char* what) {
@@ -50,6 +56,7 @@ int serve(app::Config config) {
   jobs.start();
   server.run();
   jobs.stop();
+  if (request_log) request_log->stop();  // writes what is still queued
   spdlog::info(R"({{"event":"stopped"}})");
   return 0;
 }
