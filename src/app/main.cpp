@@ -18,12 +18,19 @@
 namespace {
 using namespace sotong;
 
+/// `text` escaped for the inside of a JSON string, so a log line stays one valid JSON object.
+std::string json_text(std::string_view text) {
+  std::string out;
+  http::append_json_string(out, text);
+  return out;
+}
+
 int serve(app::Config config) {
   app::apply_listen(config.listen, config.server);
   auto rt = app::build_runtime(config);
   store::QueryTiming::set_observer([m = &rt->metrics](double s) { m->record_query(s); });
   for (const auto& missing : rt->static_files->missing()) {
-    spdlog::warn("static folder missing (run `make web`): {}", missing);
+    spdlog::warn(R"({{"event":"static_folder_missing","hint":"make web","path":"{}"}})", json_text(missing));
   }
   http::ServerHooks hooks;
   hooks.error_page = [w = rt->web.get()](int status, const http::Request& r) {
@@ -45,8 +52,9 @@ int serve(app::Config config) {
     }
   };
   hooks.on_exception = [](const http::Request& r, const char* what) {
-    spdlog::error(R"({{"event":"handler_exception","method":"{}","path":"{}","error":"{}"}})", r.method,
-                  r.path.substr(0, 200), std::string(what).substr(0, 500));
+    spdlog::error(R"({{"event":"handler_exception","method":"{}","path":"{}","error":"{}"}})",
+                  json_text(r.method), json_text(std::string_view(r.path).substr(0, 200)),
+                  json_text(std::string_view(what).substr(0, 500)));
   };
   hooks.on_listening = [&](unsigned short port) {
     spdlog::info(R"({{"event":"listening","url":"http://{}:{}/"}})", config.server.address, port);
@@ -56,8 +64,8 @@ int serve(app::Config config) {
   jobs.start();
   server.run();
   jobs.stop();
-  if (request_log) request_log->stop();  // writes what is still queued
-  spdlog::info(R"({{"event":"stopped"}})");
+  if (request_log) request_log->stop();    // writes what is still queued
+  spdlog::info(R"({"event":"stopped"})");  // no arguments: spdlog prints it as it is
   return 0;
 }
 }  // namespace
