@@ -48,7 +48,8 @@ Request to_request(bhttp::request<bhttp::string_body>& msg, const std::string& r
   req.headers.reserve(16);
   for (const auto& field : msg) {
     std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : name)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // header names are ASCII
     req.headers.emplace_back(std::move(name), std::string(field.value()));
   }
   req.body = std::move(msg.body());
