@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# make bench: measures Sotong against a bare Beast hello-world with wrk on this machine.
-#   1. GET /healthz on Sotong vs GET / on the bare hello-world (target: at least 70 %)
-#   2. the logged-in dashboard GET / on SQLite (target: at least 10,000 requests/s, p99 under 10 ms)
-#   3. the server's resident memory after that load (target: under 64 MB)
+# make bench: measures Sotong as shipped (request logs on) against a bare Beast hello-world measured in the
+# same run, and states every target as a ratio to that baseline (machines here differ by 2x):
+#   1. GET /healthz on Sotong: at least 85 % of the hello-world's requests/s
+#   2. the signed-in dashboard GET / on SQLite: at least 20 % of the hello-world, p99 under 10 ms
+#   3. the server's resident memory after that load: under 64 MB
+#   4. no request log line dropped during the run
 # Both servers and wrk share this machine's cores, so the figures are for the machine as a whole.
+# The server's standard output (its JSON request log) goes to a file in the temp dir, as under systemd or
+# `make run > file`; a terminal would measure the terminal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build-bench}
@@ -17,34 +21,46 @@ cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done;
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_up() { for _ in $(seq 100); do curl -fs "$1" >/dev/null && return 0; sleep 0.1; done; echo "server at $1 did not start" >&2; exit 1; }
-# wrk's summary: requests/s and the 99th percentile latency (in ms).
+# run_wrk PID ARGS...: prints requests/s, the 99th percentile latency (ms) and the server's CPU time per
+# request (µs, user + system of PID); wrk's own output goes to stderr. CPU per request stays meaningful when
+# other work shares the machine, which makes requests/s drop for both servers.
+tick_us=$((1000000 / $(getconf CLK_TCK)))
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 run_wrk() {
-  local out
+  local pid=$1 out before after
+  shift
+  before=$(cpu_ticks "$pid")
   out=$(wrk -t2 -c64 -d"$DURATION" --latency "$@")
+  after=$(cpu_ticks "$pid")
   echo "$out" >&2
-  local rps p99
+  local rps p99 n
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")
-  echo "$rps $p99"
+  n=$(awk '/requests in/ {print $1}' <<<"$out")
+  echo "$rps $p99 $(awk -v a="$before" -v b="$after" -v n="$n" -v t="$tick_us" 'BEGIN {printf "%.1f", (b - a) * t / n}')"
 }
+metric() { curl -fs "http://127.0.0.1:$port/metrics" | awk -v n="$1" '$1 == n {print $2}'; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 hello_port=$(free_port)
 "$BUILD/hello_beast" "$hello_port" 2 &
-pids+=($!)
+hello=$!
+pids+=($hello)
 wait_up "http://127.0.0.1:$hello_port/"
 
 db="sqlite:$tmp/bench.db"
 "$BUILD/sotong" demo-data --database "$db" >/dev/null
 port=$(free_port)
-"$BUILD/sotong" serve --listen "127.0.0.1:$port" --database "$db" --config bench/bench.toml >"$tmp/server.log" 2>&1 &
+log="$tmp/server.log"
+"$BUILD/sotong" serve --listen "127.0.0.1:$port" --database "$db" >"$log" 2>&1 &
 server=$!
 pids+=($server)
 wait_up "http://127.0.0.1:$port/healthz"
 
 echo "== bare Beast hello-world: GET /" >&2
-read -r hello_rps _ < <(run_wrk "http://127.0.0.1:$hello_port/")
-echo "== Sotong: GET /healthz" >&2
-read -r health_rps _ < <(run_wrk "http://127.0.0.1:$port/healthz")
+read -r hello_rps _ hello_cpu < <(run_wrk "$hello" "http://127.0.0.1:$hello_port/")
+echo "== Sotong: GET /healthz (request log on, to $log)" >&2
+read -r health_rps _ health_cpu < <(run_wrk "$server" "http://127.0.0.1:$port/healthz")
 
 # Sign in as the coordinator and load the dashboard with that session.
 csrf_page=$(curl -s -c "$tmp/jar" "http://127.0.0.1:$port/login")
@@ -55,21 +71,35 @@ session=$(awk '$6 == "sotong_session" {print $7}' "$tmp/jar")
 [ -n "$session" ] || { echo "could not sign in for the dashboard benchmark" >&2; exit 1; }
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: sotong_session=$session" "http://127.0.0.1:$port/")
 [ "$status" = 200 ] || { echo "dashboard answered $status" >&2; exit 1; }
-echo "== Sotong: GET / (dashboard, signed in, SQLite)" >&2
-read -r dash_rps dash_p99 < <(run_wrk -H "Cookie: sotong_session=$session" "http://127.0.0.1:$port/")
+echo "== Sotong: GET / (dashboard, signed in, SQLite, request log on)" >&2
+read -r dash_rps dash_p99 dash_cpu < <(run_wrk "$server" -H "Cookie: sotong_session=$session" "http://127.0.0.1:$port/")
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
+dropped=$(metric sotong_request_log_dropped_total)
+sleep 0.3 # the writer flushes its last batch within 0.1 s
+lines=$(grep -c '"level":"info","msg":{"method"' "$log" || true)
 
-ratio=$(awk -v a="$health_rps" -v b="$hello_rps" 'BEGIN {printf "%.0f", 100 * a / b}')
+pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", 100 * a / b}'; }
+health_pct=$(pct "$health_rps" "$hello_rps")
+dash_pct=$(pct "$dash_rps" "$hello_rps")
 rss_mb=$(awk -v k="$rss_kb" 'BEGIN {printf "%.1f", k / 1024}')
-printf '\n%-46s %12s\n' "measure" "result"
-printf '%-46s %12.0f\n' "bare Beast hello-world, requests/s" "$hello_rps"
-printf '%-46s %12.0f  (%s %% of hello-world; target >= 70 %%)\n' "Sotong GET /healthz, requests/s" "$health_rps" "$ratio"
-printf '%-46s %12.0f  (target >= 10000)\n' "Sotong dashboard (signed in), requests/s" "$dash_rps"
-printf '%-46s %12s  (target < 10 ms)\n' "Sotong dashboard p99 latency, ms" "$dash_p99"
-printf '%-46s %12s  (target < 64 MB)\n' "Sotong resident memory after the load, MB" "$rss_mb"
 ok=1
-awk -v r="$ratio" 'BEGIN {exit !(r >= 70)}' || ok=0
-awk -v r="$dash_rps" 'BEGIN {exit !(r >= 10000)}' || ok=0
-awk -v p="$dash_p99" 'BEGIN {exit !(p < 10)}' || ok=0
-awk -v m="$rss_mb" 'BEGIN {exit !(m < 64)}' || ok=0
+# verdict CONDITION: sets v to PASS or FAIL (and ok=0 on a FAIL) for one target.
+verdict() { if awk "BEGIN {exit !($1)}"; then v=PASS; else v=FAIL; ok=0; fi; }
+row() { printf '%-44s %10s %8s %10s  %-23s %s\n' "$@"; }
+echo
+row "measure" "result" "ratio" "CPU/req" "target" ""
+row "bare Beast hello-world, requests/s" "$(printf %.0f "$hello_rps")" "100 %" "$hello_cpu us" "(baseline, same run)" ""
+verdict "$health_pct >= 85"
+row "Sotong GET /healthz, requests/s" "$(printf %.0f "$health_rps")" "$health_pct %" "$health_cpu us" \
+  ">= 85 % of hello-world" $v
+verdict "$dash_pct >= 20"
+row "Sotong dashboard (signed in), requests/s" "$(printf %.0f "$dash_rps")" "$dash_pct %" "$dash_cpu us" \
+  ">= 20 % of hello-world" $v
+verdict "$dash_p99 < 10"
+row "Sotong dashboard p99 latency, ms" "$dash_p99" "" "" "< 10 ms" $v
+verdict "$rss_mb < 64"
+row "Sotong resident memory after the load, MB" "$rss_mb" "" "" "< 64 MB" $v
+verdict "$dropped == 0"
+row "request log lines dropped ($lines written)" "$dropped" "" "" "0" $v
+echo "($(nproc) cores; load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg))"
 [ $ok = 1 ] && echo "all performance targets met" || { echo "a performance target was missed"; exit 1; }

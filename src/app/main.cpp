@@ -11,6 +11,7 @@
 #include "app/config.hpp"
 #include "app/runtime.hpp"
 #include "core/korean_text.hpp"
+#include "http/request_log.hpp"
 #include "http/server.hpp"
 #include "platform/crypto.hpp"
 #include "platform/jobs/jobs.hpp"
@@ -18,30 +19,43 @@
 namespace {
 using namespace sotong;
 
+/// `text` escaped for the inside of a JSON string, so a log line stays one valid JSON object.
+std::string json_text(std::string_view text) {
+  std::string out;
+  http::append_json_string(out, text);
+  return out;
+}
+
 int serve(app::Config config) {
   app::apply_listen(config.listen, config.server);
   auto rt = app::build_runtime(config);
   store::QueryTiming::set_observer([m = &rt->metrics](double s) { m->record_query(s); });
   for (const auto& missing : rt->static_files->missing()) {
-    spdlog::warn("static folder missing (run `make web`): {}", missing);
+    spdlog::warn(R"({{"event":"static_folder_missing","hint":"make web","path":"{}"}})", json_text(missing));
   }
   http::ServerHooks hooks;
   hooks.error_page = [w = rt->web.get()](int status, const http::Request& r) {
     return w->status_page(status, r);
   };
   hooks.fallback = [s = rt->static_files.get()](const http::Request& r) { return s->serve(r); };
-  const bool log_requests = config.log_requests;
-  hooks.on_complete = [m = &rt->metrics, log_requests](const http::Completed& c) {
+  // The request log: the I/O thread only copies a few fields; a writer thread formats and writes them.
+  std::unique_ptr<http::RequestLog> request_log;
+  if (config.log_requests) {
+    request_log = std::make_unique<http::RequestLog>(http::RequestLog::standard_output());
+    rt->metrics.set_request_log_dropped([l = request_log.get()] { return l->dropped(); });
+  }
+  hooks.on_complete = [m = &rt->metrics, log = request_log.get()](const http::Completed& c) {
     m->record_request(c.request.method, c.request.route_pattern, c.response.status, c.seconds);
-    if (log_requests) {
-      spdlog::info(R"({{"method":"{}","path":"{}","route":"{}","status":{},"ms":{:.3f},"ip":"{}"}})",
-                   c.request.method, utf8_prefix(c.request.path, 200), c.request.route_pattern,
-                   c.response.status, c.seconds * 1000, c.request.remote_address);
+    if (log) {
+      log->push({c.request.method, std::string(utf8_prefix(c.request.path, 200)), c.request.route_pattern,
+                 c.request.remote_address, c.response.status, c.seconds, c.response.body.size(),
+                 std::chrono::system_clock::now()});
     }
   };
   hooks.on_exception = [](const http::Request& r, const char* what) {
-    spdlog::error(R"({{"event":"handler_exception","method":"{}","path":"{}","error":"{}"}})", r.method,
-                  utf8_prefix(r.path, 200), utf8_prefix(what, 500));
+    spdlog::error(R"({{"event":"handler_exception","method":"{}","path":"{}","error":"{}"}})",
+                  json_text(r.method), json_text(utf8_prefix(r.path, 200)),
+                  json_text(utf8_prefix(what, 500)));
   };
   hooks.on_listening = [&](unsigned short port) {
     spdlog::info(R"({{"event":"listening","url":"http://{}:{}/"}})", config.server.address, port);
@@ -51,7 +65,8 @@ int serve(app::Config config) {
   jobs.start();
   server.run();
   jobs.stop();
-  spdlog::info(R"({{"event":"stopped"}})");
+  if (request_log) request_log->stop();    // writes what is still queued
+  spdlog::info(R"({"event":"stopped"})");  // no arguments: spdlog prints it as it is
   return 0;
 }
 }  // namespace

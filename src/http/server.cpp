@@ -36,7 +36,8 @@ struct Connection {
   bool idle = true;  // waiting for the next request; touched only on the connection's strand
 };
 
-Request to_request(const bhttp::request<bhttp::string_body>& msg, std::string remote) {
+// Moves the body out of `msg`; its start line and headers stay readable.
+Request to_request(bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
   Request req;
   req.method = std::string(msg.method_string());
   req.target = std::string(msg.target());
@@ -47,11 +48,12 @@ Request to_request(const bhttp::request<bhttp::string_body>& msg, std::string re
   req.headers.reserve(16);
   for (const auto& field : msg) {
     std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : name)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // header names are ASCII
     req.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  req.body = msg.body();
-  req.remote_address = std::move(remote);
+  req.body = std::move(msg.body());
+  req.remote_address = remote;
   return req;
 }
 
@@ -167,22 +169,21 @@ class Server::Impl {
     }
   }
 
-  asio::awaitable<void> write(std::shared_ptr<Connection> c, Response res, unsigned version, bool keep_alive,
-                              bool head, bool& ok) {
+  // Writes a response; false when the connection failed. `c` outlives the call (serve holds it).
+  asio::awaitable<bool> write(Connection& c, Response res, unsigned version, bool keep_alive, bool head) {
     auto out = to_beast(std::move(res), version, keep_alive, head);
-    c->stream.expires_after(options_.read_timeout);
-    auto [ec, n] = co_await bhttp::async_write(c->stream, out, kTuple);
-    ok = !ec;
+    c.stream.expires_after(options_.read_timeout);
+    auto [ec, n] = co_await bhttp::async_write(c.stream, out, kTuple);
+    co_return !ec;
   }
 
   // Answers a request the server refuses by itself, then the connection closes. The page is built into a
   // named local first: GCC 12 destroys a temporary Request/Response inside a co_await expression twice
   // (free(): invalid pointer on the first malformed request).
-  asio::awaitable<void> refuse(std::shared_ptr<Connection> c, int status, unsigned version) {
+  asio::awaitable<void> refuse(Connection& c, int status, unsigned version) {
     const Request none;
     Response page = error(status, none);
-    bool ok = false;
-    co_await write(c, std::move(page), version, false, false, ok);
+    co_await write(c, std::move(page), version, false, false);
   }
 
   asio::awaitable<void> serve(std::shared_ptr<Connection> c) {
@@ -207,26 +208,26 @@ class Server::Impl {
       c->idle = false;
       if (ec) {
         if (ec == bhttp::error::header_limit) {
-          co_await refuse(c, 431, 11);
+          co_await refuse(*c, 431, 11);
         } else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
                    ec != asio::error::operation_aborted && ec != asio::error::eof &&
                    ec != asio::error::connection_reset) {
-          co_await refuse(c, 400, 11);
+          co_await refuse(*c, 400, 11);
         }
         break;
       }
       const auto start = std::chrono::steady_clock::now();
       auto& header = parser.get();
-      const std::string target(header.target());
-      const Route* sized =
-          router_.peek(std::string(header.method_string()), target.substr(0, target.find('?')));
-      const std::size_t body_limit = sized && sized->max_body ? sized->max_body : options_.body_limit;
-      parser.body_limit(body_limit);
-      if (const auto length = parser.content_length(); length && *length > body_limit) {
-        co_await refuse(c, 413, header.version());
-        break;
-      }
       if (!parser.is_done()) {
+        // A body follows (most GETs have none, and skip this route lookup).
+        const std::string_view target = header.target();
+        const Route* sized = router_.peek(header.method_string(), target.substr(0, target.find('?')));
+        const std::size_t body_limit = sized && sized->max_body ? sized->max_body : options_.body_limit;
+        parser.body_limit(body_limit);
+        if (const auto length = parser.content_length(); length && *length > body_limit) {
+          co_await refuse(*c, 413, header.version());
+          break;
+        }
         if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
           bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, header.version()};
           co_await bhttp::async_write(c->stream, cont, kTuple);
@@ -234,9 +235,9 @@ class Server::Impl {
         auto [body_ec, body_n] = co_await bhttp::async_read(c->stream, buffer, parser, kTuple);
         if (body_ec) {
           if (body_ec == bhttp::error::body_limit) {
-            co_await refuse(c, 413, header.version());
+            co_await refuse(*c, 413, header.version());
           } else if (body_ec != beast::error::timeout && body_ec != asio::error::eof) {
-            co_await refuse(c, 400, header.version());
+            co_await refuse(*c, 400, header.version());
           }
           break;
         }
@@ -261,9 +262,11 @@ class Server::Impl {
       const bool head = msg.method() == bhttp::verb::head;
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (hooks_.on_complete) hooks_.on_complete(Completed{req, res, seconds});
-      bool ok = false;
-      co_await write(c, std::move(res), msg.version(), keep_alive, head, ok);
-      if (!ok || !keep_alive) break;
+      // Written here rather than through write(): one coroutine frame fewer on every request.
+      auto out = to_beast(std::move(res), msg.version(), keep_alive, head);
+      c->stream.expires_after(options_.read_timeout);
+      auto [write_ec, written] = co_await bhttp::async_write(c->stream, out, kTuple);
+      if (write_ec || !keep_alive) break;
     }
     boost::system::error_code ignored;
     c->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);

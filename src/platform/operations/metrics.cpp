@@ -77,6 +77,10 @@ std::string Metrics::exposition() const {
   out += "# HELP sotong_db_query_duration_seconds Time spent in one database call.\n";
   out += "# TYPE sotong_db_query_duration_seconds histogram\n";
   queries_.write(out, "sotong_db_query_duration_seconds");
+  out +=
+      "# HELP sotong_request_log_dropped_total Request log lines dropped because the writer fell behind.\n";
+  out += "# TYPE sotong_request_log_dropped_total counter\n";
+  out += fmt::format("sotong_request_log_dropped_total {}\n", log_dropped_ ? log_dropped_() : 0);
   out += "# HELP sotong_process_resident_memory_bytes Resident memory of the server process.\n";
   out += "# TYPE sotong_process_resident_memory_bytes gauge\n";
   out += fmt::format("sotong_process_resident_memory_bytes {}\n", resident_bytes());

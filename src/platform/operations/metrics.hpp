@@ -1,9 +1,10 @@
-// Prometheus metrics: requests by route and status, request latency, server errors and database time.
+// Prometheus metrics: requests by route and status, latency, server errors, database time, lost log lines.
 #pragma once
 
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -30,6 +31,8 @@ class Metrics {
  public:
   void record_request(const std::string& method, const std::string& route, int status, double seconds);
   void record_query(double seconds) { queries_.observe(seconds); }
+  /// Where /metrics reads the request log's dropped-line count; set once, before the server starts.
+  void set_request_log_dropped(std::function<std::uint64_t()> source) { log_dropped_ = std::move(source); }
   /// The Prometheus text exposition format (version 0.0.4).
   std::string exposition() const;
 
@@ -39,6 +42,7 @@ class Metrics {
   Histogram latency_;
   Histogram queries_;
   std::atomic<std::uint64_t> server_errors_{0};
+  std::function<std::uint64_t()> log_dropped_;
 };
 
 }  // namespace sotong::platform

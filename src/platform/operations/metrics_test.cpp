@@ -19,4 +19,14 @@ TEST(Metrics, ExposesCountersAndCumulativeBuckets) {
   EXPECT_NE(text.find("sotong_http_request_duration_seconds_count 3"), std::string::npos);
 }
 
+TEST(Metrics, ExposesTheRequestLogDropCounter) {
+  Metrics m;
+  EXPECT_NE(m.exposition().find("\nsotong_request_log_dropped_total 0\n"), std::string::npos);
+  std::uint64_t dropped = 7;
+  m.set_request_log_dropped([&] { return dropped; });
+  const auto text = m.exposition();
+  EXPECT_NE(text.find("# TYPE sotong_request_log_dropped_total counter\n"), std::string::npos);
+  EXPECT_NE(text.find("\nsotong_request_log_dropped_total 7\n"), std::string::npos);
+}
+
 }  // namespace sotong::platform

@@ -44,7 +44,7 @@ void SqliteConnection::fail(int rc, std::string_view what) {
 }
 
 sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
-  auto it = statements_.find(std::string(sql));
+  auto it = statements_.find(sql);
   if (it != statements_.end()) {
     sqlite3_reset(it->second);
     sqlite3_clear_bindings(it->second);

@@ -1,7 +1,9 @@
 // The SQLite engine: one file in WAL mode with durable commits and a per-connection statement cache.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "store/database.hpp"
@@ -36,8 +38,14 @@ class SqliteConnection final : public Connection {
   void bind(sqlite3_stmt* stmt, const Params& params);
   [[noreturn]] void fail(int rc, std::string_view what);
 
+  // Looked up by the caller's string_view: no copy of the SQL text on every query.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+  };
+
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
 };
 
 }  // namespace sotong::store
