@@ -59,6 +59,26 @@ std::string inline_partials(const std::string& text, const std::map<std::string,
   return out;
 }
 
+namespace {
+
+/// The text without each line's leading spaces and tabs. The mustache library makes one node per whitespace
+/// character, so the templates' indentation cost about a third of a page's rendering; HTML collapses the
+/// whitespace anyway. A template with <pre> or <textarea>, where it would show, is kept as written.
+std::string strip_indentation(const std::string& text) {
+  if (text.find("<pre") != std::string::npos || text.find("<textarea") != std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  bool line_start = true;
+  for (char ch : text) {
+    if (line_start && (ch == ' ' || ch == '\t')) continue;
+    line_start = ch == '\n';
+    out += ch;
+  }
+  return out;
+}
+
+}  // namespace
+
 TemplateSet::TemplateSet(const std::vector<TemplateSource>& sources) {
   std::map<std::string, std::string> partials;
   for (const auto& s : sources) partials[s.name] = s.text;
@@ -69,7 +89,7 @@ TemplateSet::TemplateSet(const std::vector<TemplateSource>& sources) {
     } catch (const std::exception& e) {
       throw std::runtime_error("template " + s.name + ": " + e.what());
     }
-    auto compiled = std::make_unique<Compiled>(text);
+    auto compiled = std::make_unique<Compiled>(strip_indentation(text));
     if (!compiled->tmpl.is_valid())
       throw std::runtime_error("template " + s.name + ": " + compiled->tmpl.error_message());
     compiled_.emplace(s.name, std::move(compiled));

@@ -20,6 +20,13 @@ TEST(TemplateSet, RendersListsAndBooleans) {
   EXPECT_EQ(set.render("list", View::object({{"items", View::list()}, {"flag", false}})), "없음");
 }
 
+TEST(TemplateSet, IndentationIsDroppedButNotInsidePreformattedText) {
+  TemplateSet set(
+      {{"page", "<ul>\n  <li>{{a}}</li>\n\t<li>b</li>\n</ul>"}, {"code", "<pre>\n  kept\n</pre>"}});
+  EXPECT_EQ(set.render("page", View::object({{"a", "가"}})), "<ul>\n<li>가</li>\n<li>b</li>\n</ul>");
+  EXPECT_EQ(set.render("code", View::object({})), "<pre>\n  kept\n</pre>");
+}
+
 TEST(TemplateSet, MissingPartialFailsAtStart) {
   EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"page", "{{> _nope}}"}}), std::runtime_error);
   EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"a", "{{> b}}"}, {"b", "{{> a}}"}}),
