@@ -75,7 +75,7 @@ struct PageState {
 };
 
 http::Response holidays_page(Web& web, Context& ctx, const PageState& s, int status) {
-  auto rows = list_year(web.db(), web.policy(), ctx.actor, s.year);
+  auto rows = list_holidays(web.service(ctx), s.year);
   if (!rows) return web.error(ctx, rows.error());
   const bool can_manage = web.policy().allows(ctx.actor, kManage);
   const WorkingCalendar cal = load(web.db());
@@ -181,8 +181,7 @@ Result<int> year_param(const Context& ctx) {
 http::Response change_holiday(Web& web, Context& ctx, bool deleting) {
   auto date = date_param(ctx);
   if (!date) return web.error(ctx, missing());
-  auto done = deleting ? remove(web.db(), web.policy(), ctx.actor, *date)
-                       : restore(web.db(), web.policy(), ctx.actor, *date);
+  auto done = deleting ? delete_holiday(web.service(ctx), *date) : restore_holiday(web.service(ctx), *date);
   if (!done) return web.redirect_with(ctx, year_href(date->year), {"danger", done.error().message});
   return web.redirect_with(
       ctx, year_href(date->year),
@@ -232,7 +231,7 @@ http::Response year_page(Web& web, Context& ctx) {
 
 http::Response add_action(Web& web, Context& ctx) {
   const HolidayInput in{ctx.form.get("date"), ctx.form.get("name"), ctx.form.get("kind")};
-  auto added = add(web.db(), web.policy(), ctx.actor, in);
+  auto added = add_holiday(web.service(ctx), in);
   if (!added) {
     if (added.error().fields.empty()) return web.error(ctx, added.error());
     PageState s;
@@ -249,7 +248,7 @@ http::Response add_action(Web& web, Context& ctx) {
 http::Response edit_page(Web& web, Context& ctx) {
   auto date = date_param(ctx);
   if (!date) return web.error(ctx, missing());
-  auto found = get(web.db(), web.policy(), ctx.actor, *date);
+  auto found = get_holiday(web.service(ctx), *date);
   if (!found) return web.error(ctx, found.error());
   if (found->deleted) return web.error(ctx, missing());
   const HolidayInput in{format_date(*date), found->holiday.name,
@@ -261,9 +260,9 @@ http::Response update_action(Web& web, Context& ctx) {
   auto date = date_param(ctx);
   if (!date) return web.error(ctx, missing());
   const HolidayInput in{format_date(*date), ctx.form.get("name"), ctx.form.get("kind")};
-  auto updated = update(web.db(), web.policy(), ctx.actor, *date, in);
+  auto updated = update_holiday(web.service(ctx), *date, in);
   if (!updated) {
-    auto found = get(web.db(), web.policy(), ctx.actor, *date);
+    auto found = get_holiday(web.service(ctx), *date);
     if (updated.error().fields.empty() || !found) return web.error(ctx, updated.error());
     return edit_page(web, ctx, *found, in, updated.error().fields, 422);
   }
@@ -274,7 +273,7 @@ http::Response update_action(Web& web, Context& ctx) {
 http::Response holidays_api(Web& web, Context& ctx) {
   auto year = year_param(ctx);
   if (!year) return web.error(ctx, year.error());
-  auto rows = list_year(web.db(), web.policy(), ctx.actor, *year);
+  auto rows = list_holidays(web.service(ctx), *year);
   if (!rows) return web.error(ctx, rows.error());
   boost::json::array items;
   for (const auto& r : *rows) {

@@ -75,10 +75,9 @@ int seed(store::Database& db) {
   return db.write([&](store::Connection& c) { return holiday_store::seed(c, *shipped, now()); });
 }
 
-Result<std::vector<HolidayRecord>> list_year(store::Database& db, const Policy& policy, const Actor& actor,
-                                             int year) {
-  if (auto ok = policy.check(actor, kView); !ok) return ok.error();
-  return db.read([&](store::Connection& c) {
+Result<std::vector<HolidayRecord>> list_holidays(const ServiceContext& svc, int year) {
+  if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
+  return svc.db.read([&](store::Connection& c) {
     auto records = holiday_store::year(c, year);
     std::vector<std::int64_t> editors;
     for (const auto& r : records) editors.push_back(r.updated_by_id);
@@ -89,9 +88,9 @@ Result<std::vector<HolidayRecord>> list_year(store::Database& db, const Policy& 
   });
 }
 
-Result<HolidayRecord> get(store::Database& db, const Policy& policy, const Actor& actor, CivilDate date) {
-  if (auto ok = policy.check(actor, kView); !ok) return ok.error();
-  auto found = db.read([&](store::Connection& c) {
+Result<HolidayRecord> get_holiday(const ServiceContext& svc, CivilDate date) {
+  if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
+  auto found = svc.db.read([&](store::Connection& c) {
     auto record = holiday_store::find(c, date);
     if (record && record->updated_by_id) {
       const auto names = display_names(c, {record->updated_by_id});
@@ -103,19 +102,19 @@ Result<HolidayRecord> get(store::Database& db, const Policy& policy, const Actor
   return *found;
 }
 
-Result<void> add(store::Database& db, const Policy& policy, const Actor& actor, const HolidayInput& input) {
-  if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
+Result<void> add_holiday(const ServiceContext& svc, const HolidayInput& input) {
+  if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
   auto valid = validate_holiday(input);
   if (!valid) return valid.error();
   try {
-    return db.write([&](store::Connection& c) -> Result<void> {
+    return svc.db.write([&](store::Connection& c) -> Result<void> {
       auto existing = holiday_store::find(c, valid->date);
       if (existing && !existing->deleted) return duplicate_date(valid->date);
-      changing(c, actor, valid->date, "create", [&] {
+      changing(c, svc.actor, valid->date, "create", [&] {
         if (existing) {
-          holiday_store::update(c, *valid, actor.account_id, now());  // takes over the tombstone
+          holiday_store::update(c, *valid, svc.actor.account_id, now());  // takes over the tombstone
         } else {
-          holiday_store::insert(c, *valid, actor.account_id, now());
+          holiday_store::insert(c, *valid, svc.actor.account_id, now());
         }
       });
       return success();
@@ -125,39 +124,39 @@ Result<void> add(store::Database& db, const Policy& policy, const Actor& actor, 
   }
 }
 
-Result<void> update(store::Database& db, const Policy& policy, const Actor& actor, CivilDate date,
-                    const HolidayInput& input) {
-  if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
+Result<void> update_holiday(const ServiceContext& svc, CivilDate date, const HolidayInput& input) {
+  if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
   HolidayInput with_date = input;
   with_date.date = format_date(date);
   auto valid = validate_holiday(with_date);
   if (!valid) return valid.error();
-  return db.write([&](store::Connection& c) -> Result<void> {
+  return svc.db.write([&](store::Connection& c) -> Result<void> {
     auto existing = holiday_store::find(c, date);
     if (!existing || existing->deleted) return not_found();
-    changing(c, actor, date, "update", [&] { holiday_store::update(c, *valid, actor.account_id, now()); });
+    changing(c, svc.actor, date, "update",
+             [&] { holiday_store::update(c, *valid, svc.actor.account_id, now()); });
     return success();
   });
 }
 
-Result<void> remove(store::Database& db, const Policy& policy, const Actor& actor, CivilDate date) {
-  if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
-  return db.write([&](store::Connection& c) -> Result<void> {
+Result<void> delete_holiday(const ServiceContext& svc, CivilDate date) {
+  if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
+  return svc.db.write([&](store::Connection& c) -> Result<void> {
     auto existing = holiday_store::find(c, date);
     if (!existing || existing->deleted) return not_found();
-    changing(c, actor, date, "delete",
-             [&] { holiday_store::mark_deleted(c, date, true, actor.account_id, now()); });
+    changing(c, svc.actor, date, "delete",
+             [&] { holiday_store::mark_deleted(c, date, true, svc.actor.account_id, now()); });
     return success();
   });
 }
 
-Result<void> restore(store::Database& db, const Policy& policy, const Actor& actor, CivilDate date) {
-  if (auto ok = policy.check(actor, kManage); !ok) return ok.error();
-  return db.write([&](store::Connection& c) -> Result<void> {
+Result<void> restore_holiday(const ServiceContext& svc, CivilDate date) {
+  if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
+  return svc.db.write([&](store::Connection& c) -> Result<void> {
     auto existing = holiday_store::find(c, date);
     if (!existing || !existing->deleted) return not_found();
-    changing(c, actor, date, "restore",
-             [&] { holiday_store::mark_deleted(c, date, false, actor.account_id, now()); });
+    changing(c, svc.actor, date, "restore",
+             [&] { holiday_store::mark_deleted(c, date, false, svc.actor.account_id, now()); });
     return success();
   });
 }

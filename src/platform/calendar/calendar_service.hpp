@@ -10,6 +10,7 @@
 #include "platform/calendar/holiday_store.hpp"
 #include "platform/calendar/working_calendar.hpp"
 #include "platform/policy.hpp"
+#include "platform/service_context.hpp"
 #include "store/database.hpp"
 
 namespace sotong::platform::calendar {
@@ -32,19 +33,17 @@ std::string_view shipped_csv();
 int seed(store::Database& db);
 
 /// The rows of one year for the admin page, tombstones included.
-Result<std::vector<HolidayRecord>> list_year(store::Database& db, const Policy& policy, const Actor& actor,
-                                             int year);
+Result<std::vector<HolidayRecord>> list_holidays(const ServiceContext& svc, int year);
 /// One row, tombstone or not; not found when the date has no row.
-Result<HolidayRecord> get(store::Database& db, const Policy& policy, const Actor& actor, CivilDate date);
+Result<HolidayRecord> get_holiday(const ServiceContext& svc, CivilDate date);
 /// Adds a holiday; a conflict (with a field error) when the date already has one in force. A date whose
 /// shipped holiday was deleted is taken over by the new one.
-Result<void> add(store::Database& db, const Policy& policy, const Actor& actor, const HolidayInput& input);
+Result<void> add_holiday(const ServiceContext& svc, const HolidayInput& input);
 /// Renames a holiday or changes its kind; the date itself does not change.
-Result<void> update(store::Database& db, const Policy& policy, const Actor& actor, CivilDate date,
-                    const HolidayInput& input);
+Result<void> update_holiday(const ServiceContext& svc, CivilDate date, const HolidayInput& input);
 /// Deletes a holiday: it stays as a tombstone so the seed never brings it back.
-Result<void> remove(store::Database& db, const Policy& policy, const Actor& actor, CivilDate date);
+Result<void> delete_holiday(const ServiceContext& svc, CivilDate date);
 /// Brings a deleted holiday back.
-Result<void> restore(store::Database& db, const Policy& policy, const Actor& actor, CivilDate date);
+Result<void> restore_holiday(const ServiceContext& svc, CivilDate date);
 
 }  // namespace sotong::platform::calendar

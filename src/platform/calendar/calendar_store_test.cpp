@@ -79,9 +79,9 @@ TEST_F(CalendarStore, SeedLoadsTheShippedCalendarOnceAndIsIdempotent) {
 
 TEST_F(CalendarStore, SeedKeepsAdministratorsEditsAndDeletions) {
   seed(*db_);
-  ASSERT_TRUE(update(*db_, policy_, admin_, d("2026-01-01"), {"", "새해 첫날", "statutory"}).ok());
-  ASSERT_TRUE(remove(*db_, policy_, admin_, d("2026-10-05")).ok());
-  ASSERT_TRUE(add(*db_, policy_, admin_, {"2026-10-02", "임시공휴일(시험)", "temporary"}).ok());
+  ASSERT_TRUE(update_holiday({*db_, policy_, admin_}, d("2026-01-01"), {"", "새해 첫날", "statutory"}).ok());
+  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, d("2026-10-05")).ok());
+  ASSERT_TRUE(add_holiday({*db_, policy_, admin_}, {"2026-10-02", "임시공휴일(시험)", "temporary"}).ok());
   EXPECT_EQ(seed(*db_), 0);
   EXPECT_EQ(row("2026-01-01")->holiday.name, "새해 첫날");
   EXPECT_EQ(row("2026-01-01")->source, kSourceAdmin);
@@ -117,16 +117,16 @@ TEST_F(CalendarStore, SeedRefreshesAndRetiresOnlyShippedRows) {
 
 TEST_F(CalendarStore, AddRefusesDuplicatesAndTakesOverATombstone) {
   seed(*db_);
-  auto dup = add(*db_, policy_, admin_, {"2026-09-25", "또 추석", "temporary"});
+  auto dup = add_holiday({*db_, policy_, admin_}, {"2026-09-25", "또 추석", "temporary"});
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, ErrorCode::conflict);
   ASSERT_EQ(dup.error().fields.size(), 1u);
   EXPECT_EQ(dup.error().fields[0].field, "date");
-  ASSERT_TRUE(remove(*db_, policy_, admin_, d("2026-09-25")).ok());
-  ASSERT_TRUE(add(*db_, policy_, admin_, {"2026-09-25", "추석(관리자)", "statutory"}).ok());
+  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, d("2026-09-25")).ok());
+  ASSERT_TRUE(add_holiday({*db_, policy_, admin_}, {"2026-09-25", "추석(관리자)", "statutory"}).ok());
   EXPECT_FALSE(row("2026-09-25")->deleted);
   EXPECT_EQ(row("2026-09-25")->source, kSourceAdmin);
-  auto invalid = add(*db_, policy_, admin_, {"2026-02-30", "", "x"});
+  auto invalid = add_holiday({*db_, policy_, admin_}, {"2026-02-30", "", "x"});
   ASSERT_FALSE(invalid.ok());
   EXPECT_EQ(invalid.error().code, ErrorCode::invalid_input);
   EXPECT_EQ(invalid.error().fields.size(), 3u);
@@ -134,17 +134,17 @@ TEST_F(CalendarStore, AddRefusesDuplicatesAndTakesOverATombstone) {
 
 TEST_F(CalendarStore, RemoveAndRestoreNeedARow) {
   seed(*db_);
-  EXPECT_EQ(remove(*db_, policy_, admin_, d("2026-11-25")).error().code, ErrorCode::not_found);
-  EXPECT_EQ(restore(*db_, policy_, admin_, d("2026-08-17")).error().code,
+  EXPECT_EQ(delete_holiday({*db_, policy_, admin_}, d("2026-11-25")).error().code, ErrorCode::not_found);
+  EXPECT_EQ(restore_holiday({*db_, policy_, admin_}, d("2026-08-17")).error().code,
             ErrorCode::not_found);  // not deleted
-  ASSERT_TRUE(remove(*db_, policy_, admin_, d("2026-08-17")).ok());
-  EXPECT_EQ(remove(*db_, policy_, admin_, d("2026-08-17")).error().code, ErrorCode::not_found);
-  EXPECT_EQ(update(*db_, policy_, admin_, d("2026-08-17"), {"", "x", "substitute"}).error().code,
+  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, d("2026-08-17")).ok());
+  EXPECT_EQ(delete_holiday({*db_, policy_, admin_}, d("2026-08-17")).error().code, ErrorCode::not_found);
+  EXPECT_EQ(update_holiday({*db_, policy_, admin_}, d("2026-08-17"), {"", "x", "substitute"}).error().code,
             ErrorCode::not_found);
-  ASSERT_TRUE(restore(*db_, policy_, admin_, d("2026-08-17")).ok());
+  ASSERT_TRUE(restore_holiday({*db_, policy_, admin_}, d("2026-08-17")).ok());
   EXPECT_FALSE(row("2026-08-17")->deleted);
   EXPECT_EQ(row("2026-08-17")->holiday.name, "대체공휴일(광복절)");
-  auto year = list_year(*db_, policy_, admin_, 2026);
+  auto year = list_holidays({*db_, policy_, admin_}, 2026);
   ASSERT_TRUE(year.ok());
   EXPECT_EQ(year->front().holiday.name, "신정");
   EXPECT_EQ(format_date(year->back().holiday.date), "2026-12-25");
@@ -152,11 +152,13 @@ TEST_F(CalendarStore, RemoveAndRestoreNeedARow) {
 
 TEST_F(CalendarStore, EveryChangeIsInTheHistory) {
   seed(*db_);
-  ASSERT_TRUE(add(*db_, policy_, admin_, {"2026-10-02", "임시공휴일", "temporary"}).ok());
-  ASSERT_TRUE(update(*db_, policy_, admin_, d("2026-10-02"), {"", "임시공휴일(추석)", "temporary"}).ok());
-  ASSERT_TRUE(remove(*db_, policy_, admin_, d("2026-10-02")).ok());
-  ASSERT_TRUE(restore(*db_, policy_, admin_, d("2026-10-02")).ok());
-  EXPECT_FALSE(add(*db_, policy_, admin_, {"2026-10-02", "또", "temporary"}).ok());  // refused: no entry
+  ASSERT_TRUE(add_holiday({*db_, policy_, admin_}, {"2026-10-02", "임시공휴일", "temporary"}).ok());
+  ASSERT_TRUE(
+      update_holiday({*db_, policy_, admin_}, d("2026-10-02"), {"", "임시공휴일(추석)", "temporary"}).ok());
+  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, d("2026-10-02")).ok());
+  ASSERT_TRUE(restore_holiday({*db_, policy_, admin_}, d("2026-10-02")).ok());
+  EXPECT_FALSE(
+      add_holiday({*db_, policy_, admin_}, {"2026-10-02", "또", "temporary"}).ok());  // refused: no entry
   const auto entries = db_->read([](store::Connection& c) {
     return c.query(
         "SELECT action, before_data, after_data FROM history_entries WHERE record_type = 'holiday' AND "
@@ -181,13 +183,13 @@ TEST_F(CalendarStore, EveryChangeIsInTheHistory) {
 
 TEST_F(CalendarStore, OnlyTheAdministratorMayChangeTheCalendar) {
   seed(*db_);
-  EXPECT_TRUE(list_year(*db_, policy_, officer_, 2026).ok());
-  EXPECT_EQ(add(*db_, policy_, officer_, {"2026-10-02", "임시", "temporary"}).error().code,
+  EXPECT_TRUE(list_holidays({*db_, policy_, officer_}, 2026).ok());
+  EXPECT_EQ(add_holiday({*db_, policy_, officer_}, {"2026-10-02", "임시", "temporary"}).error().code,
             ErrorCode::forbidden);
-  EXPECT_EQ(update(*db_, policy_, officer_, d("2026-01-01"), {"", "x", "statutory"}).error().code,
+  EXPECT_EQ(update_holiday({*db_, policy_, officer_}, d("2026-01-01"), {"", "x", "statutory"}).error().code,
             ErrorCode::forbidden);
-  EXPECT_EQ(remove(*db_, policy_, officer_, d("2026-01-01")).error().code, ErrorCode::forbidden);
-  EXPECT_EQ(restore(*db_, policy_, officer_, d("2026-01-01")).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(delete_holiday({*db_, policy_, officer_}, d("2026-01-01")).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(restore_holiday({*db_, policy_, officer_}, d("2026-01-01")).error().code, ErrorCode::forbidden);
   EXPECT_FALSE(row("2026-10-02"));
   EXPECT_EQ(row("2026-01-01")->holiday.name, "신정");
 }

@@ -89,7 +89,7 @@ class HistoryChain : public ::testing::Test {
     return db_->read([](store::Connection& c) { return history_store::walk(c, 0, 100000); });
   }
   std::vector<Entry> find(Filter f) {
-    auto page = search(*db_, policy_, admin_, f);
+    auto page = search_history({*db_, policy_, admin_}, f);
     EXPECT_TRUE(page.ok());
     return page.ok() ? page->entries : std::vector<Entry>{};
   }
@@ -372,13 +372,13 @@ TEST_F(HistoryChain, SearchFiltersByPersonKindActionAndPeriodAndPagesByKeyset) {
     return 0;
   });
   Filter f;
-  auto first = search(*db_, policy_, admin_, f);
+  auto first = search_history({*db_, policy_, admin_}, f);
   ASSERT_TRUE(first.ok());
   ASSERT_EQ(first->entries.size(), 50u);
   EXPECT_EQ(first->entries[0].action, "download");
   ASSERT_TRUE(first->next_before);
   f.before_id = first->next_before;
-  auto second = search(*db_, policy_, admin_, f);
+  auto second = search_history({*db_, policy_, admin_}, f);
   ASSERT_EQ(second->entries.size(), 11u);
   EXPECT_FALSE(second->next_before);
   EXPECT_LT(second->entries[0].id, first->entries.back().id);
@@ -398,7 +398,7 @@ TEST_F(HistoryChain, SearchFiltersByPersonKindActionAndPeriodAndPagesByKeyset) {
   Filter by_period;
   by_period.from = now() - 3600;
   by_period.until = now() + 3600;
-  EXPECT_EQ(search(*db_, policy_, admin_, by_period)->entries.size(), 50u);
+  EXPECT_EQ(search_history({*db_, policy_, admin_}, by_period)->entries.size(), 50u);
   by_period.until = now() - 1800;
   EXPECT_TRUE(find(by_period).empty());
 }
@@ -408,13 +408,13 @@ TEST_F(HistoryChain, OnlyAdminsAndAuditorsReadTheLogAndAnExportIsRecorded) {
   Actor municipal;
   municipal.account_id = 4;
   municipal.roles = {Role::municipal};
-  EXPECT_EQ(search(*db_, policy_, municipal, {}).error().code, ErrorCode::forbidden);
-  EXPECT_EQ(export_table(*db_, policy_, municipal, {}, exports::Format::csv).error().code,
+  EXPECT_EQ(search_history({*db_, policy_, municipal}, {}).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(export_history({*db_, policy_, municipal}, {}, exports::Format::csv).error().code,
             ErrorCode::forbidden);
   Actor auditor = admin_;
   auditor.login_id = "auditor";
   auditor.roles = {Role::auditor};
-  auto table = export_table(*db_, policy_, auditor, {}, exports::Format::csv);
+  auto table = export_history({*db_, policy_, auditor}, {}, exports::Format::csv);
   ASSERT_TRUE(table.ok());
   ASSERT_EQ(table->rows.size(), 2u);
   EXPECT_EQ(table->columns.front().header, "번호");

@@ -80,7 +80,7 @@ http::Response download(Web& web, Context& ctx, exports::Format format) {
   auto filter = parse_filter(ctx.query);
   if (!filter) return web.error(ctx, filter.error());
   filter->before_id.reset();
-  auto table = export_table(web.db(), web.policy(), ctx.actor, *filter, format);
+  auto table = export_history(web.service(ctx), *filter, format);
   if (!table) return web.error(ctx, table.error());
   const std::string date = format_seoul_date(now());
   return exports::download(*table, format, "변경·접속 기록 " + date, "history-" + date);
@@ -176,7 +176,7 @@ http::Response search_page(Web& web, Context& ctx) {
     // htmx leaves the page as it is on a 4xx answer; its fragment carries the errors with a 200.
     return web.render(ctx, "history/list", v, meta, ctx.request.is_htmx() ? 200 : 422);
   }
-  auto page = search(web.db(), web.policy(), ctx.actor, *filter);
+  auto page = search_history(web.service(ctx), *filter);
   if (!page) return web.error(ctx, page.error());
   View rows = View::list();
   for (const auto& e : page->entries) rows.push(entry_view(e));
@@ -200,7 +200,7 @@ http::Response search_page(Web& web, Context& ctx) {
 http::Response entry_page(Web& web, Context& ctx) {
   auto id = parse_id(ctx.request.param("id"));
   if (!id) return web.error(ctx, Error::not_found("기록을 찾을 수 없습니다."));
-  auto entry = get(web.db(), web.policy(), ctx.actor, *id);
+  auto entry = get_entry(web.service(ctx), *id);
   if (!entry) return web.error(ctx, entry.error());
   const Entry& e = *entry;
   View v = detail_view(e);
@@ -213,7 +213,7 @@ http::Response entry_page(Web& web, Context& ctx) {
 http::Response history_api(Web& web, Context& ctx) {
   auto filter = parse_filter(ctx.query);
   if (!filter) return web.error(ctx, filter.error());
-  auto page = search(web.db(), web.policy(), ctx.actor, *filter);
+  auto page = search_history(web.service(ctx), *filter);
   if (!page) return web.error(ctx, page.error());
   boost::json::array items;
   for (const auto& e : page->entries) items.push_back(entry_json(e));

@@ -23,11 +23,11 @@ bool checkpoint_matches(const std::string& after_json, const std::string& prev_h
 }
 }  // namespace
 
-Result<Page> search(store::Database& db, const Policy& policy, const Actor& actor, const Filter& filter) {
-  if (auto ok = policy.check(actor, kView); !ok) return ok.error();
+Result<Page> search_history(const ServiceContext& svc, const Filter& filter) {
+  if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
   Page page;
   page.entries =
-      db.read([&](store::Connection& c) { return history_store::search(c, filter, kPageSize + 1); });
+      svc.db.read([&](store::Connection& c) { return history_store::search(c, filter, kPageSize + 1); });
   if (page.entries.size() > static_cast<std::size_t>(kPageSize)) {
     page.entries.pop_back();
     page.next_before = page.entries.back().id;
@@ -35,19 +35,19 @@ Result<Page> search(store::Database& db, const Policy& policy, const Actor& acto
   return page;
 }
 
-Result<Entry> get(store::Database& db, const Policy& policy, const Actor& actor, std::int64_t id) {
-  if (auto ok = policy.check(actor, kView); !ok) return ok.error();
-  auto found = db.read([&](store::Connection& c) { return history_store::find(c, id); });
+Result<Entry> get_entry(const ServiceContext& svc, std::int64_t id) {
+  if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
+  auto found = svc.db.read([&](store::Connection& c) { return history_store::find(c, id); });
   if (!found) return Error::not_found("기록을 찾을 수 없습니다.");
   return *found;
 }
 
-Result<exports::Table> export_table(store::Database& db, const Policy& policy, const Actor& actor,
-                                    const Filter& filter, exports::Format format) {
-  if (auto ok = policy.check(actor, kView); !ok) return ok.error();
+Result<exports::Table> export_history(const ServiceContext& svc, const Filter& filter,
+                                      exports::Format format) {
+  if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
   exports::Table table{"변경·접속 기록", export_columns(), {}};
   Filter f = filter;
-  db.read([&](store::Connection& c) {
+  svc.db.read([&](store::Connection& c) {
     while (table.rows.size() < static_cast<std::size_t>(kExportLimit)) {
       const int want = std::min(kWalkBatch, kExportLimit - static_cast<int>(table.rows.size()));
       auto batch = history_store::search(c, f, want);
@@ -58,7 +58,7 @@ Result<exports::Table> export_table(store::Database& db, const Policy& policy, c
     return 0;
   });
   const auto count = static_cast<std::int64_t>(table.rows.size());
-  log_access(db, actor,
+  log_access(svc.db, svc.actor,
              {std::string(kHistoryRecord), 0, "변경·접속 기록 " + std::to_string(count) + "건",
               AccessAction::download,
               to_json({{"format", std::string(exports::format_code(format))},

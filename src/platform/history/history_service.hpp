@@ -11,6 +11,7 @@
 #include "platform/exports/table.hpp"
 #include "platform/history/history_entry.hpp"
 #include "platform/policy.hpp"
+#include "platform/service_context.hpp"
 #include "store/database.hpp"
 
 namespace sotong::platform::history {
@@ -29,13 +30,13 @@ struct Page {
 };
 
 /// One page (newest first) of the entries matching the filter.
-Result<Page> search(store::Database& db, const Policy& policy, const Actor& actor, const Filter& filter);
-Result<Entry> get(store::Database& db, const Policy& policy, const Actor& actor, std::int64_t id);
+Result<Page> search_history(const ServiceContext& svc, const Filter& filter);
+Result<Entry> get_entry(const ServiceContext& svc, std::int64_t id);
 
 /// The matching entries (newest first, at most kExportLimit) as a table for a CSV or XLSX file, recorded as
 /// a download by the actor.
-Result<exports::Table> export_table(store::Database& db, const Policy& policy, const Actor& actor,
-                                    const Filter& filter, exports::Format format);
+Result<exports::Table> export_history(const ServiceContext& svc, const Filter& filter,
+                                      exports::Format format);
 
 struct Verification {
   std::int64_t count = 0;       // entries checked
