@@ -34,6 +34,23 @@ Response& Response::header(std::string name, std::string value) {
   return *this;
 }
 
+bool is_local_path(std::string_view target) {
+  if (target.empty() || target[0] != '/') return false;
+  if (target.size() > 1 && (target[1] == '/' || target[1] == '\\')) return false;
+  for (unsigned char ch : target)
+    if (ch <= 0x20 || ch == 0x7F || ch == '\\') return false;
+  return true;
+}
+
+bool headers_safe(const Response& response) {
+  const auto clean = [](std::string_view text) {
+    return text.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+  };
+  for (const auto& [name, value] : response.headers)
+    if (!clean(name) || !clean(value)) return false;
+  return clean(response.content_type);
+}
+
 std::string set_cookie(std::string_view name, std::string_view value, const CookieOptions& o) {
   std::string out;
   out.append(name).append("=").append(value).append("; Path=").append(o.path);

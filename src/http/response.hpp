@@ -31,6 +31,14 @@ struct CookieOptions {
   std::string path = "/";
 };
 
+/// True for a path on this site that is safe to put in a Location header or a link: it starts with one "/",
+/// and holds no byte ≤ 0x20 (controls, TAB, CR, LF, space), no DEL and no backslash, which browsers would
+/// strip or read as "/" and so turn "/\t/evil.example" or "/\\evil.example" into another site.
+bool is_local_path(std::string_view target);
+
+/// True when no header name or value holds CR, LF or NUL (which would split the response on the wire).
+bool headers_safe(const Response& response);
+
 /// A Set-Cookie header value.
 std::string set_cookie(std::string_view name, std::string_view value, const CookieOptions& options);
 

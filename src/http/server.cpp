@@ -58,6 +58,9 @@ Request to_request(bhttp::request<bhttp::string_body>& msg, const std::string& r
 }
 
 bhttp::response<bhttp::string_body> to_beast(Response&& res, unsigned version, bool keep_alive, bool head) {
+  // A header carrying CR, LF or NUL would split the response on the wire (a forged Set-Cookie): whoever set
+  // it, the response is refused and a bare 500 goes out instead.
+  if (!headers_safe(res)) res = Response::text("일시적인 오류가 발생했습니다.", 500);
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
   out.set(bhttp::field::server, "Sotong");
   if (!res.body.empty() || res.status != 204) out.set(bhttp::field::content_type, res.content_type);

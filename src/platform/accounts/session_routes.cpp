@@ -12,11 +12,7 @@ using render::View;
 
 /// Only local paths are followed after login, so the login page cannot redirect off-site.
 std::string safe_next(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
-      next.find("://") == std::string::npos) {
-    return next;
-  }
-  return "/";
+  return http::is_local_path(next) ? next : "/";
 }
 
 http::Response login_page(Web& web, Context& ctx, const std::string& login_id, const std::string& next,

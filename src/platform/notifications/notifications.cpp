@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "http/response.hpp"
 #include "platform/accounts/account_store.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/notifications/mail.hpp"
@@ -101,6 +102,7 @@ std::optional<Delivery> parse_delivery(std::string_view code) {
 
 std::int64_t notify(store::Connection& c, std::int64_t account_id, std::string_view title,
                     std::string_view body, std::string_view url) {
+  if (!http::is_local_path(url)) url = {};  // a link leads only to a page of this site
   const Timestamp at = now();
   const auto id = notification_store::insert_notification(c, account_id, title, body, url, at);
   if (preference(c, account_id) != Delivery::immediate) return id;

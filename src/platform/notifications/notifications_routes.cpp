@@ -14,7 +14,7 @@ const std::vector<Crumb> kCrumbs = {{"알림", "/notifications"}};
 
 /// Only links inside this site are followed from the inbox.
 std::string safe_url(const std::string& url) {
-  return url.size() > 1 && url[0] == '/' && url[1] != '/' ? url : std::string();
+  return http::is_local_path(url) ? url : std::string();
 }
 
 http::Response settings_page(Web& web, Context& ctx, Delivery selected, const std::string& error,
