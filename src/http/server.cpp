@@ -57,6 +57,33 @@ Request to_request(bhttp::request<bhttp::string_body>& msg, const std::string& r
   return req;
 }
 
+/// The methods the server serves; any other is answered 501 before routing, so invented methods never reach
+/// the metrics' labels or a handler.
+bool served_method(bhttp::verb method) {
+  switch (method) {
+    case bhttp::verb::get:
+    case bhttp::verb::head:
+    case bhttp::verb::post:
+    case bhttp::verb::put:
+    case bhttp::verb::patch:
+    case bhttp::verb::delete_:
+    case bhttp::verb::options:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// A request body's framing is unambiguous only when the last transfer coding is chunked (RFC 9112 §6.3):
+/// anything else could be read differently by a proxy in front (request smuggling).
+bool transfer_encoding_acceptable(std::string_view value) {
+  if (value.empty()) return true;
+  auto last = value.substr(value.rfind(',') == std::string_view::npos ? 0 : value.rfind(',') + 1);
+  while (!last.empty() && (last.front() == ' ' || last.front() == '\t')) last.remove_prefix(1);
+  while (!last.empty() && (last.back() == ' ' || last.back() == '\t')) last.remove_suffix(1);
+  return beast::iequals(last, "chunked");
+}
+
 bhttp::response<bhttp::string_body> to_beast(Response&& res, unsigned version, bool keep_alive, bool head) {
   // A header carrying CR, LF or NUL would split the response on the wire (a forged Set-Cookie): whoever set
   // it, the response is refused and a bare 500 goes out instead.
@@ -221,6 +248,14 @@ class Server::Impl {
       }
       const auto start = std::chrono::steady_clock::now();
       auto& header = parser.get();
+      if (!served_method(header.method())) {
+        co_await refuse(*c, 501, header.version());
+        break;
+      }
+      if (!transfer_encoding_acceptable(header[bhttp::field::transfer_encoding])) {
+        co_await refuse(*c, 400, header.version());
+        break;
+      }
       if (!parser.is_done()) {
         // A body follows (most GETs have none, and skip this route lookup).
         const std::string_view target = header.target();
@@ -252,7 +287,15 @@ class Server::Impl {
       if (!match.route) {
         std::optional<Response> fallback;
         if (hooks_.fallback && (req.method == "GET" || req.method == "HEAD")) fallback = hooks_.fallback(req);
-        res = fallback ? std::move(*fallback) : error(match.path_known ? 405 : 404, req);
+        if (fallback) {
+          res = std::move(*fallback);
+        } else {
+          // The 404/405 page looks up the session (a database read): on the worker pool, never here.
+          const int status = match.path_known ? 405 : 404;
+          res = co_await asio::co_spawn(
+              workers_, [&]() -> asio::awaitable<Response> { co_return error(status, req); },
+              asio::use_awaitable);
+        }
       } else if (match.route->on_io_thread) {
         res = invoke(*match.route, req);
       } else {

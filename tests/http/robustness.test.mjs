@@ -313,3 +313,30 @@ test('a client that stops mid-request does not disturb the others', async () => 
   for (const s of sockets) s.destroy();
   await assertStillServing();
 });
+
+test('an invented method gets 501 and never becomes a label of the metrics', async () => {
+  const invented = `M${run.replace(/[^A-Z0-9]/g, '')}`;
+  for (const method of ['FOO', 'BREW', 'PROPFIND', invented]) {
+    const { responses, closed } = await exchange([`${method} / HTTP/1.1\r\nHost: x\r\n\r\n`]);
+    assert.equal(responses[0]?.status, 501, method);
+    assert.match(responses[0].body, /지원하지 않는 요청 방식입니다/);
+    assert.ok(closed, 'the connection is closed after an unserved method');
+  }
+  const metrics = await (await fetch(`${BASE}/metrics`)).text();
+  assert.ok(!metrics.includes(invented), 'no label for an invented method');
+  assert.ok(!/method="(FOO|BREW|PROPFIND)"/.test(metrics));
+  await assertStillServing();
+});
+
+test('a Transfer-Encoding whose last coding is not chunked is refused with 400 (no request smuggling)', async () => {
+  for (const coding of ['gzip', 'chunked, gzip', 'chunked , identity', 'identity']) {
+    const body = 'login_id=a&password=b';
+    const { responses, closed } = await exchange([
+      `POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+        `Transfer-Encoding: ${coding}\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+    ]);
+    assert.equal(responses[0]?.status, 400, coding);
+    assert.ok(closed, coding);
+  }
+  await assertStillServing();
+});

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 #include <unistd.h>
 #include <fstream>
 
@@ -53,7 +57,11 @@ void Metrics::record_request(const std::string& method, const std::string& route
   latency_.observe(seconds);
   if (status >= 500) server_errors_.fetch_add(1, std::memory_order_relaxed);
   std::lock_guard lock(mutex_);
-  ++requests_[{method, route.empty() ? "(unmatched)" : route, status}];
+  // Fixed label sets: the method one of those the server serves, the route a registered pattern.
+  static constexpr std::array<std::string_view, 7> kMethods = {"GET",   "HEAD",   "POST",   "PUT",
+                                                               "PATCH", "DELETE", "OPTIONS"};
+  const bool known = std::find(kMethods.begin(), kMethods.end(), method) != kMethods.end();
+  ++requests_[{known ? method : "OTHER", route.empty() ? "(unmatched)" : route, status}];
 }
 
 std::string Metrics::exposition() const {

@@ -19,6 +19,15 @@ TEST(Metrics, ExposesCountersAndCumulativeBuckets) {
   EXPECT_NE(text.find("sotong_http_request_duration_seconds_count 3"), std::string::npos);
 }
 
+TEST(Metrics, AnyMethodOutsideTheServedSetSharesOneLabel) {
+  Metrics m;
+  for (const char* method : {"FOO", "BREW", "X1", "X2", "X3"}) m.record_request(method, "", 501, 0.001);
+  const std::string text = m.exposition();
+  EXPECT_NE(text.find(R"x(method="OTHER",route="(unmatched)",status="501"} 5)x"), std::string::npos) << text;
+  EXPECT_EQ(text.find("FOO"), std::string::npos);
+  EXPECT_EQ(text.find("X1"), std::string::npos);
+}
+
 TEST(Metrics, ExposesTheRequestLogDropCounter) {
   Metrics m;
   EXPECT_NE(m.exposition().find("\nsotong_request_log_dropped_total 0\n"), std::string::npos);
