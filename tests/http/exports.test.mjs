@@ -186,3 +186,17 @@ test('roles that may not manage the lists get no file (403)', async () => {
   const anonymous = await new Client().get('/admin/accounts?format=csv');
   assert.equal(anonymous.status, 303, 'not signed in: to the login page');
 });
+
+test('a page reached as //admin/organizations links its downloads to this site, not to a host named admin', async () => {
+  for (const path of ['//admin/organizations?kind=municipality', '///admin/organizations']) {
+    const res = await admin.get(path);
+    assert.equal(res.status, 200, path);
+    const html = await res.text();
+    const hrefs = [...html.matchAll(/href="([^"]*format=(?:csv|xlsx)[^"]*)"/g)].map((m) => m[1]);
+    assert.equal(hrefs.length, 2, path);
+    for (const href of hrefs) {
+      assert.match(href, /^\/admin\/organizations\?/, href);
+      assert.doesNotMatch(href, /^\/\//, href);
+    }
+  }
+});

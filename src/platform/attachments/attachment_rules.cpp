@@ -86,6 +86,13 @@ Result<std::string> clean_file_name(std::string_view raw) {
   if (std::any_of(name.begin(), name.end(),
                   [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F; }))
     return Error::invalid("파일 이름에 쓸 수 없는 글자가 있습니다: " + name);
+  // Bidirectional controls make "보고서\u202Efdp.exe" read as "보고서exe.pdf": a name is shown as it is.
+  for (std::string_view control : {"\u061C", "\u200E", "\u200F", "\u202A", "\u202B", "\u202C", "\u202D",
+                                   "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"}) {
+    if (name.find(control) != std::string::npos)
+      return Error::invalid(
+          "파일 이름에 글자 방향을 바꾸는 제어 문자가 있습니다. 이름을 바꾸어 다시 올려 주십시오.");
+  }
   if (char_count(name) > 200) return Error::invalid("파일 이름은 200자를 넘을 수 없습니다: " + name);
   return name;
 }

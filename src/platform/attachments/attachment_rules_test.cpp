@@ -50,6 +50,12 @@ TEST(AttachmentRules, CleansFileNames) {
   EXPECT_FALSE(clean_file_name("").ok());
   EXPECT_FALSE(clean_file_name("a\nb.txt").ok());
   EXPECT_FALSE(clean_file_name("\xFF.txt").ok());
+  // U+202E RIGHT-TO-LEFT OVERRIDE: the name would read as "보고서exe.pdf".
+  auto reversed = clean_file_name("보고서\u202Efdp.exe");
+  ASSERT_FALSE(reversed.ok());
+  EXPECT_NE(reversed.error().message.find("방향"), std::string::npos);
+  for (const char* control : {"\u200F", "\u2066", "\u202A", "\u061C"})
+    EXPECT_FALSE(clean_file_name(std::string("a") + control + "b.txt").ok()) << control;
   EXPECT_FALSE(clean_file_name(std::string(201, 'a') + ".txt").ok());
 }
 

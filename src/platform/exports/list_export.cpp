@@ -55,7 +55,11 @@ std::optional<http::Response> export_if_requested(Web& web, Context& ctx, const 
 
 void add_export_links(render::View& view, const Context& ctx) {
   const std::string& target = ctx.request.target;
-  const std::string path = target.substr(0, target.find('?'));
+  // "//admin/accounts" reaches the same page, but as a link it would lead to another host: one slash each.
+  std::string path;
+  for (char ch : target.substr(0, target.find('?')))
+    if (ch != '/' || path.empty() || path.back() != '/') path += ch;
+  if (!http::is_local_path(path)) path = ctx.request.route_pattern;
   const std::string query = query_without_format(ctx.query);
   view.set("export_csv_href", export_href(path, query, Format::csv));
   view.set("export_xlsx_href", export_href(path, query, Format::xlsx));
