@@ -47,6 +47,12 @@ std::string percent_encode(std::string_view in) {
   return out;
 }
 
+bool has_control_characters(std::string_view text) {
+  for (unsigned char ch : text)
+    if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F) return true;
+  return false;
+}
+
 Form Form::parse(std::string_view encoded) {
   Form form;
   while (!encoded.empty()) {

@@ -26,6 +26,14 @@ TEST(Form, EncodesForUrls) {
   EXPECT_EQ(percent_encode("전 a/b"), "%EC%A0%84%20a%2Fb");
 }
 
+TEST(Form, FindsControlCharactersButNotTabsAndLineBreaks) {
+  EXPECT_TRUE(has_control_characters(std::string_view("admin\0x", 7)));
+  EXPECT_TRUE(has_control_characters("a\x1b[31mb"));
+  EXPECT_TRUE(has_control_characters("a\x7f"));
+  EXPECT_FALSE(has_control_characters("전주시\t정책\r\n기획과"));
+  EXPECT_FALSE(has_control_characters(""));
+}
+
 TEST(Request, ReadsCookies) {
   Request r;
   r.headers = {{"cookie", "a=1; sotong_session=abc; b=2"}};

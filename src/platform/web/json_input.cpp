@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/korean_text.hpp"
+#include "http/form.hpp"
 
 namespace sotong::platform {
 
@@ -32,7 +33,9 @@ Result<std::map<std::string, std::string>> read_json_fields(std::string_view bod
     }
     switch (it->type) {
       case JsonType::string:
-        if (value.is_string()) {
+        if (value.is_string() && http::has_control_characters(value.as_string())) {
+          errors.push_back({name, "제어 문자(NUL 등)는 쓸 수 없습니다."});
+        } else if (value.is_string()) {
           out[name] = std::string(value.as_string());
         } else {
           errors.push_back({name, "문자열이어야 합니다."});
@@ -59,7 +62,7 @@ Result<std::map<std::string, std::string>> read_json_fields(std::string_view bod
           std::string joined;
           bool ok = true;
           for (const auto& item : value.as_array()) {
-            if (!item.is_string())
+            if (!item.is_string() || http::has_control_characters(item.as_string()))
               ok = false;
             else
               joined += (joined.empty() ? "" : "\n") + std::string(item.as_string());

@@ -28,4 +28,14 @@ TEST(JsonInput, RefusesWrongTypesUnknownFieldsAndBrokenJson) {
   EXPECT_FALSE(read_json_fields("{\"name\":\"\xED\x95\"}", kSpec).ok());
 }
 
+TEST(JsonInput, RefusesNulAndControlCharactersInText) {
+  for (const char* body :
+       {R"({"name":"admin\u0000x"})", R"({"name":"a\u001bb"})", R"({"roles":["admin\u0000"]})"}) {
+    auto r = read_json_fields(body, kSpec);
+    ASSERT_FALSE(r.ok()) << body;
+    ASSERT_EQ(r.error().fields.size(), 1u) << body;
+  }
+  EXPECT_TRUE(read_json_fields(R"({"name":"줄\n바꿈\t탭"})", kSpec).ok());  // LF and TAB are text
+}
+
 }  // namespace sotong::platform

@@ -167,7 +167,13 @@ void Web::resolve_bearer(Context& ctx) {
 std::optional<http::Response> Web::read_body(Context& ctx) {
   const http::Request& request = ctx.request;
   ctx.query = http::Form::parse(request.query_string);
-  if (!is_write(request)) return std::nullopt;
+  if (!is_write(request)) {
+    for (const auto& [name, value] : ctx.query.fields())
+      if (http::has_control_characters(name) || http::has_control_characters(value))
+        ctx.body_error = Error::invalid("입력에 쓸 수 없는 제어 문자(NUL 등)가 있습니다.",
+                                        {{name, "제어 문자는 쓸 수 없습니다."}});
+    return std::nullopt;
+  }
   if (request.header("content-type").substr(0, 33) == "application/x-www-form-urlencoded") {
     ctx.form = http::Form::parse(request.body);
   } else if (auto boundary = http::Multipart::boundary_of(request.header("content-type"))) {
@@ -179,6 +185,13 @@ std::optional<http::Response> Web::read_body(Context& ctx) {
     }
   }
   if (ctx.form.malformed()) ctx.body_error = Error::invalid("요청의 형식이 올바르지 않습니다.");
+  for (const auto* fields : {&ctx.query.fields(), &ctx.form.fields(), &ctx.multipart.fields()}) {
+    for (const auto& [name, value] : *fields) {
+      if (!http::has_control_characters(name) && !http::has_control_characters(value)) continue;
+      ctx.body_error = Error::invalid("입력에 쓸 수 없는 제어 문자(NUL 등)가 있습니다.",
+                                      {{name, "제어 문자는 쓸 수 없습니다."}});
+    }
+  }
   return std::nullopt;  // a malformed body is refused after CSRF, so that a forged one says nothing
 }
 
@@ -228,6 +241,10 @@ std::optional<http::Response> Web::verify_csrf(Context& ctx) {
                             "보안 확인값이 맞지 않습니다. 페이지를 새로 고친 뒤 다시 시도해 주십시오.",
                             {}});
   }
+  return std::nullopt;
+}
+
+std::optional<http::Response> Web::refuse_bad_input(Context& ctx) {
   if (ctx.body_error) return error(ctx, *ctx.body_error);
   return std::nullopt;
 }
@@ -253,6 +270,7 @@ http::Response Web::handle(http::Request& request, const std::string& action, co
   if (auto early = require_sign_in(ctx, action)) return finish(ctx, std::move(*early));
   if (auto early = require_password_change(ctx)) return finish(ctx, std::move(*early));
   if (auto early = verify_csrf(ctx)) return finish(ctx, std::move(*early));
+  if (auto early = refuse_bad_input(ctx)) return finish(ctx, std::move(*early));
   if (auto early = authorize(ctx, action)) return finish(ctx, std::move(*early));
   return finish(ctx, handler(ctx));
 }

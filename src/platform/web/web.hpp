@@ -1,6 +1,6 @@
 // The request pipeline and page rendering every module's routes go through (body → authentication →
-// sign-in required → password change required → CSRF → authorization → handler), and the helpers that keep
-// handlers short.
+// sign-in required → password change required → CSRF → bad input → authorization → handler), and the helpers
+// that keep handlers short.
 #pragma once
 
 #include <functional>
@@ -107,6 +107,7 @@ class Web {
   std::optional<http::Response> require_sign_in(Context& ctx, const std::string& action);
   std::optional<http::Response> require_password_change(Context& ctx);
   std::optional<http::Response> verify_csrf(Context& ctx);
+  std::optional<http::Response> refuse_bad_input(Context& ctx);
   std::optional<http::Response> authorize(Context& ctx, const std::string& action);
   /// Adds the request's cookies and the security headers: every response of the pipeline ends here.
   http::Response finish(Context& ctx, http::Response response);
