@@ -60,7 +60,9 @@ test('a next holding CR/LF cannot add a Set-Cookie to the real sign-in response'
 
 test('a next that a browser would read as another site sends the person home instead', async () => {
   for (const next of ['/\t/evil.example', '//evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example/',
-                      '/ /evil.example', '/x\x7f', 'javascript:alert(1)']) {
+                      '/ /evil.example', 'javascript:alert(1)']) {
+    // (DEL and the other control characters never get this far: the form is refused with 422, see
+    // control-characters.test.mjs; is_local_path refuses them too, src/http/response_test.cpp.)
     const lines = await signInWithNext('coordinator', next);
     assert.deepEqual(header(lines, 'location'), ['Location: /'], JSON.stringify(next));
   }
