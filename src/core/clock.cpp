@@ -94,6 +94,10 @@ std::string format_seoul_date(Timestamp t) {
   return format_with_offset(t, kSeoulOffsetSeconds, Precision::day);
 }
 
+CivilDate seoul_date(Timestamp t) {
+  return civil_from_days(floor_div(t + kSeoulOffsetSeconds, kSecondsPerDay));
+}
+
 Timestamp seoul_day_start(CivilDate date) {
   return days_from_civil(date) * kSecondsPerDay - kSeoulOffsetSeconds;
 }

@@ -32,6 +32,9 @@ TEST(Clock, AKoreanDayStartsAtFifteenHundredUtc) {
   EXPECT_EQ(format_iso_utc(seoul_day_start({2026, 1, 1})), "2025-12-31T15:00:00Z");
   EXPECT_EQ(format_seoul_second(seoul_day_start({2026, 1, 1}) + 3661), "2026-01-01 01:01:01");
   EXPECT_EQ(format_seoul_date(seoul_day_start({2024, 2, 29})), "2024-02-29");
+  const CivilDate new_year = seoul_date(seoul_day_start({2026, 1, 1}));  // 15:00 UTC on New Year's Eve
+  EXPECT_EQ(new_year.year, 2026);
+  EXPECT_EQ(seoul_date(seoul_day_start({2026, 1, 1}) - 1).year, 2025);
   EXPECT_EQ(format_seoul_date(seoul_day_start({2024, 2, 29}) - 1), "2024-02-28");
 }
 

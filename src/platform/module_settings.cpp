@@ -1,5 +1,6 @@
 #include "platform/module_settings.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
@@ -40,17 +41,17 @@ Result<SettingsSection> SettingsSection::read(std::string_view module, const std
       throw std::logic_error("default of [" + std::string(module) + "] " + spec.key + ": " + problem);
     s.values_[spec.key] = {spec.type, spec.default_value};
   }
-  for (const auto& [key, value] : values) {
-    auto it = s.values_.find(key);
-    if (it == s.values_.end())
+  for (const auto& entry : values) {
+    const std::string& key = entry.first;  // named, not bound: clang 14 lambdas cannot capture bindings
+    const std::string& value = entry.second;
+    const auto spec =
+        std::find_if(specs.begin(), specs.end(), [&](const auto& candidate) { return candidate.key == key; });
+    if (spec == specs.end())
       return Error::invalid("설정 파일의 [" + std::string(module) + "] 에 알 수 없는 항목 " + key +
                             " 이(가) 있습니다.");
-    for (const auto& spec : specs) {
-      if (spec.key != key) continue;
-      if (auto problem = check_value(spec, value); !problem.empty())
-        return Error::invalid("설정 파일의 [" + std::string(module) + "] " + key + " 값은 " + problem + ".");
-    }
-    it->second.second = value;
+    if (auto problem = check_value(*spec, value); !problem.empty())
+      return Error::invalid("설정 파일의 [" + std::string(module) + "] " + key + " 값은 " + problem + ".");
+    s.values_[key].second = value;
   }
   return s;
 }

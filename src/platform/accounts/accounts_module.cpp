@@ -61,7 +61,7 @@ std::vector<CardCount> account_counts(store::Connection& c, const Actor&, const 
 
 /// Accounts active at the end of the year, by organisation (those created later are not counted).
 std::vector<IndicatorValue> active_accounts(store::Connection& c, int year) {
-  const Timestamp end = days_from_civil({year + 1, 1, 1}) * 86400 - 9 * 3600;  // 1 January, 00:00 in Korea
+  const Timestamp end = seoul_day_start({year + 1, 1, 1});
   std::vector<IndicatorValue> out;
   for (const auto& [organization, count] : account_store::count_active_per_organization(c, end))
     out.push_back({organization, static_cast<double>(count)});

@@ -51,7 +51,7 @@ std::vector<Indicator> readable(const ServiceContext& svc) {
   return out;
 }
 
-Result<std::vector<IndicatorValue>> compute(const ServiceContext& svc, std::string_view code, int year) {
+Result<Figures> compute(const ServiceContext& svc, std::string_view code, int year) {
   auto indicator = find(code);
   // An indicator the actor may not read is answered as unknown: its name says nothing either.
   if (!indicator || !svc.policy.allows(svc.actor, indicator->action))
@@ -62,7 +62,7 @@ Result<std::vector<IndicatorValue>> compute(const ServiceContext& svc, std::stri
   auto values = svc.db.read([&](store::Connection& c) { return indicator->compute(c, year); });
   std::sort(values.begin(), values.end(),
             [](const auto& a, const auto& b) { return a.organization_id < b.organization_id; });
-  return values;
+  return Figures{std::move(*indicator), std::move(values)};
 }
 
 }  // namespace sotong::platform::indicators

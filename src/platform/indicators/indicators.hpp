@@ -19,8 +19,14 @@ void register_indicator(const Indicator& indicator);
 /// Every registered indicator the actor may read, in registration order.
 std::vector<Indicator> readable(const ServiceContext& svc);
 
-/// The figures of `code` for `year` (2000–2100), one per organisation that has one, sorted by organisation
-/// id; not_found for an unknown code or one the actor may not read, invalid for a year outside the range.
-Result<std::vector<IndicatorValue>> compute(const ServiceContext& svc, std::string_view code, int year);
+/// An indicator's definition with its figures for one year.
+struct Figures {
+  Indicator indicator;
+  std::vector<IndicatorValue> values;  // one per organisation that has one, sorted by organisation id
+};
+
+/// The figures of `code` for `year` (2000–2100); not_found for an unknown code or one the actor may not read,
+/// invalid for a year outside the range.
+Result<Figures> compute(const ServiceContext& svc, std::string_view code, int year);
 
 }  // namespace sotong::platform::indicators

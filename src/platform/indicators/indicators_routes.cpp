@@ -22,7 +22,7 @@ boost::json::object definition_json(const Indicator& i) {
 /// The year of the query (?year=2026), this Korean year when absent.
 Result<int> year_of(const Context& ctx) {
   const std::string text = ctx.query.get("year");
-  if (text.empty()) return civil_from_days((now() + 9 * 3600) / 86400).year;  // Korean time, UTC+9
+  if (text.empty()) return seoul_date(now()).year;
   int year = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (ec != std::errc{} || p != text.data() + text.size())
@@ -40,18 +40,15 @@ http::Response get_indicator(Web& web, Context& ctx) {
   const std::string code = ctx.request.param("code");
   auto year = year_of(ctx);
   if (!year) return web.error(ctx, year.error());
-  return web.respond(ctx, compute(web.service(ctx), code, *year),
-                     [&](const std::vector<IndicatorValue>& values) {
-                       boost::json::object body;
-                       for (const auto& i : readable(web.service(ctx)))
-                         if (i.code == code) body = definition_json(i);
-                       body["year"] = *year;
-                       boost::json::array items;
-                       for (const auto& v : values)
-                         items.push_back({{"organization_id", v.organization_id}, {"value", v.value}});
-                       body["values"] = items;
-                       return web.json(ctx, boost::json::serialize(body));
-                     });
+  return web.respond(ctx, compute(web.service(ctx), code, *year), [&](const Figures& figures) {
+    boost::json::object body = definition_json(figures.indicator);
+    body["year"] = *year;
+    boost::json::array items;
+    for (const auto& v : figures.values)
+      items.push_back({{"organization_id", v.organization_id}, {"value", v.value}});
+    body["values"] = items;
+    return web.json(ctx, boost::json::serialize(body));
+  });
 }
 
 }  // namespace

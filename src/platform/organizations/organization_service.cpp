@@ -56,8 +56,8 @@ Result<void> set_active(const ServiceContext& svc, std::int64_t id, bool active)
       return Error::conflict(
           "활성 상태인 하위 기관이 있어 비활성화할 수 없습니다. 하위 기관을 먼저 비활성화해 주십시오.");
     }
-    for (const auto& u : active ? std::vector<OrganizationUsage>{} : usages()) {
-      if (u.count(c, id) > 0) return Error::conflict(u.refusal);
+    for (const auto& u : usages()) {
+      if (!active && u.count(c, id) > 0) return Error::conflict(u.refusal);
     }
     if (active && org->parent_id) {
       auto parent = organization_store::find(c, *org->parent_id);

@@ -48,6 +48,18 @@ std::string json_error(std::string_view code, std::string_view message,
   return boost::json::serialize(boost::json::object{{"error", error}});
 }
 
+/// The first query, form or multipart field holding NUL or another control character, as a 422 naming it.
+std::optional<Error> control_characters(const Context& ctx) {
+  for (const auto* fields : {&ctx.query.fields(), &ctx.form.fields(), &ctx.multipart.fields()}) {
+    for (const auto& [name, value] : *fields) {
+      if (http::has_control_characters(name) || http::has_control_characters(value))
+        return Error::invalid("입력에 쓸 수 없는 제어 문자(NUL 등)가 있습니다.",
+                              {{name, "제어 문자는 쓸 수 없습니다."}});
+    }
+  }
+  return std::nullopt;
+}
+
 std::string flash_encode(const Flash& f) {
   return http::percent_encode(f.kind + "|" + f.message);
 }
@@ -98,35 +110,17 @@ const SettingsSection& Web::module_settings(std::string_view module) const {
   return it->second;
 }
 
-void Web::add_route(std::string method, std::string pattern, std::string action, PageHandler handler,
-                    bool api, std::size_t max_body) {
-  if (!policy_.knows(action))
-    throw std::logic_error("route " + pattern + " names an unknown action " + action);
-  guarded_.emplace_back(method, pattern, action);
-  router_.add({std::move(method), std::move(pattern),
-               [this, action, api, handler = std::move(handler)](http::Request& r) {
-                 return handle(r, action, handler, api);
-               },
-               false, max_body});
-}
-
 void Web::add_routes(const std::vector<RouteSpec>& routes) {
   for (const auto& r : routes) {
     if (r.handler == nullptr) throw std::logic_error("route " + r.pattern + " has no handler");
-    add_route(
-        r.method, r.pattern, r.action,
-        [this, handler = r.handler](Context& ctx) { return handler(*this, ctx); }, r.kind == RouteKind::api,
-        r.max_body);
+    if (!policy_.knows(r.action))
+      throw std::logic_error("route " + r.pattern + " names an unknown action " + r.action);
+    guarded_.emplace_back(r.method, r.pattern, r.action);
+    router_.add({r.method, r.pattern,
+                 [this, action = r.action, handler = r.handler, api = r.kind == RouteKind::api](
+                     http::Request& request) { return handle(request, action, handler, api); },
+                 false, r.max_body});
   }
-}
-
-void Web::page(std::string method, std::string pattern, std::string action, PageHandler handler,
-               std::size_t max_body) {
-  add_route(std::move(method), std::move(pattern), std::move(action), std::move(handler), false, max_body);
-}
-
-void Web::api(std::string method, std::string pattern, std::string action, PageHandler handler) {
-  add_route(std::move(method), std::move(pattern), std::move(action), std::move(handler), true, 0);
 }
 
 http::CookieOptions Web::cookie_options(const Context& ctx, long max_age) const {
@@ -167,13 +161,13 @@ void Web::resolve_bearer(Context& ctx) {
 std::optional<http::Response> Web::read_body(Context& ctx) {
   const http::Request& request = ctx.request;
   ctx.query = http::Form::parse(request.query_string);
-  if (!is_write(request)) {
-    for (const auto& [name, value] : ctx.query.fields())
-      if (http::has_control_characters(name) || http::has_control_characters(value))
-        ctx.body_error = Error::invalid("입력에 쓸 수 없는 제어 문자(NUL 등)가 있습니다.",
-                                        {{name, "제어 문자는 쓸 수 없습니다."}});
-    return std::nullopt;
-  }
+  if (is_write(request)) read_form(ctx);
+  if (!ctx.body_error) ctx.body_error = control_characters(ctx);
+  return std::nullopt;  // bad input is refused after the CSRF check, so that a forged request says nothing
+}
+
+void Web::read_form(Context& ctx) {
+  const http::Request& request = ctx.request;
   if (request.header("content-type").substr(0, 33) == "application/x-www-form-urlencoded") {
     ctx.form = http::Form::parse(request.body);
   } else if (auto boundary = http::Multipart::boundary_of(request.header("content-type"))) {
@@ -185,14 +179,6 @@ std::optional<http::Response> Web::read_body(Context& ctx) {
     }
   }
   if (ctx.form.malformed()) ctx.body_error = Error::invalid("요청의 형식이 올바르지 않습니다.");
-  for (const auto* fields : {&ctx.query.fields(), &ctx.form.fields(), &ctx.multipart.fields()}) {
-    for (const auto& [name, value] : *fields) {
-      if (!http::has_control_characters(name) && !http::has_control_characters(value)) continue;
-      ctx.body_error = Error::invalid("입력에 쓸 수 없는 제어 문자(NUL 등)가 있습니다.",
-                                      {{name, "제어 문자는 쓸 수 없습니다."}});
-    }
-  }
-  return std::nullopt;  // a malformed body is refused after CSRF, so that a forged one says nothing
 }
 
 std::optional<http::Response> Web::authenticate(Context& ctx) {
@@ -260,7 +246,7 @@ http::Response Web::finish(Context& ctx, http::Response response) {
   return response;
 }
 
-http::Response Web::handle(http::Request& request, const std::string& action, const PageHandler& handler,
+http::Response Web::handle(http::Request& request, const std::string& action, RouteHandler handler,
                            bool api) {
   Context ctx{request};
   ctx.api = api;
@@ -272,7 +258,7 @@ http::Response Web::handle(http::Request& request, const std::string& action, co
   if (auto early = verify_csrf(ctx)) return finish(ctx, std::move(*early));
   if (auto early = refuse_bad_input(ctx)) return finish(ctx, std::move(*early));
   if (auto early = authorize(ctx, action)) return finish(ctx, std::move(*early));
-  return finish(ctx, handler(ctx));
+  return finish(ctx, handler(*this, ctx));
 }
 
 Flash Web::take_flash(Context& ctx) {

@@ -23,8 +23,6 @@
 
 namespace sotong::platform {
 
-using PageHandler = std::function<http::Response(Context&)>;
-
 inline constexpr std::string_view kSessionCookie = "sotong_session";
 inline constexpr std::string_view kLoginCsrfCookie = "sotong_login_csrf";
 inline constexpr std::string_view kFlashCookie = "sotong_flash";
@@ -39,11 +37,6 @@ class Web {
 
   /// Registers a module's route table. Throws std::logic_error for an unknown action or a duplicate route.
   void add_routes(const std::vector<RouteSpec>& routes);
-  /// An HTML route. `action` is checked by the policy before `handler` runs.
-  void page(std::string method, std::string pattern, std::string action, PageHandler handler,
-            std::size_t max_body = 0);
-  /// A JSON route (under /api/v1). Bearer token, or the session cookie for GET; errors as JSON.
-  void api(std::string method, std::string pattern, std::string action, PageHandler handler);
   /// A route outside the pipeline (health, metrics, static files).
   void raw(http::Route route) { router_.add(std::move(route)); }
 
@@ -96,13 +89,12 @@ class Web {
   http::CookieOptions cookie_options(const Context& ctx, long max_age = -1) const;
 
  private:
-  http::Response handle(http::Request& request, const std::string& action, const PageHandler& handler,
-                        bool api);
-  void add_route(std::string method, std::string pattern, std::string action, PageHandler handler, bool api,
-                 std::size_t max_body);
+  http::Response handle(http::Request& request, const std::string& action, RouteHandler handler, bool api);
 
   // The pipeline's steps, in order; each returns the response that ends the request early, if any.
   std::optional<http::Response> read_body(Context& ctx);
+  /// The urlencoded form or multipart body of a write (a parse failure is kept in ctx.body_error).
+  void read_form(Context& ctx);
   std::optional<http::Response> authenticate(Context& ctx);
   std::optional<http::Response> require_sign_in(Context& ctx, const std::string& action);
   std::optional<http::Response> require_password_change(Context& ctx);
