@@ -4,6 +4,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "platform/web/client_address.hpp"
+
 namespace sotong::app {
 
 void apply_listen(const std::string& listen, http::ServerOptions& options) {
@@ -57,6 +59,30 @@ void read_module_sections(const toml::table& t,
   }
 }
 
+/// [security] trusted_proxies: the reverse proxies' own addresses, each checked, so that a typo does not
+/// silently leave the access log recording the proxy (or a forged header) instead of the client.
+std::vector<std::string> read_trusted_proxies(const toml::table& t, const std::string& path) {
+  if (t["security"]["trust_proxy"])
+    throw std::runtime_error(
+        "[security] trust_proxy는 더 이상 쓰지 않습니다. 프록시의 주소를 trusted_proxies = "
+        "[\"127.0.0.1\"]처럼 적어 주십시오 (" +
+        path + ")");
+  std::vector<std::string> out;
+  const auto* list = t["security"]["trusted_proxies"].as_array();
+  if (!list) {
+    if (t["security"]["trusted_proxies"])
+      throw std::runtime_error("[security] trusted_proxies는 주소의 목록이어야 합니다 (" + path + ")");
+    return out;
+  }
+  for (const auto& item : *list) {
+    const auto address = item.value<std::string>();
+    if (!address || !platform::plausible_address(*address))
+      throw std::runtime_error("[security] trusted_proxies에 IP 주소가 아닌 값이 있습니다 (" + path + ")");
+    out.push_back(platform::normalize_address(*address));
+  }
+  return out;
+}
+
 }  // namespace
 
 Config load_config(const std::string& path) {
@@ -85,7 +111,7 @@ Config load_config(const std::string& path) {
   s.lockout_threshold = t["security"]["lockout_threshold"].value_or(s.lockout_threshold);
   s.lockout_minutes = t["security"]["lockout_minutes"].value_or(s.lockout_minutes);
   s.secure_cookies = t["security"]["secure_cookies"].value_or(s.secure_cookies);
-  s.trust_proxy = t["security"]["trust_proxy"].value_or(s.trust_proxy);
+  s.trusted_proxies = read_trusted_proxies(t, path);
   s.history_retention_days = t["history"]["retention_days"].value_or(s.history_retention_days);
   s.smtp_url = t["smtp"]["url"].value_or(s.smtp_url);
   s.smtp_from = t["smtp"]["from"].value_or(s.smtp_from);

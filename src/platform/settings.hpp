@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace sotong::platform {
 
@@ -13,8 +14,9 @@ struct Settings {
   int lockout_threshold = 5;  // failed logins before the account locks
   int lockout_minutes = 15;
   bool secure_cookies =
-      false;                 // set behind TLS; also implied by X-Forwarded-Proto: https from a trusted proxy
-  bool trust_proxy = false;  // take the client address from X-Forwarded-For (behind nginx)
+      false;  // set behind TLS; also implied by X-Forwarded-Proto: https from a trusted proxy
+  // The reverse proxies (nginx) whose X-Forwarded-For and X-Forwarded-Proto are believed; empty: none is.
+  std::vector<std::string> trusted_proxies;
   std::string web_root = "web";      // folder holding static/ and node_modules/
   int history_retention_days = 730;  // how long change history and access log entries are kept
   std::string smtp_url;              // "smtp://host:port"; empty: no e-mail is sent

@@ -7,6 +7,7 @@
 #include "core/korean_text.hpp"
 #include "http/status.hpp"
 #include "platform/crypto.hpp"
+#include "platform/web/client_address.hpp"
 #include "platform/web/params.hpp"
 
 namespace sotong::platform {
@@ -14,18 +15,6 @@ namespace {
 
 bool is_write(const http::Request& r) {
   return r.method != "GET" && r.method != "HEAD";
-}
-
-std::string client_address(const http::Request& r, bool trust_proxy) {
-  if (trust_proxy) {
-    std::string_view forwarded = r.header("x-forwarded-for");
-    if (!forwarded.empty()) {
-      // nginx appends the peer it saw last; the left-most entry is the original client.
-      const auto comma = forwarded.find(',');
-      return std::string(trim(forwarded.substr(0, comma)));
-    }
-  }
-  return r.remote_address;
 }
 
 void add_security_headers(http::Response& res) {
@@ -125,8 +114,8 @@ void Web::add_routes(const std::vector<RouteSpec>& routes) {
 
 http::CookieOptions Web::cookie_options(const Context& ctx, long max_age) const {
   http::CookieOptions o;
-  o.secure = settings_.secure_cookies ||
-             (settings_.trust_proxy && ctx.request.header("x-forwarded-proto") == "https");
+  o.secure = settings_.secure_cookies || (from_trusted_proxy(ctx.request, settings_.trusted_proxies) &&
+                                          ctx.request.header("x-forwarded-proto") == "https");
   o.max_age = max_age;
   return o;
 }
@@ -250,7 +239,7 @@ http::Response Web::handle(http::Request& request, const std::string& action, Ro
                            bool api) {
   Context ctx{request};
   ctx.api = api;
-  ctx.remote_address = client_address(request, settings_.trust_proxy);
+  ctx.remote_address = client_address(request, settings_.trusted_proxies);
   if (auto early = read_body(ctx)) return finish(ctx, std::move(*early));
   if (auto early = authenticate(ctx)) return finish(ctx, std::move(*early));
   if (auto early = require_sign_in(ctx, action)) return finish(ctx, std::move(*early));
