@@ -110,6 +110,10 @@ Config load_config(const std::string& path) {
   s.session_absolute_hours = t["security"]["session_absolute_hours"].value_or(s.session_absolute_hours);
   s.lockout_threshold = t["security"]["lockout_threshold"].value_or(s.lockout_threshold);
   s.lockout_minutes = t["security"]["lockout_minutes"].value_or(s.lockout_minutes);
+  s.sign_in_window_minutes = t["security"]["sign_in_window_minutes"].value_or(s.sign_in_window_minutes);
+  s.sign_in_failures_per_address =
+      t["security"]["sign_in_failures_per_address"].value_or(s.sign_in_failures_per_address);
+  s.sign_in_failures_total = t["security"]["sign_in_failures_total"].value_or(s.sign_in_failures_total);
   s.secure_cookies = t["security"]["secure_cookies"].value_or(s.secure_cookies);
   s.trusted_proxies = read_trusted_proxies(t, path);
   s.history_retention_days = t["history"]["retention_days"].value_or(s.history_retention_days);
@@ -119,6 +123,7 @@ Config load_config(const std::string& path) {
   s.job_poll_milliseconds = t["jobs"]["poll_milliseconds"].value_or(s.job_poll_milliseconds);
   read_module_sections(t, c.module_sections, path);
   if (s.session_idle_minutes < 1 || s.lockout_threshold < 1 || s.lockout_minutes < 1 ||
+      s.sign_in_window_minutes < 1 || s.sign_in_failures_per_address < 1 || s.sign_in_failures_total < 1 ||
       c.server.worker_threads < 1 || c.server.io_threads < 1) {
     throw std::runtime_error("설정 값은 1 이상이어야 합니다 (" + path + ")");
   }

@@ -14,8 +14,8 @@ enum class ErrorCode {
   unauthenticated,  // nobody is logged in, or the credentials are wrong
   forbidden,        // the actor may not do this
   not_found,
-  conflict,  // a uniqueness rule or a state rule refuses the change
-  locked,    // the account is locked after failed logins
+  conflict,           // a uniqueness rule or a state rule refuses the change
+  too_many_requests,  // a throttle refuses the attempt for now (sign-in)
   too_large,
   internal,
 };

@@ -8,6 +8,8 @@
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/crypto.hpp"
 #include "platform/history/history_module.hpp"
+#include "platform/jobs/jobs_module.hpp"
+#include "platform/notifications/notifications_module.hpp"
 #include "platform/organizations/organization_import.hpp"
 #include "platform/organizations/organization_service.hpp"
 #include "platform/organizations/organizations_module.hpp"
@@ -27,7 +29,8 @@ class PlatformStore : public ::testing::Test {
     db_ = store::Database::open("sqlite:" + path_.string(), 2);
     std::vector<store::Migration> migrations;
     const std::vector<ModuleManifest> modules = {organizations::manifest(), accounts::manifest(),
-                                                 history::manifest(), search::manifest()};
+                                                 history::manifest(),       search::manifest(),
+                                                 notifications::manifest(), jobs::manifest()};
     register_extensions(modules);  // accounts keep an organisation in use
     for (const auto& m : modules) {
       migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
@@ -135,11 +138,13 @@ TEST_F(PlatformStore, FiveWrongPasswordsLockTheAccount) {
   }
   auto fifth = accounts::sign_in(*db_, settings, "jeonju", "wrong-password-1", "127.0.0.1", "test");
   ASSERT_FALSE(fifth.ok());
-  EXPECT_EQ(fifth.error().code, ErrorCode::locked);
+  // The locking attempt and every later one are answered exactly as a wrong password.
+  EXPECT_EQ(fifth.error().code, ErrorCode::unauthenticated);
   // Even the right password is refused while locked.
   auto right = accounts::sign_in(*db_, settings, "jeonju", "sotong-demo-2026", "127.0.0.1", "test");
   ASSERT_FALSE(right.ok());
-  EXPECT_EQ(right.error().code, ErrorCode::locked);
+  EXPECT_EQ(right.error().code, ErrorCode::unauthenticated);
+  EXPECT_EQ(right.error().message, fifth.error().message);
   // Unknown ids get the same message as wrong passwords.
   auto unknown = accounts::sign_in(*db_, settings, "nobody", "wrong-password-1", "127.0.0.1", "test");
   EXPECT_EQ(unknown.error().message,

@@ -13,6 +13,11 @@ struct Settings {
   int session_absolute_hours = 12;
   int lockout_threshold = 5;  // failed logins before the account locks
   int lockout_minutes = 15;
+  // The sign-in throttle: failed sign-ins counted over a window, from one address and from everywhere. An
+  // office behind one NAT address shares its allowance, so the per-address figure is generous.
+  int sign_in_window_minutes = 15;
+  int sign_in_failures_per_address = 100;
+  int sign_in_failures_total = 1000;
   bool secure_cookies =
       false;  // set behind TLS; also implied by X-Forwarded-Proto: https from a trusted proxy
   // The reverse proxies (nginx) whose X-Forwarded-For and X-Forwarded-Proto are believed; empty: none is.

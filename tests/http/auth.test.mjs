@@ -227,7 +227,7 @@ test('`next` pointing off-site is ignored: login goes to /', async () => {
   }
 });
 
-test('5 wrong passwords lock the account (423, even for the right password) until an admin unlocks it', async () => {
+test('5 wrong passwords lock the account (even for the right password, answered as a wrong one) until an admin unlocks it', async () => {
   const loginId = `t-lock-${run}`;
   const { id, password } = await createAccount(loginId);
   const c = new Client();
@@ -237,12 +237,14 @@ test('5 wrong passwords lock the account (423, even for the right password) unti
     assert.equal(res.status, 401, `failure ${i}`);
   }
   const fifth = await c.postForm('/login', { _csrf, login_id: loginId, password: 'Wrong-password-5' });
-  assert.equal(fifth.status, 423, 'the 5th failure locks');
-  assert.match(await fifth.text(), /잠겼습니다/);
+  assert.equal(fifth.status, 401, 'the 5th failure locks, answered as any wrong password');
+  assert.ok((await fifth.text()).includes(WRONG_CREDENTIALS));
 
   const right = await c.postForm('/login', { _csrf, login_id: loginId, password });
-  assert.equal(right.status, 423, 'the right password does not open a locked account');
-  assert.match(await right.text(), /잠겼습니다/);
+  assert.equal(right.status, 401, 'the right password does not open a locked account');
+  const rightHtml = await right.text();
+  assert.ok(rightHtml.includes(WRONG_CREDENTIALS), 'and nothing says the account is locked');
+  assert.doesNotMatch(rightHtml, /잠겼습니다/);
   assert.equal(c.cookies.has('sotong_session'), false);
 
   // The admin sees the lock and lifts it.

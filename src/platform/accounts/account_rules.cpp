@@ -71,6 +71,12 @@ bool is_locked(Timestamp locked_until, Timestamp now) {
   return locked_until > now;
 }
 
+bool sign_in_throttled(std::int64_t failures_from_address, std::int64_t failures_total, int per_address_limit,
+                       int total_limit) {
+  return failures_from_address >= per_address_limit ||
+         (failures_total >= total_limit && failures_from_address > 0);
+}
+
 Result<void> check_self_edit(const Actor& actor, std::int64_t account_id, const ValidAccount& change) {
   if (actor.account_id != account_id) return success();
   if (!change.active) return Error::conflict("자기 계정은 사용 중지할 수 없습니다.");

@@ -29,6 +29,13 @@ TEST(AccountRules, LocksAtTheThreshold) {
   EXPECT_FALSE(is_locked(after5.locked_until, t + 15 * 60));
 }
 
+TEST(AccountRules, ThrottlesPerAddressAndInAll) {
+  EXPECT_FALSE(sign_in_throttled(49, 499, 50, 500));
+  EXPECT_TRUE(sign_in_throttled(50, 50, 50, 500));   // one address used up its allowance
+  EXPECT_TRUE(sign_in_throttled(1, 500, 50, 500));   // during a spray, an address that failed waits
+  EXPECT_FALSE(sign_in_throttled(0, 900, 50, 500));  // and one that has not may still sign in
+}
+
 TEST(AccountRules, AdministratorsCannotLockThemselvesOut) {
   Actor admin;
   admin.account_id = 1;

@@ -12,13 +12,14 @@
 
 namespace sotong::platform::accounts {
 namespace {
-constexpr const char* kWrongCredentials = "아이디 또는 비밀번호가 올바르지 않습니다.";
+// One answer for an unknown login id, a wrong password and a locked account, so that neither the status nor
+// the words tell a guesser which accounts exist or are locked. The person whose account locks is told by a
+// notification (and e-mail) instead.
+constexpr const char* kWrongCredentials =
+    "아이디 또는 비밀번호가 올바르지 않습니다. 비밀번호를 여러 번 잘못 입력하면 계정이 잠시 잠깁니다.";
 
-Error locked_error(Timestamp until) {
-  return {ErrorCode::locked,
-          "비밀번호를 여러 번 잘못 입력하여 계정이 잠겼습니다. " + format_seoul_minute(until).substr(11) +
-              " 이후에 다시 시도하거나 시스템 관리자에게 잠금 해제를 요청해 주십시오.",
-          {}};
+Error wrong_credentials() {
+  return Error::unauthenticated(kWrongCredentials);
 }
 
 Error organization_problem() {
@@ -113,6 +114,19 @@ Result<SignedIn> sign_in(store::Database& db, const Settings& settings, std::str
                           {{login_id.empty() ? "login_id" : "password",
                             login_id.empty() ? "아이디를 입력해 주십시오." : "비밀번호를 입력해 주십시오."}});
   }
+  const Timestamp t = now();
+  // The throttle comes before any account is looked up or any password hashed: a flood of guesses costs a
+  // count over a small index, not a password check each.
+  const auto failures = db.read([&](store::Connection& c) {
+    return history::count_sign_in_failures(c, remote_address, t - settings.sign_in_window_minutes * 60LL);
+  });
+  if (sign_in_throttled(failures.from_address, failures.total, settings.sign_in_failures_per_address,
+                        settings.sign_in_failures_total)) {
+    return Error{ErrorCode::too_many_requests,
+                 "로그인 실패가 너무 많아 잠시 로그인을 받지 않습니다. " +
+                     std::to_string(settings.sign_in_window_minutes) + "분쯤 뒤에 다시 시도해 주십시오.",
+                 {}};
+  }
   // A login id that is not UTF-8 names no account, and must not reach PostgreSQL (which refuses the query).
   const bool searchable = is_valid_utf8(login_id) && login_id.size() <= 100;
   auto account = db.read([&](store::Connection& c) -> std::optional<std::pair<Account, std::string>> {
@@ -122,44 +136,53 @@ Result<SignedIn> sign_in(store::Database& db, const Settings& settings, std::str
     return std::pair{*a, account_store::password_hash(c, a->id)};
   });
   static const std::string kDummyHash = hash_password("sotong-timing-equaliser");
-  const auto record = [&](std::int64_t id, history::SignInOutcome outcome) {
-    db.write([&](store::Connection& c) {
-      history::record_sign_in(c, login_id, id, remote_address, outcome);
-      return 0;
-    });
-  };
   if (!account) {
     verify_password(password, kDummyHash);  // spend the same time as a real check
-    record(0, history::SignInOutcome::failure);
-    return Error::unauthenticated(kWrongCredentials);
+    db.write([&](store::Connection& c) {
+      history::record_sign_in(c, login_id, 0, remote_address, history::SignInOutcome::failure);
+      return 0;
+    });
+    return wrong_credentials();
   }
-  const Timestamp t = now();
-  if (is_locked(account->first.locked_until, t)) {
-    record(account->first.id, history::SignInOutcome::locked);
-    return locked_error(account->first.locked_until);
-  }
+  // The password is checked even for a locked account: the same time spent, the same answer given.
   const bool ok = verify_password(password, account->second);
   const std::int64_t id = account->first.id;
-  if (!ok) {
-    auto lockout = db.write([&](store::Connection& c) {
-      const auto before = account_store::failures_before_increment(c, id);
-      auto next = after_failed_login(before, settings.lockout_threshold, settings.lockout_minutes, t);
+  // Counting and the lock are decided here, on the account row as it is now and held until commit: guesses
+  // sent in parallel are counted one after another, and none checked after the lock opens the account. A
+  // refusal still commits (the count, the lock, the access entry): hence an optional, not an error Result,
+  // which would roll them back.
+  auto opened = db.write([&](store::Connection& c) -> std::optional<SignedIn> {
+    const auto state = account_store::lock_for_sign_in(c, id);
+    if (is_locked(state.locked_until, t)) {
+      history::record_sign_in(c, login_id, id, remote_address, history::SignInOutcome::locked);
+      return std::nullopt;
+    }
+    if (!ok) {
+      const auto next =
+          after_failed_login(state.failed_logins, settings.lockout_threshold, settings.lockout_minutes, t);
       account_store::set_lockout(c, id, next.failed_logins, next.locked_until);
       history::record_sign_in(
           c, login_id, id, remote_address,
           next.locked_until ? history::SignInOutcome::locked : history::SignInOutcome::failure);
-      return next;
-    });
-    if (lockout.locked_until) return locked_error(lockout.locked_until);
-    return Error::unauthenticated(kWrongCredentials);
-  }
-  return db.write([&](store::Connection& c) -> Result<SignedIn> {
+      if (next.locked_until) {
+        notifications::notify(
+            c, id, "계정이 잠겼습니다",
+            "비밀번호가 " + std::to_string(settings.lockout_threshold) + "번 잘못 입력되어 계정이 " +
+                format_seoul_minute(next.locked_until).substr(11) +
+                "까지 잠겼습니다. 직접 입력한 것이 아니라면 시스템 관리자에게 알려 주십시오. "
+                "잠금은 그 시각이 지나거나 관리자가 풀면 해제됩니다.",
+            "/password");
+      }
+      return std::nullopt;
+    }
     account_store::record_login(c, id, t);
     SignedIn signed_in{sessions::open(c, id, remote_address, user_agent, t),
                        account->first.must_change_password};
     history::record_sign_in(c, login_id, id, remote_address, history::SignInOutcome::success);
     return signed_in;
   });
+  if (!opened) return wrong_credentials();
+  return std::move(*opened);
 }
 
 Result<void> change_password(const ServiceContext& svc, std::string_view session_hash,

@@ -187,12 +187,12 @@ void set_password(store::Connection& c, std::int64_t id, const std::string& hash
       {hash, must_change, now, now, id});
 }
 
-std::int64_t failures_before_increment(store::Connection& c, std::int64_t id) {
-  return c.query("UPDATE accounts SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins",
-                 {id})
-             .front()
-             .int64(0) -
-         1;
+LockoutState lock_for_sign_in(store::Connection& c, std::int64_t id) {
+  const auto rows = c.query(
+      "UPDATE accounts SET failed_logins = failed_logins WHERE id = ? RETURNING failed_logins, locked_until",
+      {id});
+  if (rows.empty()) return {};
+  return {rows[0].int64(0), rows[0].int64(1)};
 }
 
 void set_lockout(store::Connection& c, std::int64_t id, std::int64_t failed_logins, Timestamp locked_until) {

@@ -62,7 +62,14 @@ void update(store::Connection& c, std::int64_t id, const ValidAccount& v, Timest
 void set_password(store::Connection& c, std::int64_t id, const std::string& password_hash, bool must_change,
                   Timestamp now);
 /// Adds one failure atomically and returns the count before it.
-std::int64_t failures_before_increment(store::Connection& c, std::int64_t id);
+/// The account's failure count and lock as they are now, with its row locked until the transaction ends
+/// (PostgreSQL: a no-op UPDATE takes the row lock and reads the latest committed row; SQLite's write
+/// transaction is exclusive already), so parallel sign-ins are counted one after another.
+struct LockoutState {
+  std::int64_t failed_logins = 0;
+  Timestamp locked_until = 0;
+};
+LockoutState lock_for_sign_in(store::Connection& c, std::int64_t id);
 void set_lockout(store::Connection& c, std::int64_t id, std::int64_t failed_logins, Timestamp locked_until);
 void record_login(store::Connection& c, std::int64_t id, Timestamp now);
 

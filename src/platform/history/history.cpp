@@ -88,6 +88,12 @@ void record_sign_in(store::Connection& c, std::string_view login_id, std::int64_
   history_store::append(c, std::move(e));
 }
 
+SignInFailures count_sign_in_failures(store::Connection& c, std::string_view remote_address,
+                                      Timestamp since) {
+  const auto [from_address, total] = history_store::count_sign_in_failures(c, remote_address, since);
+  return {from_address, total};
+}
+
 Actor console_actor() {
   Actor a;
   a.display_name = "운영 콘솔";

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/role.hpp"
 #include "store/database.hpp"
 
@@ -82,6 +83,14 @@ void log_access(store::Database& db, const Actor& actor, const AccessEntry& entr
 /// Records a sign-in (success, failure, lock) or a sign-out. `account_id` is 0 for an unknown login id.
 void record_sign_in(store::Connection& c, std::string_view login_id, std::int64_t account_id,
                     std::string_view remote_address, SignInOutcome outcome);
+
+/// Failed sign-ins (wrong password, unknown login id, locked account) recorded since a moment: from one
+/// address, and from everywhere. The sign-in throttle reads them, so that it holds across every node.
+struct SignInFailures {
+  std::int64_t from_address = 0;
+  std::int64_t total = 0;
+};
+SignInFailures count_sign_in_failures(store::Connection& c, std::string_view remote_address, Timestamp since);
 
 /// The actor for work done at the operator's console (`sotong user …`), which has no account.
 Actor console_actor();

@@ -91,6 +91,17 @@ std::vector<Entry> walk(store::Connection& c, std::int64_t after_id, int limit) 
   return entries(c, std::string(kColumns) + "WHERE id > ? ORDER BY id LIMIT ?", {after_id, limit});
 }
 
+std::pair<std::int64_t, std::int64_t> count_sign_in_failures(store::Connection& c,
+                                                             std::string_view remote_address,
+                                                             Timestamp since) {
+  const auto rows = c.query(
+      "SELECT COALESCE(SUM(CASE WHEN remote_address = ? THEN 1 ELSE 0 END), 0), COUNT(*) FROM "
+      "history_entries "
+      "WHERE kind = 'access' AND action IN ('login_failed', 'login_locked') AND occurred_at >= ?",
+      {std::string(remote_address), since});
+  return {rows[0].int64(0), rows[0].int64(1)};
+}
+
 std::int64_t count(store::Connection& c) {
   return c.scalar("SELECT COUNT(*) FROM history_entries");
 }

@@ -21,6 +21,12 @@ inline constexpr std::int64_t kChainLock = 727002;
 /// Returns the new entry with its id and hashes.
 Entry append(store::Connection& c, Entry entry);
 
+/// Failed sign-in entries (login_failed, login_locked) since `since`: {from this address, in all}. Served by
+/// a partial index over those entries' time, so the count stays small and quick.
+std::pair<std::int64_t, std::int64_t> count_sign_in_failures(store::Connection& c,
+                                                             std::string_view remote_address,
+                                                             Timestamp since);
+
 /// Newest first, `limit` entries matching the filter (keyset: filter.before_id).
 std::vector<Entry> search(store::Connection& c, const Filter& filter, int limit);
 std::optional<Entry> find(store::Connection& c, std::int64_t id);
