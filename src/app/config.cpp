@@ -99,8 +99,29 @@ Config load_config(const std::string& path) {
   c.server.io_threads = t["server"]["io_threads"].value_or(c.server.io_threads);
   c.server.worker_threads = t["server"]["worker_threads"].value_or(c.server.worker_threads);
   c.server.body_limit = t["server"]["body_limit_bytes"].value_or(c.server.body_limit);
-  c.server.read_timeout =
-      std::chrono::seconds(t["server"]["read_timeout_seconds"].value_or(c.server.read_timeout.count()));
+  if (t["server"]["read_timeout_seconds"])
+    throw std::runtime_error(
+        "[server] read_timeout_seconds는 header_timeout_seconds(요청 헤더), "
+        "body_idle_timeout_seconds·body_timeout_seconds(본문)로 나뉘었습니다 (" +
+        path + ")");
+  const auto seconds = [&](const char* key, std::chrono::seconds fallback) {
+    const auto value = t["server"][key].value_or(fallback.count());
+    if (value < 1)
+      throw std::runtime_error(std::string("[server] ") + key + " 값은 1 이상이어야 합니다 (" + path + ")");
+    return std::chrono::seconds(value);
+  };
+  c.server.header_timeout = seconds("header_timeout_seconds", c.server.header_timeout);
+  c.server.body_idle_timeout = seconds("body_idle_timeout_seconds", c.server.body_idle_timeout);
+  c.server.body_timeout = seconds("body_timeout_seconds", c.server.body_timeout);
+  const auto count = [&](const char* key, std::size_t fallback) {
+    const auto value = t["server"][key].value_or(static_cast<std::int64_t>(fallback));
+    if (value < 1)
+      throw std::runtime_error(std::string("[server] ") + key + " 값은 1 이상이어야 합니다 (" + path + ")");
+    return static_cast<std::size_t>(value);
+  };
+  c.server.max_connections = count("max_connections", c.server.max_connections);
+  c.server.max_connections_per_address =
+      count("max_connections_per_address", c.server.max_connections_per_address);
   c.log_requests = t["server"]["log_requests"].value_or(c.log_requests);
   auto& s = c.settings;
   s.site_name = t["site"]["name"].value_or(s.site_name);
@@ -116,6 +137,7 @@ Config load_config(const std::string& path) {
   s.sign_in_failures_total = t["security"]["sign_in_failures_total"].value_or(s.sign_in_failures_total);
   s.secure_cookies = t["security"]["secure_cookies"].value_or(s.secure_cookies);
   s.trusted_proxies = read_trusted_proxies(t, path);
+  c.server.unlimited_addresses = s.trusted_proxies;  // every request through nginx comes from its address
   s.history_retention_days = t["history"]["retention_days"].value_or(s.history_retention_days);
   s.smtp_url = t["smtp"]["url"].value_or(s.smtp_url);
   s.smtp_from = t["smtp"]["from"].value_or(s.smtp_from);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -28,6 +29,8 @@ class Multipart {
   std::string get(std::string_view name) const;
   const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
   const std::vector<MultipartFile>& files() const { return files_; }
+  /// Moves the uploaded files out (their bytes are not copied); files() is empty afterwards.
+  std::vector<MultipartFile> take_files() { return std::exchange(files_, {}); }
   /// Whether a multipart body was read at all.
   bool present() const { return present_; }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,9 @@
 namespace sotong::http {
 
 using Handler = std::function<Response(Request&)>;
+/// Looks at a request's start line and headers before its body is read (on the worker pool): a response
+/// refuses the request there (not signed in, not allowed), so a large body is never read for nothing.
+using Admission = std::function<std::optional<Response>(const Request&)>;
 
 struct Route {
   std::string method;
@@ -23,6 +27,8 @@ struct Route {
   bool on_io_thread = false;
   /// Largest body this route accepts; 0 means the server's default.
   std::size_t max_body = 0;
+  /// Checked before a body larger than ServerOptions::early_check_bytes (or of unknown length) is read.
+  Admission admit;
 };
 
 /// Matches a request to the most specific route: where two patterns both fit a path, the one with a literal

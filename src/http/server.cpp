@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -13,10 +14,13 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
 #include <vector>
+
+#include <sys/resource.h>
 
 #include "http/form.hpp"
 
@@ -31,13 +35,29 @@ namespace {
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
 struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  explicit Connection(tcp::socket socket);
   beast::tcp_stream stream;
-  bool idle = true;  // waiting for the next request; touched only on the connection's strand
+  std::string address;  // the peer, as counted against the per-address cap
+  bool idle = true;     // waiting for the next request; touched only on the connection's strand
 };
 
-// Moves the body out of `msg`; its start line and headers stay readable.
-Request to_request(bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
+/// The peer's address as text ("" when the socket already failed); an IPv4 peer on a dual-stack socket is
+/// written in its IPv4 form, so caps and logs see one address, not two spellings of it.
+std::string peer_address(const tcp::socket& socket) {
+  boost::system::error_code ec;
+  auto ep = socket.remote_endpoint(ec);
+  if (ec) return {};
+  auto address = ep.address();
+  if (address.is_v6() && address.to_v6().is_v4_mapped())
+    return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
+  return address.to_string();
+}
+
+Connection::Connection(tcp::socket socket)
+    : stream(std::move(socket)), address(peer_address(stream.socket())) {}
+
+/// The request's start line and headers, without its body (read or not).
+Request header_request(const bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
   Request req;
   req.method = std::string(msg.method_string());
   req.target = std::string(msg.target());
@@ -52,9 +72,38 @@ Request to_request(bhttp::request<bhttp::string_body>& msg, const std::string& r
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // header names are ASCII
     req.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  req.body = std::move(msg.body());
   req.remote_address = remote;
   return req;
+}
+
+// Moves the body out of `msg`; its start line and headers stay readable.
+Request to_request(bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
+  Request req = header_request(msg, remote);
+  req.body = std::move(msg.body());
+  return req;
+}
+
+/// Too many connections: a fixed 503 written straight into the fresh socket's send buffer (it always fits),
+/// then closed, so that refusing costs neither a coroutine nor a wait on a client that does not read.
+void refuse_connection(tcp::socket& socket) {
+  static constexpr std::string_view kBody = "접속이 너무 많습니다. 잠시 후 다시 시도해 주십시오.\n";
+  static const std::string kResponse =
+      "HTTP/1.1 503 Service Unavailable\r\nServer: Sotong\r\n"
+      "Content-Type: text/plain; charset=utf-8\r\nRetry-After: 5\r\n"
+      "Connection: close\r\nContent-Length: " +
+      std::to_string(kBody.size()) + "\r\n\r\n" + std::string(kBody);
+  boost::system::error_code ignored;
+  socket.non_blocking(true, ignored);
+  socket.write_some(asio::buffer(kResponse), ignored);
+  socket.shutdown(tcp::socket::shutdown_both, ignored);
+  socket.close(ignored);
+}
+
+/// Accept errors that mean "no resources right now" (descriptors, buffers, memory): retrying at once would
+/// spin a core at 100 % until one frees, so the loop waits a little instead.
+bool out_of_resources(const boost::system::error_code& ec) {
+  return ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space ||
+         ec == asio::error::no_memory || ec == boost::system::errc::too_many_files_open_in_system;
 }
 
 /// The methods the server serves; any other is answered 501 before routing, so invented methods never reach
@@ -113,6 +162,7 @@ class Server::Impl {
         deadline_(ioc_) {}
 
   void run() {
+    raise_descriptor_limit();
     const auto address = asio::ip::make_address(options_.address);
     tcp::endpoint endpoint{address, options_.port};
     acceptor_.open(endpoint.protocol());
@@ -157,24 +207,62 @@ class Server::Impl {
     if (connections_.empty()) deadline_.cancel();
   }
 
+  /// Each connection holds a descriptor: lift the soft limit towards the hard one so the connection cap, not
+  /// a default of 1024 descriptors, is what bounds them.
+  void raise_descriptor_limit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+    const rlim_t wanted = static_cast<rlim_t>(options_.max_connections) + 512;  // + database, files, logs
+    if (limit.rlim_cur >= wanted) return;
+    limit.rlim_cur = std::min(wanted, limit.rlim_max);
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+
+  bool unlimited(const std::string& address) const {
+    const auto& list = options_.unlimited_addresses;
+    return std::find(list.begin(), list.end(), address) != list.end();
+  }
+
+  /// Counts the connection in, or answers false when a cap is reached.
+  bool admit_connection(const std::shared_ptr<Connection>& c) {
+    std::lock_guard lock(connections_mutex_);
+    if (stopping_ || connections_.size() >= options_.max_connections) return false;
+    auto& from_address = per_address_[c->address];
+    if (from_address >= options_.max_connections_per_address && !unlimited(c->address)) {
+      if (from_address == 0) per_address_.erase(c->address);
+      return false;
+    }
+    ++from_address;
+    connections_.insert(c);
+    return true;
+  }
+
   void forget(const std::shared_ptr<Connection>& c) {
     std::lock_guard lock(connections_mutex_);
     connections_.erase(c);
+    if (auto it = per_address_.find(c->address); it != per_address_.end() && --it->second == 0)
+      per_address_.erase(it);
     if (stopping_ && connections_.empty()) asio::post(ioc_, [this] { deadline_.cancel(); });
   }
 
   asio::awaitable<void> accept_loop() {
+    asio::steady_timer pause(acceptor_.get_executor());
     for (;;) {
       auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(ioc_), kTuple);
       if (ec) {
         if (stopping_ || ec == asio::error::operation_aborted) co_return;
-        continue;  // e.g. too many open files: keep serving the connections we have
+        if (out_of_resources(ec)) {
+          // Keep serving the connections we have; the pending ones wait in the backlog meanwhile.
+          pause.expires_after(100ms);
+          co_await pause.async_wait(kTuple);
+        }
+        continue;
       }
+      if (stopping_) co_return;
       auto c = std::make_shared<Connection>(std::move(socket));
-      {
-        std::lock_guard lock(connections_mutex_);
-        if (stopping_) co_return;
-        connections_.insert(c);
+      if (!admit_connection(c)) {
+        refuse_connection(c->stream.socket());
+        continue;
       }
       asio::co_spawn(c->stream.get_executor(), serve(c), [this, c](std::exception_ptr) { forget(c); });
     }
@@ -202,7 +290,7 @@ class Server::Impl {
   // Writes a response; false when the connection failed. `c` outlives the call (serve holds it).
   asio::awaitable<bool> write(Connection& c, Response res, unsigned version, bool keep_alive, bool head) {
     auto out = to_beast(std::move(res), version, keep_alive, head);
-    c.stream.expires_after(options_.read_timeout);
+    c.stream.expires_after(options_.write_timeout);
     auto [ec, n] = co_await bhttp::async_write(c.stream, out, kTuple);
     co_return !ec;
   }
@@ -216,14 +304,44 @@ class Server::Impl {
     co_await write(c, std::move(page), version, false, false);
   }
 
+  /// Runs the route's admission check on the worker pool with the request's header only; a response refuses
+  /// the request before its body is read.
+  asio::awaitable<std::optional<Response>> admit_request(const Route& route,
+                                                         const bhttp::request<bhttp::string_body>& header,
+                                                         const std::string& remote) {
+    Request head_only = header_request(header, remote);
+    head_only.route_pattern = route.pattern;
+    co_return co_await asio::co_spawn(
+        workers_,
+        [&]() -> asio::awaitable<std::optional<Response>> {
+          try {
+            co_return route.admit(head_only);
+          } catch (const std::exception& e) {
+            if (hooks_.on_exception) hooks_.on_exception(head_only, e.what());
+            co_return error(500, head_only);
+          }
+        },
+        asio::use_awaitable);
+  }
+
+  /// Reads the rest of the body: each piece within body_idle_timeout, the whole within body_timeout, so a
+  /// slow line may upload 20 MiB while a client that stops sending is dropped.
+  asio::awaitable<boost::system::error_code> read_body(Connection& c, beast::flat_buffer& buffer,
+                                                       bhttp::request_parser<bhttp::string_body>& parser) {
+    const auto deadline = std::chrono::steady_clock::now() + options_.body_timeout;
+    while (!parser.is_done()) {
+      const auto left = deadline - std::chrono::steady_clock::now();
+      if (left <= std::chrono::steady_clock::duration::zero()) co_return beast::error::timeout;
+      c.stream.expires_after(std::min<std::chrono::steady_clock::duration>(options_.body_idle_timeout, left));
+      auto [ec, n] = co_await bhttp::async_read_some(c.stream, buffer, parser, kTuple);
+      if (ec) co_return ec;
+    }
+    co_return boost::system::error_code{};
+  }
+
   asio::awaitable<void> serve(std::shared_ptr<Connection> c) {
     beast::flat_buffer buffer;
-    std::string remote;
-    {
-      boost::system::error_code ec;
-      auto ep = c->stream.socket().remote_endpoint(ec);
-      if (!ec) remote = ep.address().to_string();
-    }
+    const std::string& remote = c->address;
     for (;;) {
       c->idle = true;
       if (stopping_) break;
@@ -233,7 +351,7 @@ class Server::Impl {
       // Content-Length against a limit set now while still reading the header and fail it as a parse
       // error (400), so the limit is set, and a declared length checked, after the header (413).
       parser.body_limit(boost::none);
-      c->stream.expires_after(options_.read_timeout);
+      c->stream.expires_after(options_.header_timeout);
       auto [ec, n] = co_await bhttp::async_read_header(c->stream, buffer, parser, kTuple);
       c->idle = false;
       if (ec) {
@@ -262,15 +380,30 @@ class Server::Impl {
         const Route* sized = router_.peek(header.method_string(), target.substr(0, target.find('?')));
         const std::size_t body_limit = sized && sized->max_body ? sized->max_body : options_.body_limit;
         parser.body_limit(body_limit);
-        if (const auto length = parser.content_length(); length && *length > body_limit) {
+        const auto length = parser.content_length();
+        if (length && *length > body_limit) {
           co_await refuse(*c, 413, header.version());
           break;
+        }
+        if (sized && sized->admit && (!length || *length > options_.early_check_bytes)) {
+          // Whoever may not send this body is answered now, before a byte of it is read; the unread body
+          // leaves the connection unusable, so it closes.
+          auto early = co_await admit_request(*sized, header, remote);
+          if (early) {
+            const Request head_only = header_request(header, remote);
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            if (hooks_.on_complete) hooks_.on_complete(Completed{head_only, *early, seconds});
+            Response page = std::move(*early);
+            co_await write(*c, std::move(page), header.version(), false, false);
+            break;
+          }
         }
         if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
           bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, header.version()};
           co_await bhttp::async_write(c->stream, cont, kTuple);
         }
-        auto [body_ec, body_n] = co_await bhttp::async_read(c->stream, buffer, parser, kTuple);
+        const auto body_ec = co_await read_body(*c, buffer, parser);
         if (body_ec) {
           if (body_ec == bhttp::error::body_limit) {
             co_await refuse(*c, 413, header.version());
@@ -310,7 +443,7 @@ class Server::Impl {
       if (hooks_.on_complete) hooks_.on_complete(Completed{req, res, seconds});
       // Written here rather than through write(): one coroutine frame fewer on every request.
       auto out = to_beast(std::move(res), msg.version(), keep_alive, head);
-      c->stream.expires_after(options_.read_timeout);
+      c->stream.expires_after(options_.write_timeout);
       auto [write_ec, written] = co_await bhttp::async_write(c->stream, out, kTuple);
       if (write_ec || !keep_alive) break;
     }
@@ -329,6 +462,7 @@ class Server::Impl {
   std::atomic<bool> stopping_{false};
   std::mutex connections_mutex_;
   std::set<std::shared_ptr<Connection>> connections_;
+  std::map<std::string, std::size_t> per_address_;  // open connections per peer address
 };
 
 Server::Server(ServerOptions options, const Router& router, ServerHooks hooks)

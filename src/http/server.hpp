@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "http/router.hpp"
 
@@ -20,8 +21,20 @@ struct ServerOptions {
   int worker_threads = 4;
   std::size_t body_limit = 1024 * 1024;
   std::size_t header_limit = 16 * 1024;
-  std::chrono::seconds read_timeout{30};
+  /// The whole request header must arrive within this (also how long an idle keep-alive connection waits).
+  std::chrono::seconds header_timeout{20};
+  /// A body may pause this long between pieces, and take this long in all (20 MiB over a slow office line).
+  std::chrono::seconds body_idle_timeout{30};
+  std::chrono::seconds body_timeout{600};
+  std::chrono::seconds write_timeout{60};
   std::chrono::seconds shutdown_grace{30};
+  /// Open connections at most, in all and from one address; more are answered 503 and closed. The reverse
+  /// proxies (every request comes from their address) are exempt from the per-address cap.
+  std::size_t max_connections = 1000;
+  std::size_t max_connections_per_address = 256;
+  std::vector<std::string> unlimited_addresses;
+  /// Bodies larger than this (or of unknown length) go through the route's admission check first.
+  std::size_t early_check_bytes = 64 * 1024;
 };
 
 struct Completed {

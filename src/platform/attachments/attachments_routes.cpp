@@ -51,9 +51,9 @@ http::Response upload_action(Web& web, Context& ctx) {
   const std::string code = ctx.multipart.get("owner_type");
   auto owner = authorize(web, ctx, code, *owner_id);
   if (!owner) return web.error(ctx, owner.error());
-  std::vector<http::MultipartFile> files;
-  for (const auto& f : ctx.multipart.files())
-    if (f.field == "files" || f.field == "files[]") files.push_back(f);
+  std::vector<http::MultipartFile> files = ctx.multipart.take_files();
+  std::erase_if(files,
+                [](const http::MultipartFile& f) { return f.field != "files" && f.field != "files[]"; });
   const Limits limits = configured_limits(web);
   auto stored = web.db().write(
       [&](store::Connection& c) { return store(c, ctx.actor, code, *owner_id, files, limits); });

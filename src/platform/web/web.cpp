@@ -105,10 +105,15 @@ void Web::add_routes(const std::vector<RouteSpec>& routes) {
     if (!policy_.knows(r.action))
       throw std::logic_error("route " + r.pattern + " names an unknown action " + r.action);
     guarded_.emplace_back(r.method, r.pattern, r.action);
+    const bool api = r.kind == RouteKind::api;
     router_.add({r.method, r.pattern,
-                 [this, action = r.action, handler = r.handler, api = r.kind == RouteKind::api](
-                     http::Request& request) { return handle(request, action, handler, api); },
-                 false, r.max_body});
+                 [this, action = r.action, handler = r.handler, api](http::Request& request) {
+                   return handle(request, action, handler, api);
+                 },
+                 false, r.max_body,
+                 [this, action = r.action, api](const http::Request& request) {
+                   return admit(request, action, api);
+                 }});
   }
 }
 
@@ -166,6 +171,8 @@ void Web::read_form(Context& ctx) {
     } else {
       ctx.multipart = std::move(*parsed);
     }
+    // The files now hold their own bytes: the raw body (up to the route's limit) is let go at once.
+    std::string().swap(ctx.request.body);
   }
   if (ctx.form.malformed()) ctx.body_error = Error::invalid("요청의 형식이 올바르지 않습니다.");
 }
@@ -235,18 +242,32 @@ http::Response Web::finish(Context& ctx, http::Response response) {
   return response;
 }
 
+std::optional<http::Response> Web::check_actor(Context& ctx, const std::string& action) {
+  if (auto early = authenticate(ctx)) return early;
+  if (auto early = require_sign_in(ctx, action)) return early;
+  if (auto early = require_password_change(ctx)) return early;
+  if (auto early = authorize(ctx, action)) return early;
+  return std::nullopt;
+}
+
+std::optional<http::Response> Web::admit(const http::Request& request, const std::string& action, bool api) {
+  http::Request head_only = request;  // the header alone: no body has been read
+  Context ctx{head_only};
+  ctx.api = api;
+  ctx.remote_address = client_address(request, settings_.trusted_proxies);
+  if (auto early = check_actor(ctx, action)) return finish(ctx, std::move(*early));
+  return std::nullopt;
+}
+
 http::Response Web::handle(http::Request& request, const std::string& action, RouteHandler handler,
                            bool api) {
   Context ctx{request};
   ctx.api = api;
   ctx.remote_address = client_address(request, settings_.trusted_proxies);
+  if (auto early = check_actor(ctx, action)) return finish(ctx, std::move(*early));
   if (auto early = read_body(ctx)) return finish(ctx, std::move(*early));
-  if (auto early = authenticate(ctx)) return finish(ctx, std::move(*early));
-  if (auto early = require_sign_in(ctx, action)) return finish(ctx, std::move(*early));
-  if (auto early = require_password_change(ctx)) return finish(ctx, std::move(*early));
   if (auto early = verify_csrf(ctx)) return finish(ctx, std::move(*early));
   if (auto early = refuse_bad_input(ctx)) return finish(ctx, std::move(*early));
-  if (auto early = authorize(ctx, action)) return finish(ctx, std::move(*early));
   return finish(ctx, handler(*this, ctx));
 }
 
@@ -354,7 +375,14 @@ http::Response Web::error(Context& ctx, const Error& e) {
 
 http::Response Web::status_page(int status, const http::Request& request) {
   const http::StatusText text = http::status_text(status);
-  http::Request copy = request;
+  // The page needs the request's line and headers, never its body (which may be megabytes).
+  http::Request copy;
+  copy.method = request.method;
+  copy.target = request.target;
+  copy.path = request.path;
+  copy.query_string = request.query_string;
+  copy.headers = request.headers;
+  copy.remote_address = request.remote_address;
   Context ctx{copy};
   if (request.path.rfind("/api/", 0) == 0) {
     return finish(ctx, http::Response::json(json_error(text.api_code, text.message, {}), status));

@@ -90,17 +90,23 @@ class Web {
 
  private:
   http::Response handle(http::Request& request, const std::string& action, RouteHandler handler, bool api);
+  /// The pipeline's first steps on a request whose large body is not read yet (see http::Admission).
+  std::optional<http::Response> admit(const http::Request& request, const std::string& action, bool api);
+  /// Who asks, whether they must sign in or change their password first, and whether their role may:
+  /// everything that needs no body, shared by admit() and handle().
+  std::optional<http::Response> check_actor(Context& ctx, const std::string& action);
 
   // The pipeline's steps, in order; each returns the response that ends the request early, if any.
-  std::optional<http::Response> read_body(Context& ctx);
-  /// The urlencoded form or multipart body of a write (a parse failure is kept in ctx.body_error).
-  void read_form(Context& ctx);
   std::optional<http::Response> authenticate(Context& ctx);
   std::optional<http::Response> require_sign_in(Context& ctx, const std::string& action);
   std::optional<http::Response> require_password_change(Context& ctx);
+  std::optional<http::Response> authorize(Context& ctx, const std::string& action);
+  /// The body is parsed only now, for someone allowed to send it.
+  std::optional<http::Response> read_body(Context& ctx);
+  /// The urlencoded form or multipart body of a write (a parse failure is kept in ctx.body_error).
+  void read_form(Context& ctx);
   std::optional<http::Response> verify_csrf(Context& ctx);
   std::optional<http::Response> refuse_bad_input(Context& ctx);
-  std::optional<http::Response> authorize(Context& ctx, const std::string& action);
   /// Adds the request's cookies and the security headers: every response of the pipeline ends here.
   http::Response finish(Context& ctx, http::Response response);
 
