@@ -24,6 +24,8 @@ struct MenuEntry {
   std::string href;    // "/admin/organizations"
   std::string action;  // shown only to actors the policy allows this action
   int order = 100;
+  /// One sentence on what the person does there; the home page lists it under "할 수 있는 일".
+  std::string description;
 };
 
 /// One figure on a dashboard card; it links to the list it counts, so the two always agree.

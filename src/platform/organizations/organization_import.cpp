@@ -18,6 +18,12 @@ std::string_view jeonbuk_csv() {
   return {};
 }
 
+std::string_view demo_contacts_csv() {
+  for (const auto& f : embedded::organizations())
+    if (f.path == "data/demo_contacts.csv") return f.text;
+  return {};
+}
+
 Result<int> import_csv(store::Database& db, std::string_view csv) {
   auto rows = parse_csv(csv);
   if (rows.empty() || rows[0].size() < 5 || rows[0][0] != "code") {

@@ -15,5 +15,7 @@ Result<int> import_csv(store::Database& db, std::string_view csv);
 
 /// The built-in 전북특별자치도 organisations.
 std::string_view jeonbuk_csv();
+/// The demo contacts (code,phone,address,homepage) of the province and its 14 시·군, shipped in the binary.
+std::string_view demo_contacts_csv();
 
 }  // namespace sotong::platform::organizations

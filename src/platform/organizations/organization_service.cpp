@@ -2,6 +2,7 @@
 
 #include "platform/display_names.hpp"
 #include "platform/history/history.hpp"
+#include "platform/organizations/organization_contact_store.hpp"
 #include "platform/search/search_index.hpp"
 
 namespace sotong::platform::organizations {
@@ -175,10 +176,19 @@ void index_for_search(store::Connection& c, std::int64_t id) {
   if (!org->parent_name.empty()) body += " · 상위 기관 " + org->parent_name;
   const auto names = organization_store::former_names(c, id);
   for (std::size_t i = 0; i < names.size(); ++i) body += (i ? ", " : " · 이전 명칭 ") + names[i].name;
-  if (!org->active) body += " · 비활성";
-  // Only administrators may open /admin/organizations/{id}, so only they find organisations here.
-  search::index(c, {"organizations", id, org->name, body, "/admin/organizations/" + std::to_string(id),
-                    kManage, org->path, org->updated_at});
+  if (const auto contact = organization_contact_store::find(c, id)) {
+    if (!contact->phone.empty()) body += " · 대표전화 " + contact->phone;
+    if (!contact->address.empty()) body += " · " + contact->address;
+  }
+  // An active organisation is in the directory every signed-in person reads; an inactive one only on the
+  // administrators' page.
+  if (org->active) {
+    search::index(c, {"organizations", id, org->name, body, "/organizations/" + std::to_string(id), kView, "",
+                      org->updated_at});
+  } else {
+    search::index(c, {"organizations", id, org->name, body + " · 비활성",
+                      "/admin/organizations/" + std::to_string(id), kManage, org->path, org->updated_at});
+  }
 }
 
 void reindex_search(store::Connection& c) {

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "platform/organizations/directory_service.hpp"
 #include "platform/organizations/organization_import.hpp"
 #include "platform/organizations/organization_service.hpp"
 
@@ -13,17 +14,16 @@ namespace sotong::platform::organizations {
 namespace {
 
 /// Active organisations by kind; each figure opens the list it counts for those who may open it.
-std::vector<CardCount> summary_counts(store::Connection& c, const Actor& actor, const Policy& policy) {
+std::vector<CardCount> summary_counts(store::Connection& c, const Actor&, const Policy&) {
   const auto counts = organization_store::count_active_by_kind(c);
-  const bool may_open = policy.allows(actor, kManage);
   std::vector<CardCount> out;
   for (auto kind : {OrganizationKind::bureau, OrganizationKind::division, OrganizationKind::municipality,
                     OrganizationKind::agency}) {
     std::int64_t n = 0;
     for (const auto& [k, count] : counts)
       if (k == kind) n = count;
-    std::string href;
-    if (may_open) href = "/admin/organizations?kind=" + std::string(kind_code(kind)) + "&status=active";
+    // Every signed-in person may open the directory, which lists exactly the active ones counted here.
+    const std::string href = "/organizations?kind=" + std::string(kind_code(kind));
     out.push_back({std::string(kind_label(kind)), n, href, "개"});
   }
   return out;
@@ -41,8 +41,11 @@ ModuleManifest manifest() {
        "기관 목록과 정보 보기"},
       {kManage, {Role::admin}, Scope::everywhere, "기관 등록·수정·비활성화"},
   };
-  m.menu = {{"기관 관리", "/admin/organizations", kManage, 900}};
+  m.menu = {
+      {"기관 안내", "/organizations", kView, 780, "도·실국·시·군·유관기관의 연락처와 누리집을 찾습니다."},
+      {"기관 관리", "/admin/organizations", kManage, 900, "기관을 등록·수정하고 명칭 변경 이력을 남깁니다."}};
   m.routes = routes();
+  for (auto& r : directory_routes()) m.routes.push_back(std::move(r));
   m.search_sources = {{"organizations", "기관", reindex_search}};
   m.attachment_owners = {{"organization", "기관", kManage,
                           [](store::Connection& c, std::int64_t id) -> std::optional<std::string> {
@@ -59,12 +62,16 @@ ModuleManifest manifest() {
                  {"parent_id", "상위 기관 번호"},
                  {"sort_order", "정렬 순서"},
                  {"active", "사용 여부"},
-                 {"rename_reason", "명칭 변경 사유"}},
-                {}}};
+                 {"rename_reason", "명칭 변경 사유"},
+                 {"phone", "대표전화"},
+                 {"address", "주소"},
+                 {"homepage", "누리집"}},
+                {{"update_contact", "연락처 수정"}, {"activate", "다시 사용"}, {"deactivate", "비활성화"}}}};
   m.cards = {{"기관 현황", kView, 90, summary_counts, nullptr, "실국·과·시·군·유관기관의 수입니다."}};
   m.demo_data = [](store::Database& db) {
     auto loaded = import_csv(db, jeonbuk_csv());
     if (!loaded) throw std::runtime_error(loaded.error().message);
+    import_contacts_csv(db, demo_contacts_csv());
   };
   return m;
 }

@@ -56,7 +56,7 @@ std::string source_label(std::string_view code);
 std::vector<Source> sources();
 
 /// Version of the index format; a database indexed with another version is rebuilt source by source.
-inline constexpr std::int64_t kIndexVersion = 1;
+inline constexpr std::int64_t kIndexVersion = 2;  // 2: organisations lead to the directory
 
 /// Rebuilds each of `sources` (the registered ones, at start) that this database has not indexed with
 /// kIndexVersion yet: a new installation, a source added by an upgrade. Safe to run on every start of every
