@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <stdexcept>
 
+#include "platform/operations/metrics_access.hpp"
+
 namespace sotong::embedded {
 std::vector<EmbeddedFile> operations();
 }
@@ -62,8 +64,13 @@ void register_routes(Web& web, const Metrics& metrics, std::string openapi_docum
              }
            },
            false});
+  // Refused with 403 (not 404): the path is documented, and an operator who set up a new scraper should
+  // learn at once that its address or token is the problem.
   web.raw({"GET", "/metrics",
-           [&metrics](http::Request&) {
+           [&metrics, access = MetricsAccess(web.settings())](http::Request& request) {
+             if (!access.allows(request))
+               return http::Response::text(
+                   "이 주소에서는 /metrics를 볼 수 없습니다. [metrics] 설정을 확인하십시오.", 403);
              auto r = http::Response::text(metrics.exposition());
              r.content_type = "text/plain; version=0.0.4; charset=utf-8";
              return r;
