@@ -17,6 +17,17 @@ std::string_view base_document() {
   throw std::runtime_error("openapi_base.json missing");
 }
 
+/// The merged document, built once at start (register_routes) from the compiled-in manifests: the same for
+/// every Web of the process, and read-only once the server runs.
+std::string& document() {
+  static std::string doc;
+  return doc;
+}
+
+http::Response openapi_api(Web& web, Context& ctx) {
+  return web.json(ctx, document());
+}
+
 void merge_object(boost::json::object& into, const boost::json::object& from, const std::string& where) {
   for (const auto& [key, value] : from) {
     if (into.contains(key))
@@ -76,8 +87,10 @@ void register_routes(Web& web, const Metrics& metrics, std::string openapi_docum
              return r;
            },
            true});
-  web.raw({"GET", "/api/v1/openapi.json",
-           [doc = std::move(openapi_document)](http::Request&) { return http::Response::json(doc); }, true});
+  // The document maps every operation and field of the API: for those who may call it (a session or an API
+  // token), through the pipeline like any API read, so on a worker and never on the I/O thread.
+  document() = std::move(openapi_document);
+  web.add_routes({{"GET", "/api/v1/openapi.json", std::string(kSignedIn), openapi_api, RouteKind::api}});
 }
 
 }  // namespace sotong::platform::operations
