@@ -11,6 +11,7 @@
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/account_store.hpp"
 #include "platform/accounts/api_token_store.hpp"
+#include "platform/accounts/demo_accounts.hpp"
 #include "platform/backup/backup.hpp"
 #include "platform/history/history.hpp"
 #include "platform/history/history_rules.hpp"
@@ -51,12 +52,25 @@ int run_migrate(const Config& config) {
   return 0;
 }
 
-int run_demo_data(const Config& config) {
+int run_demo_data(const Config& config, bool force) {
   auto db = open_migrated(config);
+  const auto real =
+      db->read([](store::Connection& c) { return platform::accounts::accounts_refusing_demo_data(c); });
+  if (!real.empty() && !force) {
+    std::string named;
+    for (std::size_t i = 0; i < real.size() && i < 3; ++i) named += (i ? ", " : "") + real[i];
+    if (real.size() > 3) named += " 등";
+    return fail(Error::conflict(
+        "이 데이터베이스에는 시연 계정이 아닌 계정이 " + std::to_string(real.size()) + "개 있습니다 (" +
+        named +
+        "). 시연 자료는 누구나 아는 비밀번호로 관리자 계정까지 만들므로 운영 데이터베이스에는 넣지 않습니다. "
+        "정말 넣으려면 --force를 붙이십시오."));
+  }
   for (const auto& m : all_modules()) {
     if (m.demo_data) m.demo_data(*db);
   }
-  std::cout << "시연 자료를 넣었습니다. 시연 계정 (비밀번호는 모두 sotong-demo-2026):\n";
+  std::cout << "시연 자료를 넣었습니다. 시연 계정 (비밀번호는 모두 " << platform::accounts::kDemoPassword
+            << "):\n";
   for (const auto& a : db->read([](store::Connection& c) { return platform::account_store::list(c, {}); })) {
     std::string roles;
     for (Role r : a.roles) roles += (roles.empty() ? "" : ", ") + std::string(role_label(r));

@@ -8,6 +8,7 @@
 
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/accounts/demo_accounts.hpp"
 #include "platform/crypto.hpp"
 #include "platform/exports/exports.hpp"
 #include "platform/history/history.hpp"
