@@ -1,9 +1,11 @@
 // Signing in and out: the login form's CSRF field, refusals, the session cookie, rotation, logout, local-only
-// `next`, the lockout after 5 failures, the forced change of an initial password and the security headers.
+// `next`, the lockout after 5 failures, the forced change of an initial password and the security headers;
+// over TLS the cookies are `__Host-` and Secure.
 // Accounts that get locked or change their password are created here, never the shared demo accounts.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, Client, DEMO_PASSWORD, csrfFrom, hangul, runSuffix as run, setCookies } from './lib/client.mjs';
+import { startNodeWith } from './lib/node.mjs';
 
 const WRONG_CREDENTIALS = '아이디 또는 비밀번호가 올바르지 않습니다.';
 const PASSWORD_RULE = '비밀번호는 영문 대문자·소문자·숫자·특수문자 중 2종류 이상으로 10자 이상';
@@ -303,6 +305,47 @@ test('a new account must change its initial password before any page opens', asy
   assert.equal(again.headers.get('location'), '/');
   const old = await postLogin(new Client(), { login_id: loginId, password });
   assert.equal(old.status, 401);
+});
+
+test('over TLS (secure_cookies) every cookie is __Host- and Secure with Path=/; a cookie without the prefix is ignored', async () => {
+  // Plain HTTP keeps the plain names: browsers refuse Secure cookies there.
+  const plain = setCookies(await new Client().get('/login'));
+  assert.ok(plain.some((l) => l.startsWith('sotong_login_csrf=') && !/;\s*Secure/i.test(l)), plain.join(' | '));
+
+  const node = await startNodeWith('[security]\nsecure_cookies = true\n');
+  try {
+    const c = new Client(node.url);
+    const form = await c.get('/login');
+    assert.equal(form.status, 200);
+    const lines = [...setCookies(form)];
+    const res = await c.postForm('/login', { _csrf: csrfFrom(await form.text()), login_id: 'planning', password: DEMO_PASSWORD });
+    assert.equal(res.status, 303);
+    lines.push(...setCookies(res));
+    const out = await c.postForm('/logout', { _csrf: await c.csrf('/password') });
+    assert.equal(out.status, 303);
+    lines.push(...setCookies(out));
+    const names = new Set(lines.map((l) => l.slice(0, l.indexOf('='))));
+    assert.deepEqual([...names].sort(), ['__Host-sotong_flash', '__Host-sotong_login_csrf', '__Host-sotong_session']);
+    for (const line of lines) {
+      assert.match(line, /;\s*Secure(;|$)/i, line);
+      assert.match(line, /;\s*Path=\/(;|$)/, line);
+      assert.doesNotMatch(line, /;\s*Domain=/i, line);
+      assert.match(line, /;\s*HttpOnly/i, line);
+    }
+
+    // A session id planted under the plain name (by a sibling subdomain or a plain-HTTP page) is not read.
+    const signedIn = new Client(node.url);
+    const session = setCookies(await signedIn.login('planning')).find((l) => l.startsWith('__Host-sotong_session='));
+    const token = session.slice('__Host-sotong_session='.length).split(';')[0];
+    assert.equal((await signedIn.get('/')).status, 200, 'the prefixed cookie signs in');
+    const planted = new Client(node.url);
+    planted.cookies.set('sotong_session', token);
+    const refused = await planted.get('/');
+    assert.equal(refused.status, 303);
+    assert.match(refused.headers.get('location'), /^\/login/);
+  } finally {
+    await node.stop();
+  }
 });
 
 test('pages carry the security headers (CSP, X-Frame-Options, nosniff)', async () => {
