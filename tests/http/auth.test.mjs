@@ -1,10 +1,10 @@
 // Signing in and out: the login form's CSRF field, refusals, the session cookie, rotation, logout, local-only
-// `next`, the lockout after 5 failures, the forced change of an initial password and the security headers;
-// over TLS the cookies are `__Host-` and Secure.
+// `next`, the lockout after 5 failures, the forced change of an initial password (pages and the API alike) and
+// the security headers; over TLS the cookies are `__Host-` and Secure.
 // Accounts that get locked or change their password are created here, never the shared demo accounts.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, Client, DEMO_PASSWORD, csrfFrom, hangul, runSuffix as run, setCookies } from './lib/client.mjs';
+import { BASE, Client, DEMO_PASSWORD, createToken, csrfFrom, hangul, runSuffix as run, setCookies } from './lib/client.mjs';
 import { startNodeWith } from './lib/node.mjs';
 
 const WRONG_CREDENTIALS = '아이디 또는 비밀번호가 올바르지 않습니다.';
@@ -305,6 +305,34 @@ test('a new account must change its initial password before any page opens', asy
   assert.equal(again.headers.get('location'), '/');
   const old = await postLogin(new Client(), { login_id: loginId, password });
   assert.equal(old.status, 401);
+});
+
+test('a pending password change closes the API to the session too (403 JSON); an API token is unaffected', async () => {
+  const loginId = `t-api-first-${run}`;
+  const { password } = await createAccount(loginId);
+  const c = new Client();
+  assert.equal((await postLogin(c, { login_id: loginId, password })).headers.get('location'), '/password');
+  // The initial password (shown to the administrator) must not read people's data through the API either.
+  for (const path of ['/api/v1/me', '/api/v1/people', '/api/v1/organizations', `/api/v1/search?q=${encodeURIComponent('전주')}`]) {
+    const res = await c.get(path, { accept: 'application/json' });
+    assert.equal(res.status, 403, path);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/json/, path);
+    const body = await res.json();
+    assert.equal(body.error.code, 'password_change_required', path);
+    assert.match(body.error.message, /비밀번호를 바꾼 뒤에/, path);
+  }
+  // A token is issued by the operator for another system, not with the initial password: it keeps working.
+  const token = createToken(loginId, 'auth-test');
+  const byToken = await c.apiGet('/api/v1/me', token);
+  assert.equal(byToken.status, 200);
+  assert.equal((await byToken.json()).login_id, loginId);
+  // Once the password is changed, the session reads the API again.
+  const newPassword = `Sotong-${run}-7!`;
+  const _csrf = await c.csrf('/password');
+  assert.equal((await c.postForm('/password', { _csrf, current: password, next: newPassword, confirm: newPassword })).status, 303);
+  const me = await c.get('/api/v1/me', { accept: 'application/json' });
+  assert.equal(me.status, 200);
+  assert.equal((await me.json()).login_id, loginId);
 });
 
 test('over TLS (secure_cookies) every cookie is __Host- and Secure with Path=/; a cookie without the prefix is ignored', async () => {

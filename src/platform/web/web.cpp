@@ -228,9 +228,18 @@ std::optional<http::Response> Web::require_sign_in(Context& ctx, const std::stri
 }
 
 std::optional<http::Response> Web::require_password_change(Context& ctx) {
+  // Only a session carries the flag: an API token is issued by the operator for another system, not signed in
+  // with the initial password, so it is unaffected.
+  if (!ctx.must_change_password) return std::nullopt;
+  if (ctx.api) {
+    return json(
+        ctx,
+        json_error("password_change_required",
+                   "비밀번호를 바꾼 뒤에 이용할 수 있습니다. 화면에서 새 비밀번호를 정해 주십시오.", {}),
+        403);
+  }
   const auto& pattern = ctx.request.route_pattern;
-  if (ctx.must_change_password && !ctx.api && pattern != "/password" && pattern != "/logout")
-    return http::Response::redirect("/password");
+  if (pattern != "/password" && pattern != "/logout") return http::Response::redirect("/password");
   return std::nullopt;
 }
 
