@@ -4,6 +4,7 @@
 #include "platform/accounts/account_store.hpp"
 #include "platform/accounts/api_token_store.hpp"
 #include "platform/accounts/demo_accounts.hpp"
+#include "platform/accounts/session_purge.hpp"
 #include "platform/accounts/session_store.hpp"
 #include "platform/web/web.hpp"
 
@@ -109,6 +110,13 @@ ModuleManifest manifest() {
                    "그해 12월 31일까지 만들어져 지금 사용 중인 계정을 소속 기관별로 셉니다.", kManage,
                    IndicatorPeriod::calendar_year, active_accounts}};
   m.demo_data = load_demo_accounts;
+  m.job_kinds = {session_purge_kind()};
+  m.seed = [](store::Database& db) {
+    db.write([](store::Connection& c) {
+      ensure_session_purge_scheduled(c, now());
+      return true;
+    });
+  };
   return m;
 }
 
