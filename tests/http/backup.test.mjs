@@ -135,6 +135,10 @@ test('a quiet round trip restores every table and the records exactly', async ()
   const restored = await sotong('restore', file, '--database', target);
   assert.equal(restored.code, 0, restored.stderr);
   assert.match(restored.stdout, /^복원했습니다: /);
+  if (ENGINE === 'sqlite') {
+    const path = target.slice('sqlite:'.length);
+    assert.equal(statSync(path).mode & 0o777, 0o600, 'the restored database holds personal data: owner only');
+  }
 
   const back = counts(target);
   assert.deepEqual(Object.keys(back), Object.keys(countsBefore), 'the same tables');
@@ -150,6 +154,16 @@ test('a quiet round trip restores every table and the records exactly', async ()
   assert.deepEqual(copy, live, 'organisations, former names, accounts (with password hashes) and roles');
   assert.ok(copy.names.some((n) => n[2] === '백업 시험 개명'), 'the rename and its reason');
   assert.deepEqual(copy.roles.filter((r) => r[0] === String(account.json.id)).map((r) => r[1]).sort(), ['budget', 'municipal']);
+});
+
+test('a database file the program creates (migrate, serve) is readable by its owner only, with its WAL', { skip: ENGINE !== 'sqlite' }, async () => {
+  const path = join(dir, 'new.db');
+  const made = await sotong('migrate', '--database', `sqlite:${path}`);
+  assert.equal(made.code, 0, made.stderr);
+  assert.equal(statSync(path).mode & 0o777, 0o600, 'the database file');
+  // The suite's own database was made by `migrate` too, and has served every test since.
+  const live = DATABASE.slice('sqlite:'.length);
+  for (const file of [live, `${live}-wal`, `${live}-shm`]) assert.equal(statSync(file).mode & 0o777, 0o600, file);
 });
 
 test('a backup taken while the API is busy writing is one consistent moment', async () => {
