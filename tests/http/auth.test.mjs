@@ -307,6 +307,23 @@ test('a new account must change its initial password before any page opens', asy
   assert.equal(old.status, 401);
 });
 
+test('the password form refuses common passwords that pass the length and kinds rules (422, Korean reason)', async () => {
+  const loginId = `t-common-${run}`;
+  const { password } = await createAccount(loginId);
+  const c = new Client();
+  await postLogin(c, { login_id: loginId, password });
+  const _csrf = await c.csrf('/password');
+  // Keyboard walks, a Hangul word typed in Latin mode (한글 → gksrmf), the demo's published password; any case.
+  for (const common of ['qwer1234!', '1Q2W3E4R!', 'P@ssw0rd!', 'gksrmf1234!', 'sotong-demo-2026']) {
+    const res = await c.postForm('/password', { _csrf, current: password, next: common, confirm: common });
+    assert.equal(res.status, 422, common);
+    assert.match(await res.text(), /많이 쓰여 쉽게 짐작할 수 있는 비밀번호입니다/, common);
+  }
+  assert.equal((await c.get('/')).headers.get('location'), '/password', 'the initial password still has to go');
+  const chosen = `Sotong-${run}-Common-4!`;
+  assert.equal((await c.postForm('/password', { _csrf, current: password, next: chosen, confirm: chosen })).status, 303);
+});
+
 test('a pending password change closes the API to the session too (403 JSON); an API token is unaffected', async () => {
   const loginId = `t-api-first-${run}`;
   const { password } = await createAccount(loginId);
