@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "http/address_list.hpp"
+#include "platform/notifications/mail.hpp"
 
 namespace sotong::app {
 
@@ -117,6 +118,9 @@ Config load_config(const std::string& path) {
   s.history_retention_days = t["history"]["retention_days"].value_or(s.history_retention_days);
   s.smtp_url = t["smtp"]["url"].value_or(s.smtp_url);
   s.smtp_from = t["smtp"]["from"].value_or(s.smtp_from);
+  s.smtp_allow_plaintext = t["smtp"]["allow_plaintext"].value_or(s.smtp_allow_plaintext);
+  if (auto problem = platform::notifications::smtp_settings_problem(s.smtp_url, s.smtp_allow_plaintext))
+    throw std::runtime_error(*problem + " (" + path + ")");
   s.job_lease_seconds = t["jobs"]["lease_seconds"].value_or(s.job_lease_seconds);
   s.job_poll_milliseconds = t["jobs"]["poll_milliseconds"].value_or(s.job_poll_milliseconds);
   read_metrics(t, s, path);

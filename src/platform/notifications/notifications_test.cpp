@@ -86,6 +86,27 @@ TEST(NotificationsMail, MessageIdIsStablePerJob) {
   EXPECT_EQ(message_id_for_job(7, "nobody"), "sotong-job-7@sotong.localhost");
 }
 
+TEST(NotificationsMail, SmtpNeedsTlsUnlessPlaintextIsAllowed) {
+  EXPECT_FALSE(smtp_settings_problem("", false, true));                             // no mail at all
+  EXPECT_FALSE(smtp_settings_problem("smtps://mail.example.kr:465", false, true));  // TLS from the start
+  EXPECT_FALSE(smtp_settings_problem("smtp://mail.example.kr:587", false, true));   // STARTTLS required
+  EXPECT_FALSE(smtp_settings_problem("smtp://127.0.0.1:25", true, true));           // plaintext, as asked
+  // A URL curl would read some other way, or none.
+  for (const char* url :
+       {"mail.example.kr:25", "http://mail.example.kr", "SMTP://mail.example.kr", "smtp:/x"}) {
+    const auto problem = smtp_settings_problem(url, false, true);
+    ASSERT_TRUE(problem) << url;
+    EXPECT_NE(problem->find("smtps://"), std::string::npos) << url;
+  }
+  // Without TLS in libcurl only an explicit allow_plaintext sends (and never smtps://).
+  const auto no_tls = smtp_settings_problem("smtp://mail.example.kr:587", false, false);
+  ASSERT_TRUE(no_tls);
+  EXPECT_NE(no_tls->find("allow_plaintext = true"), std::string::npos);
+  EXPECT_FALSE(smtp_settings_problem("smtp://127.0.0.1:25", true, false));
+  EXPECT_TRUE(smtp_settings_problem("smtps://mail.example.kr:465", true, false));
+  EXPECT_TRUE(curl_speaks_tls()) << "Debian's libcurl4-openssl-dev";
+}
+
 TEST(NotificationsRules, BackoffDoublesUpToAnHour) {
   EXPECT_EQ(jobs::backoff_seconds(1), 30);
   EXPECT_EQ(jobs::backoff_seconds(2), 60);
