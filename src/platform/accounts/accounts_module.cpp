@@ -2,6 +2,7 @@
 
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/account_store.hpp"
+#include "platform/accounts/api_token_service.hpp"
 #include "platform/accounts/api_token_store.hpp"
 #include "platform/accounts/demo_accounts.hpp"
 #include "platform/accounts/session_purge.hpp"
@@ -85,22 +86,27 @@ ModuleManifest manifest() {
   m.identity = IdentityProvider{find_session, find_token_actor, account_store::display_names};
   m.cards = {{"내 정보", std::string(kSignedIn), 10, nullptr, my_account_card, ""},
              {"계정 현황", kManage, 95, account_counts, nullptr, "계정을 만들고 잠금을 풀 수 있습니다."}};
-  m.history = {{"account",
-                "계정",
-                {{"login_id", "아이디"},
-                 {"display_name", "이름"},
-                 {"email", "전자우편"},
-                 {"position", "직위"},
-                 {"organization_id", "소속 기관 번호"},
-                 {"roles", "역할"},
-                 {"active", "사용 여부"},
-                 {"must_change_password", "비밀번호 변경 필요"},
-                 {"failed_logins", "로그인 실패 횟수"},
-                 {"locked", "잠김"},
-                 {"sessions_closed", "종료한 세션"}},
-                {{"reset_password", "비밀번호 초기화"},
-                 {"unlock", "잠금 해제"},
-                 {"change_password", "비밀번호 변경"}}}};
+  m.history = {
+      {"account",
+       "계정",
+       {{"login_id", "아이디"},
+        {"display_name", "이름"},
+        {"email", "전자우편"},
+        {"position", "직위"},
+        {"organization_id", "소속 기관 번호"},
+        {"roles", "역할"},
+        {"active", "사용 여부"},
+        {"must_change_password", "비밀번호 변경 필요"},
+        {"failed_logins", "로그인 실패 횟수"},
+        {"locked", "잠김"},
+        {"sessions_closed", "종료한 세션"}},
+       {{"reset_password", "비밀번호 초기화"},
+        {"unlock", "잠금 해제"},
+        {"change_password", "비밀번호 변경"}}},
+      {kTokenRecord,
+       "API 토큰",
+       {{"login_id", "계정 아이디"}, {"name", "토큰 이름"}, {"expires_at", "만료 시각"}, {"revoked", "폐기"}},
+       {{"revoke", "폐기"}}}};
   m.organization_usage = {
       {"소속 계정", "명",
        "이 기관에 소속된 사용 중인 계정이 있어 비활성화할 수 없습니다. 계정을 먼저 옮기거나 "
