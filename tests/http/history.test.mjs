@@ -1,8 +1,8 @@
 // The change history and access log (변경이력 / 접속기록): a change to an organisation is recorded with its
 // before → after, opening an account records who viewed whose data, sign-ins are recorded, the log is
 // searched and paged by keyset and exported as CSV (itself recorded as a download) by the administrator and
-// the auditor only, the operator console's unlock and token work are recorded as the console's, and
-// `sotong history verify` finds a row edited by hand in the database.
+// the auditor only (each reading of the log itself recorded), the operator console's unlock and token work are
+// recorded as the console's, and `sotong history verify` finds a row edited by hand in the database.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -309,6 +309,28 @@ test('the auditor exports the filtered log as CSV, and the download is itself re
   const xlsxEntry = (await history('login=auditor&action=download&record_type=history', auditorToken)).items[0];
   assert.equal(xlsxEntry.after.format, 'xlsx');
   assert.ok(xlsxEntry.id > entry.id);
+});
+
+test('reading the log is itself an access entry (조회): the list page, one entry and the API, each by its reader', async () => {
+  const auditor = new Client();
+  await auditor.login('auditor');
+  const [update] = (await history(`record_type=organization&record_id=${orgId}&action=update`)).items;
+  assert.equal((await auditor.get(`/admin/history?record_type=organization&record_id=${orgId}`)).status, 200);
+  assert.equal((await auditor.get(`/admin/history/${update.id}`)).status, 200);
+  assert.equal((await api(`/api/v1/history?record_type=organization&record_id=${orgId}&kind=change`, auditorToken)).status, 200);
+
+  const views = (await history('login=auditor&kind=access&action=view&record_type=history')).items;
+  const ofThisRun = (e) => e.after?.filter?.includes('record_type=organization') && e.after.filter.includes(`record_id=${orgId}`);
+  const page = views.find((e) => ofThisRun(e) && !e.after.filter.includes('kind=change'));
+  const byApi = views.find((e) => ofThisRun(e) && e.after.filter.includes('kind=change'));
+  const entry = views.find((e) => e.record_id === update.id);
+  for (const [what, e] of Object.entries({ page, byApi, entry })) {
+    assert.ok(e, `the ${what} reading is recorded`);
+    assert.deepEqual([e.kind, e.action_label, e.login_id, e.record_type], ['access', '조회', 'auditor', 'history'], what);
+  }
+  assert.match(page.subject, /^변경·접속 기록 \d+건$/);
+  assert.ok(page.after.count >= 4, 'with the count it showed');
+  assert.equal(entry.subject, `변경·접속 기록 #${update.id}`);
 });
 
 test("the operator console's user unlock, token create and token revoke are in the history as the console's", async () => {
