@@ -8,6 +8,8 @@
 #include <ctime>
 #include <mutex>
 
+#include "core/korean_text.hpp"
+
 namespace sotong::platform::notifications {
 
 std::string base64(std::string_view bytes) {
@@ -18,19 +20,43 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
-std::string encode_header_word(std::string_view s) {
+namespace {
+/// The text with every byte that does not start a well-formed UTF-8 character replaced by U+FFFD, so that an
+/// encoded word always holds whole characters a reader can decode.
+std::string well_formed(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = utf8_sequence_length(text, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(text.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string encode_header_word(std::string_view raw) {
   bool ascii = true;
-  for (unsigned char ch : s) {
+  for (unsigned char ch : raw) {
     if (ch >= 0x80 || ch == '\r' || ch == '\n') ascii = false;
   }
-  if (ascii && s.find("=?") == std::string_view::npos) return std::string(s);
+  if (ascii && raw.find("=?") == std::string_view::npos) return std::string(raw);
+  const std::string s = well_formed(raw);
   // 45 bytes → 60 base64 characters; with "=?UTF-8?B?" and "?=" a word stays within 75 characters.
   constexpr std::size_t kChunk = 45;
   std::string out;
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t end = std::min(s.size(), i + kChunk);
+    // Back to the start of a character (at most 3 bytes on well-formed text); a chunk never ends empty, so
+    // the loop always moves on.
     while (end < s.size() && end > i && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    if (end == i) end = std::min(s.size(), i + kChunk);
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + base64(s.substr(i, end - i)) + "?=";
     i = end;

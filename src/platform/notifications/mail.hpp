@@ -24,7 +24,8 @@ struct MailMessage {
 /// Standard base64 (RFC 4648) of `bytes`.
 std::string base64(std::string_view bytes);
 /// An RFC 2047 header value: plain ASCII stays as it is, otherwise "=?UTF-8?B?…?=" words of at most 75
-/// characters, split between whole UTF-8 characters and folded with CRLF SP.
+/// characters, split between whole UTF-8 characters and folded with CRLF SP. Bytes that are not UTF-8 become
+/// U+FFFD first, so any input ends, in words that decode to valid text.
 std::string encode_header_word(std::string_view utf8);
 /// "Wed, 25 Nov 2026 10:25:57 +0000".
 std::string rfc5322_date(Timestamp t);

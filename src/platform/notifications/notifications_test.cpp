@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include "core/korean_text.hpp"
+
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/jobs/jobs_module.hpp"
@@ -57,6 +59,40 @@ TEST(NotificationsMail, KoreanSubjectIsEncodedWordsWithinSeventyFiveCharacters) 
   }
   EXPECT_NE(h.find("\r\n "), std::string::npos);  // long enough to need folding
   EXPECT_EQ(decode_words(encode_header_word("가")), "가");
+}
+
+TEST(NotificationsMail, LongRunsOfContinuationBytesAndInvalidUtf8EndInValidBoundedWords) {
+  // A run of continuation bytes longer than a word's 45 bytes once made the splitter back off to nothing and
+  // loop for ever; invalid bytes went into words as they were.
+  const std::string continuation(200, '\x80');
+  for (const std::string& subject :
+       {continuation, "가" + continuation + "나", std::string("\xC3\x28\xFF\xFE\xE0\x80\x80\xED\xA0\x80"),
+        std::string(100, '\xEA') + "알림", std::string("\xF0\x9F\x98") /* cut emoji */}) {
+    const std::string h = encode_header_word(subject);
+    std::size_t words = 0;
+    for (std::size_t at = 0; (at = h.find("=?UTF-8?B?", at)) != std::string::npos; ++at) {
+      const auto end = h.find("?=", at + 10);
+      ASSERT_NE(end, std::string::npos);
+      EXPECT_LE(end + 2 - at, 75u);
+      EXPECT_TRUE(is_valid_utf8(unbase64(h.substr(at + 10, end - at - 10))))
+          << "each word decodes to whole characters";
+      ++words;
+    }
+    EXPECT_GE(words, 1u);
+    const std::string decoded = decode_words(h);
+    EXPECT_TRUE(is_valid_utf8(decoded));
+    EXPECT_NE(decoded.find("\xEF\xBF\xBD"), std::string::npos) << "invalid bytes became U+FFFD";
+    // Folded lines: every line a single word, no bare CR or LF inside one.
+    for (std::size_t start = 0;;) {
+      const auto fold = h.find("\r\n ", start);
+      const std::string line = h.substr(start, fold == std::string::npos ? std::string::npos : fold - start);
+      EXPECT_LE(line.size(), 75u);
+      EXPECT_EQ(line.find_first_of("\r\n"), std::string::npos);
+      if (fold == std::string::npos) break;
+      start = fold + 3;
+    }
+  }
+  EXPECT_EQ(decode_words(encode_header_word("가" + continuation + "나")).find("가"), 0u);
 }
 
 TEST(NotificationsMail, MessageHasHeadersAndBase64Body) {
