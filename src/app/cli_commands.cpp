@@ -10,7 +10,9 @@
 #include "app/runtime.hpp"
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/account_store.hpp"
+#include "platform/accounts/api_token_service.hpp"
 #include "platform/accounts/api_token_store.hpp"
+#include "platform/accounts/demo_accounts.hpp"
 #include "platform/backup/backup.hpp"
 #include "platform/history/history.hpp"
 #include "platform/history/history_rules.hpp"
@@ -51,12 +53,25 @@ int run_migrate(const Config& config) {
   return 0;
 }
 
-int run_demo_data(const Config& config) {
+int run_demo_data(const Config& config, bool force) {
   auto db = open_migrated(config);
+  const auto real =
+      db->read([](store::Connection& c) { return platform::accounts::accounts_refusing_demo_data(c); });
+  if (!real.empty() && !force) {
+    std::string named;
+    for (std::size_t i = 0; i < real.size() && i < 3; ++i) named += (i ? ", " : "") + real[i];
+    if (real.size() > 3) named += " 등";
+    return fail(Error::conflict(
+        "이 데이터베이스에는 시연 계정이 아닌 계정이 " + std::to_string(real.size()) + "개 있습니다 (" +
+        named +
+        "). 시연 자료는 누구나 아는 비밀번호로 관리자 계정까지 만들므로 운영 데이터베이스에는 넣지 않습니다. "
+        "정말 넣으려면 --force를 붙이십시오."));
+  }
   for (const auto& m : all_modules()) {
     if (m.demo_data) m.demo_data(*db);
   }
-  std::cout << "시연 자료를 넣었습니다. 시연 계정 (비밀번호는 모두 sotong-demo-2026):\n";
+  std::cout << "시연 자료를 넣었습니다. 시연 계정 (비밀번호는 모두 " << platform::accounts::kDemoPassword
+            << "):\n";
   for (const auto& a : db->read([](store::Connection& c) { return platform::account_store::list(c, {}); })) {
     std::string roles;
     for (Role r : a.roles) roles += (roles.empty() ? "" : ", ") + std::string(role_label(r));
@@ -112,12 +127,8 @@ int run_user_command(const Config& config, CLI::App& user, const CliArgs& args) 
     return 0;
   }
   if (user.got_subcommand("unlock")) {
-    const bool found = db->write([&](store::Connection& c) {
-      const auto account = platform::account_store::find_by_login(c, args.login);
-      if (account) platform::account_store::set_lockout(c, account->id, 0, 0);
-      return account.has_value();
-    });
-    if (!found) return fail(Error::not_found("계정을 찾을 수 없습니다: " + args.login));
+    auto unlocked = platform::accounts::unlock_account_as_operator(*db, args.login);
+    if (!unlocked) return fail(unlocked.error());
     std::cout << "잠금을 풀었습니다.\n";
   }
   return 0;
@@ -139,16 +150,12 @@ int run_token_command(const Config& config, CLI::App& token, const CliArgs& args
   auto db = open_migrated(config);
   const Timestamp t = now();
   if (token.got_subcommand("create")) {
-    auto account =
-        db->read([&](store::Connection& c) { return platform::account_store::find_by_login(c, args.login); });
-    if (!account || !account->active)
-      return fail(Error::not_found("사용 중인 계정을 찾을 수 없습니다: " + args.login));
     std::optional<Timestamp> expires;
     if (args.days > 0) expires = t + args.days * 86400LL;
-    const auto value = db->write([&](store::Connection& c) {
-      return platform::api_tokens::create(c, account->id, args.token_name, expires, t);
-    });
-    std::cout << value << "\n";
+    auto issued = platform::accounts::issue_api_token(*db, platform::history::console_actor(), args.login,
+                                                      args.token_name, expires);
+    if (!issued) return fail(issued.error());
+    std::cout << issued->token << "\n";
     std::cerr << "이 토큰은 다시 볼 수 없습니다. Authorization: Bearer 헤더로 보내십시오.\n";
     return 0;
   }
@@ -164,9 +171,9 @@ int run_token_command(const Config& config, CLI::App& token, const CliArgs& args
     return 0;
   }
   if (token.got_subcommand("revoke")) {
-    const bool done =
-        db->write([&](store::Connection& c) { return platform::api_tokens::revoke(c, args.token_id, t); });
-    if (!done) return fail(Error::not_found("사용 중인 토큰을 찾을 수 없습니다."));
+    auto revoked =
+        platform::accounts::revoke_api_token(*db, platform::history::console_actor(), args.token_id);
+    if (!revoked) return fail(revoked.error());
     std::cout << "토큰을 폐기했습니다.\n";
   }
   return 0;

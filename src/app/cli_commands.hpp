@@ -25,8 +25,10 @@ struct CliArgs {
 void ensure_sqlite_folder(const std::string& url);
 
 int run_migrate(const Config& config);
-/// Loads the demo organisations and accounts of every module; prints the demo logins.
-int run_demo_data(const Config& config);
+/// Loads the demo organisations and accounts of every module; prints the demo logins. Refuses (exit 2, Korean
+/// message) a database that holds accounts but no demo account, unless `force`: demo data signs in with a
+/// published password, administrator included.
+int run_demo_data(const Config& config, bool force);
 
 void add_user_commands(CLI::App& user, CliArgs& args);
 int run_user_command(const Config& config, CLI::App& user, const CliArgs& args);

@@ -5,6 +5,8 @@
 #include <stdexcept>
 
 #include "platform/web/client_address.hpp"
+#include "http/address_list.hpp"
+#include "platform/notifications/mail.hpp"
 
 namespace sotong::app {
 
@@ -29,7 +31,7 @@ namespace {
 
 // Sections the platform reads itself; every other table belongs to the module of that name.
 bool platform_section(std::string_view name) {
-  for (std::string_view s : {"database", "server", "site", "security", "history", "smtp", "jobs"})
+  for (std::string_view s : {"database", "server", "site", "security", "history", "smtp", "jobs", "metrics"})
     if (name == s) return true;
   return false;
 }
@@ -81,6 +83,32 @@ std::vector<std::string> read_trusted_proxies(const toml::table& t, const std::s
     out.push_back(platform::normalize_address(*address));
   }
   return out;
+}
+
+/// [metrics]: who may read /metrics. A wrong address or a short token stops the server rather than leaving
+/// the figures open or shut by surprise.
+void read_metrics(const toml::table& t, platform::Settings& s, const std::string& path) {
+  if (const auto* node = t["metrics"]["allowed_addresses"].node()) {
+    const auto* list = node->as_array();
+    if (!list)
+      throw std::runtime_error("설정 파일의 [metrics] allowed_addresses 는 주소 목록이어야 합니다 (" + path +
+                               ")");
+    s.metrics_allowed_addresses.clear();
+    for (const auto& item : *list) {
+      auto text = item.value<std::string>();
+      if (!text || !item.is_string())
+        throw std::runtime_error("설정 파일의 [metrics] allowed_addresses 에는 문자열만 쓸 수 있습니다 (" +
+                                 path + ")");
+      s.metrics_allowed_addresses.push_back(*text);
+    }
+  }
+  std::string bad;
+  if (!http::AddressList::parse(s.metrics_allowed_addresses, &bad))
+    throw std::runtime_error("설정 파일의 [metrics] allowed_addresses 에 IP 주소가 아닌 값이 있습니다: \"" +
+                             bad + "\" (예: \"127.0.0.1\", \"10.20.0.0/16\") (" + path + ")");
+  s.metrics_token = t["metrics"]["token"].value_or(s.metrics_token);
+  if (!s.metrics_token.empty() && s.metrics_token.size() < 16)
+    throw std::runtime_error("설정 파일의 [metrics] token 은 16자 이상이어야 합니다 (" + path + ")");
 }
 
 }  // namespace
@@ -141,8 +169,12 @@ Config load_config(const std::string& path) {
   s.history_retention_days = t["history"]["retention_days"].value_or(s.history_retention_days);
   s.smtp_url = t["smtp"]["url"].value_or(s.smtp_url);
   s.smtp_from = t["smtp"]["from"].value_or(s.smtp_from);
+  s.smtp_allow_plaintext = t["smtp"]["allow_plaintext"].value_or(s.smtp_allow_plaintext);
+  if (auto problem = platform::notifications::smtp_settings_problem(s.smtp_url, s.smtp_allow_plaintext))
+    throw std::runtime_error(*problem + " (" + path + ")");
   s.job_lease_seconds = t["jobs"]["lease_seconds"].value_or(s.job_lease_seconds);
   s.job_poll_milliseconds = t["jobs"]["poll_milliseconds"].value_or(s.job_poll_milliseconds);
+  read_metrics(t, s, path);
   read_module_sections(t, c.module_sections, path);
   if (s.session_idle_minutes < 1 || s.lockout_threshold < 1 || s.lockout_minutes < 1 ||
       s.sign_in_window_minutes < 1 || s.sign_in_failures_per_address < 1 || s.sign_in_failures_total < 1 ||

@@ -90,6 +90,8 @@ int main(int argc, char** argv) {
   auto* demo_cmd = cli.add_subcommand("demo-data", "전북특별자치도 시연 자료와 시연 계정을 넣습니다");
   demo_cmd->add_option("--database", database);
   demo_cmd->add_option("--config", config_path);
+  bool demo_force = false;
+  demo_cmd->add_flag("--force", demo_force, "시연 계정이 아닌 계정이 있는 데이터베이스에도 넣습니다");
 
   app::CliArgs args;
   auto* user_cmd = cli.add_subcommand("user", "계정을 관리합니다");
@@ -131,7 +133,7 @@ int main(int argc, char** argv) {
     if (config.database.rfind("sqlite:", 0) == 0) app::ensure_sqlite_folder(config.database);
     if (serve_cmd->parsed()) return serve(config);
     if (migrate_cmd->parsed()) return app::run_migrate(config);
-    if (demo_cmd->parsed()) return app::run_demo_data(config);
+    if (demo_cmd->parsed()) return app::run_demo_data(config, demo_force);
     if (user_cmd->parsed()) return app::run_user_command(config, *user_cmd, args);
     if (token_cmd->parsed()) return app::run_token_command(config, *token_cmd, args);
     if (import_cmd->parsed()) return app::run_import_command(config, *import_cmd, args);

@@ -51,6 +51,10 @@ bool headers_safe(const Response& response) {
   return clean(response.content_type);
 }
 
+std::string cookie_name(std::string_view name, bool secure) {
+  return secure ? "__Host-" + std::string(name) : std::string(name);
+}
+
 std::string set_cookie(std::string_view name, std::string_view value, const CookieOptions& o) {
   std::string out;
   out.append(name).append("=").append(value).append("; Path=").append(o.path);

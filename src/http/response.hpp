@@ -42,4 +42,9 @@ bool headers_safe(const Response& response);
 /// A Set-Cookie header value.
 std::string set_cookie(std::string_view name, std::string_view value, const CookieOptions& options);
 
+/// The name a cookie goes by: "__Host-" + name when it is Secure (the browser then accepts it only with
+/// Secure, Path=/ and no Domain, from this very host, so a sibling subdomain or a plain-HTTP page cannot
+/// plant or shadow it), else the name as it is.
+std::string cookie_name(std::string_view name, bool secure);
+
 }  // namespace sotong::http

@@ -34,4 +34,15 @@ TEST(Response, AHeaderWithCrLfOrNulIsUnsafeWhoeverSetIt) {
   EXPECT_FALSE(headers_safe(location));
 }
 
+TEST(Response, SecureCookiesGoByTheHostPrefixWithPathSlashAndNoDomain) {
+  EXPECT_EQ(cookie_name("sotong_session", false), "sotong_session");
+  EXPECT_EQ(cookie_name("sotong_session", true), "__Host-sotong_session");
+  CookieOptions secure;
+  secure.secure = true;
+  const std::string line = set_cookie(cookie_name("sotong_session", true), "abc", secure);
+  EXPECT_EQ(line.rfind("__Host-sotong_session=abc; Path=/;", 0), 0u) << line;
+  EXPECT_NE(line.find("; Secure"), std::string::npos) << line;
+  EXPECT_EQ(line.find("Domain"), std::string::npos) << line;
+}
+
 }  // namespace sotong::http

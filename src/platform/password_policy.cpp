@@ -1,8 +1,47 @@
 #include "platform/password_policy.hpp"
 
+#include <unordered_set>
+
+#include "core/embedded_file.hpp"
 #include "core/korean_text.hpp"
 
+namespace sotong::embedded {
+std::vector<EmbeddedFile> passwords();
+}
+
 namespace sotong::platform {
+namespace {
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+/// data/common_passwords.txt, read once: one lower-case password a line, # for notes.
+const std::unordered_set<std::string>& common_passwords() {
+  static const std::unordered_set<std::string> kCommon = [] {
+    std::unordered_set<std::string> out;
+    for (const auto& f : embedded::passwords()) {
+      std::string_view text = f.text;
+      while (!text.empty()) {
+        const auto end = text.find('\n');
+        const std::string_view line = trim(text.substr(0, end));
+        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+        if (!line.empty() && line.front() != '#') out.insert(lower_ascii(line));
+      }
+    }
+    return out;
+  }();
+  return kCommon;
+}
+
+}  // namespace
+
+bool is_common_password(std::string_view password) {
+  return common_passwords().count(lower_ascii(password)) > 0;
+}
 
 std::optional<std::string> password_problem(std::string_view password, std::string_view login_id) {
   if (!is_valid_utf8(password)) return "비밀번호에 올바르지 않은 문자가 있습니다.";
@@ -30,6 +69,11 @@ std::optional<std::string> password_problem(std::string_view password, std::stri
   }
   if (!login_id.empty() && password.find(login_id) != std::string_view::npos) {
     return "비밀번호에 아이디를 넣을 수 없습니다.";
+  }
+  if (is_common_password(password)) {
+    return "많이 쓰여 쉽게 짐작할 수 있는 비밀번호입니다(qwer1234! 같은 자판 순서, 영문 자판으로 친 한글 "
+           "낱말 등). "
+           "다른 비밀번호를 정해 주십시오.";
   }
   return std::nullopt;
 }

@@ -6,6 +6,7 @@
 
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/accounts/demo_accounts.hpp"
 #include "platform/crypto.hpp"
 #include "platform/history/history_module.hpp"
 #include "platform/jobs/jobs_module.hpp"
@@ -174,6 +175,25 @@ TEST_F(PlatformStore, NewAccountsMustChangeTheirInitialPassword) {
   auto again = accounts::sign_in(*db_, settings, "jeonju.new", "Jeonju-New-2026", "", "");
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->must_change_password);
+}
+
+TEST_F(PlatformStore, DemoDataRefusesADatabaseWithRealAccounts) {
+  const auto refusing = [&] {
+    return db_->read([](store::Connection& c) { return accounts::accounts_refusing_demo_data(c); });
+  };
+  EXPECT_TRUE(refusing().empty()) << "a fresh database";
+  // The operator's first administrator, named "admin" like the demo one, but without the demo's address.
+  ASSERT_TRUE(accounts::create_account_as_operator(
+                  *db_, {"admin", "김운영", "", "", std::to_string(by_code("52000").id), {"admin"}, true})
+                  .ok());
+  EXPECT_EQ(refusing(), std::vector<std::string>{"admin"});
+  accounts::load_demo_accounts(*db_);  // as --force does
+  EXPECT_TRUE(refusing().empty()) << "a database that holds the demo accounts already";
+  const auto jeonju =
+      db_->read([](store::Connection& c) { return account_store::find_by_login(c, "jeonju"); });
+  EXPECT_TRUE(accounts::is_demo_account(*jeonju));
+  const auto admin = db_->read([](store::Connection& c) { return account_store::find_by_login(c, "admin"); });
+  EXPECT_FALSE(accounts::is_demo_account(*admin)) << "the real admin was kept as it was";
 }
 
 TEST_F(PlatformStore, IdleSessionsExpire) {

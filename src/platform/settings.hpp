@@ -26,8 +26,15 @@ struct Settings {
   int history_retention_days = 730;  // how long change history and access log entries are kept
   std::string smtp_url;              // "smtp://host:port"; empty: no e-mail is sent
   std::string smtp_from;             // the From address of notification mail
+  /// smtp:// in clear (a relay on this host); otherwise mail goes by STARTTLS or smtps://, or not at all.
+  bool smtp_allow_plaintext = false;
   int job_lease_seconds = 300;       // how long a node holds a claimed job before others may take it again
   int job_poll_milliseconds = 1000;  // how often an idle job runner looks for due jobs
+  /// Peers (addresses or networks, "10.20.0.0/16") that may read /metrics; the connection's own peer, never a
+  /// forwarded header, since a proxy in front would otherwise open it to everyone behind it.
+  std::vector<std::string> metrics_allowed_addresses = {"127.0.0.1", "::1"};
+  /// When set, any peer may read /metrics with Authorization: Bearer <token>.
+  std::string metrics_token;
 };
 
 }  // namespace sotong::platform

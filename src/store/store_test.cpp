@@ -34,6 +34,23 @@ const std::vector<Migration> kMigrations = {
 
 }  // namespace
 
+TEST_F(SqliteStore, ANewDatabaseFileAndItsWalAreReadableByTheOwnerOnly) {
+  // SetUp opened a new file; a write makes the WAL and its index.
+  apply_migrations(*db_, kMigrations);
+  const auto owner_only = std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::string file = path_.string() + suffix;
+    ASSERT_TRUE(std::filesystem::exists(file)) << file;
+    EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all, owner_only) << file;
+  }
+  // A file the operator made with another mode keeps it.
+  db_.reset();
+  std::filesystem::permissions(path_, std::filesystem::perms::owner_all | std::filesystem::perms::group_read);
+  db_ = Database::open("sqlite:" + path_.string(), 1);
+  EXPECT_EQ(std::filesystem::status(path_).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_all | std::filesystem::perms::group_read);
+}
+
 TEST_F(SqliteStore, MigrationsApplyOnceInOrder) {
   auto first = apply_migrations(*db_, kMigrations);
   EXPECT_EQ(first, (std::vector<std::string>{"demo/0001_items", "demo/0002_note"}));

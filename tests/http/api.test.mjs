@@ -6,7 +6,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { BASE, createToken, hangul, runSuffix as run } from './lib/client.mjs';
+import { BASE, Client, createToken, hangul, runSuffix as run } from './lib/client.mjs';
 
 // Every /api/v1 route the server registers (src/platform/**: web.api and web.raw). Keep in step with the code:
 // the test below fails when the document and this list disagree.
@@ -127,6 +127,7 @@ async function createOrganization(suffix) {
 
 // For each documented operation, a way to provoke each status it declares.
 const CASES = {
+  'GET /api/v1/openapi.json': { 200: () => call('GET', '/api/v1/openapi.json', { token: jeonju }), 401: () => call('GET', '/api/v1/openapi.json') },
   'GET /api/v1/indicators': { 200: () => call('GET', '/api/v1/indicators', { token: admin }), 401: () => call('GET', '/api/v1/indicators') },
   'GET /api/v1/indicators/{code}': {
     200: () => call('GET', '/api/v1/indicators/accounts.active_accounts?year=2026', { token: admin }),
@@ -240,7 +241,9 @@ function documentedOperations() {
 const concrete = (template) => template.replace('{id}', String(provinceId));
 
 before(async () => {
-  const res = await call('GET', '/api/v1/openapi.json');
+  admin = createToken('admin', 'api-test');
+  jeonju = createToken('jeonju', 'api-test');
+  const res = await call('GET', '/api/v1/openapi.json', { token: jeonju });
   assert.equal(res.status, 200);
   doc = res.json;
   ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -248,8 +251,6 @@ before(async () => {
   ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'paths', 'components', 'tags', 'externalDocs', 'webhooks', 'jsonSchemaDialect']);
   ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i);
   ajv.addSchema(doc, 'openapi');
-  admin = createToken('admin', 'api-test');
-  jeonju = createToken('jeonju', 'api-test');
   const orgs = (await call('GET', '/api/v1/organizations', { token: admin })).json.items;
   provinceId = orgs.find((o) => o.code === '52000').id;
   municipalityId = orgs.find((o) => o.code === '52110').id;
@@ -265,7 +266,6 @@ test('the OpenAPI document is 3.1 and every schema in it compiles', () => {
     const [method, path] = op.split(' ');
     const operation = doc.paths[path][method.toLowerCase()];
     assert.ok(operation.operationId, `${op} has an operationId`);
-    if (op === 'GET /api/v1/openapi.json') continue; // public and static: it has no error to declare
     assert.ok(Object.keys(operation.responses).length >= 2, `${op} declares a success and an error`);
   }
 });
@@ -297,7 +297,7 @@ test('the document and the server list the same /api/v1 operations', async () =>
 });
 
 test('every operation, for every status it declares, answers a body that matches its schema', async () => {
-  assert.deepEqual(Object.keys(CASES).sort(), SERVER_ROUTES.filter((op) => op !== 'GET /api/v1/openapi.json').sort());
+  assert.deepEqual(Object.keys(CASES).sort(), [...SERVER_ROUTES].sort());
   for (const [operationKey, cases] of Object.entries(CASES)) {
     const [method, path] = operationKey.split(' ');
     const declared = Object.keys(doc.paths[path][method.toLowerCase()].responses).sort();
@@ -306,9 +306,21 @@ test('every operation, for every status it declares, answers a body that matches
   }
 });
 
-test('GET /api/v1/openapi.json matches its own entry in the document', async () => {
-  const res = await call('GET', '/api/v1/openapi.json');
-  assertMatchesDocument('GET /api/v1/openapi.json', 200, res);
+test('the OpenAPI document needs a sign-in or an API token: anonymous and forged callers get 401 JSON', async () => {
+  // It maps every operation and field of the API: not for whoever reaches the server.
+  for (const token of [undefined, 'stg_wrong', admin.slice(0, -1)]) {
+    const res = await call('GET', '/api/v1/openapi.json', { token });
+    assert.equal(res.status, 401, `token ${token}`);
+    assertError(res, 'unauthenticated');
+    assert.doesNotMatch(res.text, /"paths"/);
+  }
+  assertMatchesDocument('GET /api/v1/openapi.json', 200, await call('GET', '/api/v1/openapi.json', { token: admin }));
+  // A signed-in browser reads it with its session, as it reads the other API operations.
+  const browser = new Client();
+  await browser.login('researcher');
+  const res = await browser.get('/api/v1/openapi.json', { accept: 'application/json' });
+  assert.equal(res.status, 200);
+  assert.equal((await res.json()).openapi, '3.1.0');
 });
 
 test('documented query parameters filter as described', async () => {

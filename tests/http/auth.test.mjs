@@ -1,9 +1,11 @@
 // Signing in and out: the login form's CSRF field, refusals, the session cookie, rotation, logout, local-only
-// `next`, the lockout after 5 failures, the forced change of an initial password and the security headers.
+// `next`, the lockout after 5 failures, the forced change of an initial password (pages and the API alike) and
+// the security headers; over TLS the cookies are `__Host-` and Secure.
 // Accounts that get locked or change their password are created here, never the shared demo accounts.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, Client, DEMO_PASSWORD, csrfFrom, hangul, runSuffix as run, setCookies } from './lib/client.mjs';
+import { BASE, Client, DEMO_PASSWORD, createToken, csrfFrom, hangul, runSuffix as run, setCookies } from './lib/client.mjs';
+import { startNodeWith } from './lib/node.mjs';
 
 const WRONG_CREDENTIALS = '아이디 또는 비밀번호가 올바르지 않습니다.';
 const PASSWORD_RULE = '비밀번호는 영문 대문자·소문자·숫자·특수문자 중 2종류 이상으로 10자 이상';
@@ -305,6 +307,92 @@ test('a new account must change its initial password before any page opens', asy
   assert.equal(again.headers.get('location'), '/');
   const old = await postLogin(new Client(), { login_id: loginId, password });
   assert.equal(old.status, 401);
+});
+
+test('the password form refuses common passwords that pass the length and kinds rules (422, Korean reason)', async () => {
+  const loginId = `t-common-${run}`;
+  const { password } = await createAccount(loginId);
+  const c = new Client();
+  await postLogin(c, { login_id: loginId, password });
+  const _csrf = await c.csrf('/password');
+  // Keyboard walks, a Hangul word typed in Latin mode (한글 → gksrmf), the demo's published password; any case.
+  for (const common of ['qwer1234!', '1Q2W3E4R!', 'P@ssw0rd!', 'gksrmf1234!', 'sotong-demo-2026']) {
+    const res = await c.postForm('/password', { _csrf, current: password, next: common, confirm: common });
+    assert.equal(res.status, 422, common);
+    assert.match(await res.text(), /많이 쓰여 쉽게 짐작할 수 있는 비밀번호입니다/, common);
+  }
+  assert.equal((await c.get('/')).headers.get('location'), '/password', 'the initial password still has to go');
+  const chosen = `Sotong-${run}-Common-4!`;
+  assert.equal((await c.postForm('/password', { _csrf, current: password, next: chosen, confirm: chosen })).status, 303);
+});
+
+test('a pending password change closes the API to the session too (403 JSON); an API token is unaffected', async () => {
+  const loginId = `t-api-first-${run}`;
+  const { password } = await createAccount(loginId);
+  const c = new Client();
+  assert.equal((await postLogin(c, { login_id: loginId, password })).headers.get('location'), '/password');
+  // The initial password (shown to the administrator) must not read people's data through the API either.
+  for (const path of ['/api/v1/me', '/api/v1/people', '/api/v1/organizations', `/api/v1/search?q=${encodeURIComponent('전주')}`]) {
+    const res = await c.get(path, { accept: 'application/json' });
+    assert.equal(res.status, 403, path);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/json/, path);
+    const body = await res.json();
+    assert.equal(body.error.code, 'password_change_required', path);
+    assert.match(body.error.message, /비밀번호를 바꾼 뒤에/, path);
+  }
+  // A token is issued by the operator for another system, not with the initial password: it keeps working.
+  const token = createToken(loginId, 'auth-test');
+  const byToken = await c.apiGet('/api/v1/me', token);
+  assert.equal(byToken.status, 200);
+  assert.equal((await byToken.json()).login_id, loginId);
+  // Once the password is changed, the session reads the API again.
+  const newPassword = `Sotong-${run}-7!`;
+  const _csrf = await c.csrf('/password');
+  assert.equal((await c.postForm('/password', { _csrf, current: password, next: newPassword, confirm: newPassword })).status, 303);
+  const me = await c.get('/api/v1/me', { accept: 'application/json' });
+  assert.equal(me.status, 200);
+  assert.equal((await me.json()).login_id, loginId);
+});
+
+test('over TLS (secure_cookies) every cookie is __Host- and Secure with Path=/; a cookie without the prefix is ignored', async () => {
+  // Plain HTTP keeps the plain names: browsers refuse Secure cookies there.
+  const plain = setCookies(await new Client().get('/login'));
+  assert.ok(plain.some((l) => l.startsWith('sotong_login_csrf=') && !/;\s*Secure/i.test(l)), plain.join(' | '));
+
+  const node = await startNodeWith('[security]\nsecure_cookies = true\n');
+  try {
+    const c = new Client(node.url);
+    const form = await c.get('/login');
+    assert.equal(form.status, 200);
+    const lines = [...setCookies(form)];
+    const res = await c.postForm('/login', { _csrf: csrfFrom(await form.text()), login_id: 'planning', password: DEMO_PASSWORD });
+    assert.equal(res.status, 303);
+    lines.push(...setCookies(res));
+    const out = await c.postForm('/logout', { _csrf: await c.csrf('/password') });
+    assert.equal(out.status, 303);
+    lines.push(...setCookies(out));
+    const names = new Set(lines.map((l) => l.slice(0, l.indexOf('='))));
+    assert.deepEqual([...names].sort(), ['__Host-sotong_flash', '__Host-sotong_login_csrf', '__Host-sotong_session']);
+    for (const line of lines) {
+      assert.match(line, /;\s*Secure(;|$)/i, line);
+      assert.match(line, /;\s*Path=\/(;|$)/, line);
+      assert.doesNotMatch(line, /;\s*Domain=/i, line);
+      assert.match(line, /;\s*HttpOnly/i, line);
+    }
+
+    // A session id planted under the plain name (by a sibling subdomain or a plain-HTTP page) is not read.
+    const signedIn = new Client(node.url);
+    const session = setCookies(await signedIn.login('planning')).find((l) => l.startsWith('__Host-sotong_session='));
+    const token = session.slice('__Host-sotong_session='.length).split(';')[0];
+    assert.equal((await signedIn.get('/')).status, 200, 'the prefixed cookie signs in');
+    const planted = new Client(node.url);
+    planted.cookies.set('sotong_session', token);
+    const refused = await planted.get('/');
+    assert.equal(refused.status, 303);
+    assert.match(refused.headers.get('location'), /^\/login/);
+  } finally {
+    await node.stop();
+  }
 });
 
 test('pages carry the security headers (CSP, X-Frame-Options, nosniff)', async () => {

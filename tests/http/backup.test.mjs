@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BASE, createToken, fetch, runSuffix as run } from './lib/client.mjs';
+import { dropFreshDatabases, freshDatabase as makeFreshDatabase } from './lib/databases.mjs';
 import { pollUntil } from './lib/poll.mjs';
 
 const ENGINE = process.env.SOTONG_ENGINE;
@@ -22,7 +23,6 @@ let dir;
 let token;
 let provinceId;
 let municipalityId;
-const freshDatabases = [];
 
 /** Runs `sotong ARGS…` and returns {code, stdout, stderr} (never throws on a non-zero exit). */
 async function sotong(...args) {
@@ -58,21 +58,8 @@ function counts(url) {
   return Object.fromEntries(rows(url, sql).map(([t, n]) => [t, Number(n)]));
 }
 
-/** The PostgreSQL URL of database `name` in the test cluster. */
-function pgDatabase(name) {
-  const url = new URL(DATABASE);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** A new empty database to restore into. */
-function freshDatabase(name) {
-  if (ENGINE === 'sqlite') return `sqlite:${join(dir, `${name}.db`)}`;
-  const db = `sotong_${name}_${run}`.replace(/[^a-z0-9_]/g, '_');
-  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', pgDatabase('postgres'), '-c', `CREATE DATABASE ${db}`]);
-  freshDatabases.push(db);
-  return pgDatabase(db);
-}
+const freshDatabase = (name) => makeFreshDatabase(dir, name);
 
 async function api(method, path, body) {
   const res = await fetch(BASE + path, {
@@ -119,9 +106,7 @@ before(async () => {
 
 after(() => {
   rmSync(dir, { recursive: true, force: true });
-  for (const db of freshDatabases) {
-    execFileSync('psql', ['-X', '-q', '-d', pgDatabase('postgres'), '-c', `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`]);
-  }
+  dropFreshDatabases();
 });
 
 test('a quiet round trip restores every table and the records exactly', async () => {
@@ -150,6 +135,10 @@ test('a quiet round trip restores every table and the records exactly', async ()
   const restored = await sotong('restore', file, '--database', target);
   assert.equal(restored.code, 0, restored.stderr);
   assert.match(restored.stdout, /^복원했습니다: /);
+  if (ENGINE === 'sqlite') {
+    const path = target.slice('sqlite:'.length);
+    assert.equal(statSync(path).mode & 0o777, 0o600, 'the restored database holds personal data: owner only');
+  }
 
   const back = counts(target);
   assert.deepEqual(Object.keys(back), Object.keys(countsBefore), 'the same tables');
@@ -165,6 +154,16 @@ test('a quiet round trip restores every table and the records exactly', async ()
   assert.deepEqual(copy, live, 'organisations, former names, accounts (with password hashes) and roles');
   assert.ok(copy.names.some((n) => n[2] === '백업 시험 개명'), 'the rename and its reason');
   assert.deepEqual(copy.roles.filter((r) => r[0] === String(account.json.id)).map((r) => r[1]).sort(), ['budget', 'municipal']);
+});
+
+test('a database file the program creates (migrate, serve) is readable by its owner only, with its WAL', { skip: ENGINE !== 'sqlite' }, async () => {
+  const path = join(dir, 'new.db');
+  const made = await sotong('migrate', '--database', `sqlite:${path}`);
+  assert.equal(made.code, 0, made.stderr);
+  assert.equal(statSync(path).mode & 0o777, 0o600, 'the database file');
+  // The suite's own database was made by `migrate` too, and has served every test since.
+  const live = DATABASE.slice('sqlite:'.length);
+  for (const file of [live, `${live}-wal`, `${live}-shm`]) assert.equal(statSync(file).mode & 0o777, 0o600, file);
 });
 
 test('a backup taken while the API is busy writing is one consistent moment', async () => {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { BASE, Client, createToken, csrfFrom, fetch, hangul, runSuffix as run } from './lib/client.mjs';
+import { openApiDocument } from './lib/openapi.mjs';
 
 let admin; // Client signed in as admin
 let jeonju; // Client signed in as a 시·군 officer
@@ -83,7 +84,7 @@ before(async () => {
   await jeonju.login('jeonju');
   adminToken = createToken('admin', 'calendar-test');
   jeonjuToken = createToken('jeonju', 'calendar-test');
-  doc = await (await fetch(`${BASE}/api/v1/openapi.json`)).json();
+  doc = await openApiDocument(adminToken);
   ajv = new Ajv2020({ strict: true, allErrors: true });
   ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'paths', 'components', 'tags', 'externalDocs', 'webhooks', 'jsonSchemaDialect']);
   ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i);

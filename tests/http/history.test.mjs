@@ -1,7 +1,8 @@
 // The change history and access log (변경이력 / 접속기록): a change to an organisation is recorded with its
 // before → after, opening an account records who viewed whose data, sign-ins are recorded, the log is
 // searched and paged by keyset and exported as CSV (itself recorded as a download) by the administrator and
-// the auditor only, and `sotong history verify` finds a row edited by hand in the database.
+// the auditor only (each reading of the log itself recorded), the operator console's unlock and token work are
+// recorded as the console's, and `sotong history verify` finds a row edited by hand in the database.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -308,6 +309,69 @@ test('the auditor exports the filtered log as CSV, and the download is itself re
   const xlsxEntry = (await history('login=auditor&action=download&record_type=history', auditorToken)).items[0];
   assert.equal(xlsxEntry.after.format, 'xlsx');
   assert.ok(xlsxEntry.id > entry.id);
+});
+
+test('reading the log is itself an access entry (조회): the list page, one entry and the API, each by its reader', async () => {
+  const auditor = new Client();
+  await auditor.login('auditor');
+  const [update] = (await history(`record_type=organization&record_id=${orgId}&action=update`)).items;
+  assert.equal((await auditor.get(`/admin/history?record_type=organization&record_id=${orgId}`)).status, 200);
+  assert.equal((await auditor.get(`/admin/history/${update.id}`)).status, 200);
+  assert.equal((await api(`/api/v1/history?record_type=organization&record_id=${orgId}&kind=change`, auditorToken)).status, 200);
+
+  const views = (await history('login=auditor&kind=access&action=view&record_type=history')).items;
+  const ofThisRun = (e) => e.after?.filter?.includes('record_type=organization') && e.after.filter.includes(`record_id=${orgId}`);
+  const page = views.find((e) => ofThisRun(e) && !e.after.filter.includes('kind=change'));
+  const byApi = views.find((e) => ofThisRun(e) && e.after.filter.includes('kind=change'));
+  const entry = views.find((e) => e.record_id === update.id);
+  for (const [what, e] of Object.entries({ page, byApi, entry })) {
+    assert.ok(e, `the ${what} reading is recorded`);
+    assert.deepEqual([e.kind, e.action_label, e.login_id, e.record_type], ['access', '조회', 'auditor', 'history'], what);
+  }
+  assert.match(page.subject, /^변경·접속 기록 \d+건$/);
+  assert.ok(page.after.count >= 4, 'with the count it showed');
+  assert.equal(entry.subject, `변경·접속 기록 #${update.id}`);
+});
+
+test("the operator console's user unlock, token create and token revoke are in the history as the console's", async () => {
+  const db = process.env.SOTONG_DATABASE;
+  const loginId = `h-cli-${run}`;
+  const created = await fetch(new Client().base + '/api/v1/accounts', {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({ login_id: loginId, display_name: '콘솔 기록 시험', organization_id: provinceId, roles: ['expert'] }),
+  });
+  assert.equal(created.status, 201);
+  const accountId = (await created.json()).id;
+
+  const unlocked = sotong(['user', 'unlock', '--login', loginId, '--database', db]);
+  assert.equal(unlocked.status, 0, unlocked.stderr);
+  const name = `cli-token-${run}`;
+  const issued = sotong(['token', 'create', '--login', loginId, '--name', name, '--database', db]);
+  assert.equal(issued.status, 0, issued.stderr);
+  const token = issued.stdout.trim();
+  assert.equal((await api('/api/v1/me', token)).status, 200);
+  const listed = sotong(['token', 'list', '--database', db]).stdout.split('\n').map((l) => l.split('\t')).find((c) => c[2] === name);
+  const tokenId = Number(listed[0]);
+  const revoked = sotong(['token', 'revoke', '--id', String(tokenId), '--database', db]);
+  assert.equal(revoked.status, 0, revoked.stderr);
+  assert.equal((await api('/api/v1/me', token)).status, 401, 'the revoked token no longer works');
+
+  const [unlock] = (await history(`record_type=account&record_id=${accountId}&action=unlock`)).items;
+  assert.ok(unlock, 'the unlock is recorded');
+  assert.deepEqual([unlock.kind, unlock.action_label, unlock.actor_name, unlock.remote_address, unlock.account_id],
+    ['change', '잠금 해제', '운영 콘솔', 'console', null]);
+  assert.deepEqual(unlock.after, { failed_logins: 0, locked: false });
+
+  const entries = (await history(`record_type=api_token&record_id=${tokenId}`)).items;
+  assert.deepEqual(entries.map((e) => e.action), ['revoke', 'create']);
+  const [revoke, create] = entries;
+  assert.equal(create.actor_name, '운영 콘솔');
+  assert.equal(create.before, null);
+  assert.deepEqual(create.after, { login_id: loginId, name, expires_at: null, revoked: false });
+  assert.deepEqual([revoke.action_label, revoke.before.revoked, revoke.after.revoked], ['폐기', false, true]);
+  assert.ok(!JSON.stringify(entries).includes(token.slice(4)), 'the token itself is never in the history');
+  assert.equal(sotong(['history', 'verify', '--database', db]).status, 0);
 });
 
 test('only the administrator and the auditor may read the log: others get 403, strangers the login page', async () => {

@@ -1,15 +1,18 @@
 // Notifications and the job queue: an administrator's password reset puts a notification in the person's
 // inbox and the header count, mark-read (one and all), the delivery choice, an immediate e-mail through a
 // local SMTP receiver (Korean subject decoded), /admin/jobs for administrators only, and the kill test: a
-// node with [smtp] is SIGKILLed while a message is in flight, restarted, and every message arrives once.
+// node with [smtp] is SIGKILLed while a message is in flight, restarted, and every message arrives once. Mail
+// needs TLS unless [smtp] allow_plaintext: a smtp:// server that offers no STARTTLS never gets the message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
 import { Client, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { dropFreshDatabases, freshDatabase } from './lib/databases.mjs';
+import { startNodeWith } from './lib/node.mjs';
 import { startSmtpReceiver } from './lib/smtp-receiver.mjs';
 import { TIMEOUT, pollUntil } from './lib/poll.mjs';
 
@@ -103,7 +106,8 @@ before(async () => {
   configPath = join(dir, 'sotong.toml');
   writeFileSync(
     configPath,
-    `[smtp]\nurl = "smtp://127.0.0.1:${receiver.port}"\nfrom = "소통 <noreply@sotong.test>"\n` +
+    // The receiver speaks SMTP without TLS: only an explicit allow_plaintext sends to it.
+    `[smtp]\nurl = "smtp://127.0.0.1:${receiver.port}"\nfrom = "소통 <noreply@sotong.test>"\nallow_plaintext = true\n` +
       `[jobs]\nlease_seconds = 3\npoll_milliseconds = 100\n`,
   );
   node = await startNode();
@@ -213,4 +217,56 @@ test('a node killed while sending: after restart every message arrives exactly o
   assert.equal(ids.length, before + count, 'no message twice');
   assert.equal(new Set(ids).size, ids.length, 'every Message-ID once');
   assert.ok(inFlight >= count + 1, 'the message cut off by the kill went out again after the restart');
+});
+
+test('smtp:// without allow_plaintext insists on STARTTLS: a server that does not offer it never gets the message', async () => {
+  // A database of its own, so that no other node with [smtp] takes the mail job.
+  const own = mkdtempSync(join(tmpdir(), 'sotong-starttls-'));
+  const database = freshDatabase(own, 'starttls');
+  const plain = await startSmtpReceiver();
+  let tlsNode;
+  try {
+    for (const args of [['migrate'], ['demo-data']]) {
+      const r = spawnSync(process.env.SOTONG_BIN, [...args, '--database', database], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    }
+    tlsNode = await startNodeWith(
+      `[smtp]\nurl = "smtp://127.0.0.1:${plain.port}"\nfrom = "소통 <noreply@sotong.test>"\n[jobs]\nlease_seconds = 3\npoll_milliseconds = 100\n`,
+      { database },
+    );
+    const boss = new Client(tlsNode.url);
+    await boss.login('admin');
+    const jeonju = (await (await boss.get('/api/v1/accounts', { accept: 'application/json' })).json()).items.find((a) => a.login_id === 'jeonju');
+    const detail = await (await boss.get(`/admin/accounts/${jeonju.id}`)).text();
+    assert.equal((await boss.postForm(`/admin/accounts/${jeonju.id}/reset-password`, { _csrf: csrfFrom(detail) })).status, 200);
+    // The attempt fails on the missing STARTTLS and waits for its retry; nothing went out in clear.
+    const error = await pollUntil(async () => {
+      const html = await (await boss.get('/admin/jobs')).text();
+      return [...html.matchAll(/<tr data-job-id="\d+" data-status="queued">\s*<th scope="row">\d+<\/th>\s*<td>mail<\/td>([\s\S]*?)<\/tr>/g)]
+        .map((m) => m[1]).find((row) => /메일을 보내지 못했습니다/.test(row));
+    }, { message: 'the mail job to fail its first attempt' });
+    assert.match(error, /STARTTLS|SSL/i);
+    assert.ok(plain.commands.includes('EHLO'), 'the node spoke to the server');
+    assert.ok(!plain.commands.includes('MAIL') && !plain.commands.includes('DATA'), `no envelope, no message: ${plain.commands}`);
+    assert.equal(plain.accepted.length, 0);
+  } finally {
+    await tlsNode?.stop();
+    await plain.close();
+    rmSync(own, { recursive: true, force: true });
+    dropFreshDatabases();
+  }
+});
+
+test('an [smtp] url that is neither smtps:// nor smtp:// stops the server with a Korean message', () => {
+  const own = mkdtempSync(join(tmpdir(), 'sotong-smtp-url-'));
+  try {
+    const file = join(own, 'c.toml');
+    writeFileSync(file, '[smtp]\nurl = "mail.example.kr:25"\nfrom = "noreply@example.kr"\n');
+    const run = spawnSync(process.env.SOTONG_BIN, ['serve', '--config', file, '--database', `sqlite:${join(own, 'x.db')}`, '--listen', '127.0.0.1:0'],
+      { encoding: 'utf8', timeout: 20000 });
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /\[smtp\] url은 smtps:\/\/\(처음부터 TLS\) 또는 smtp:\/\/\(STARTTLS\)로 시작해야 합니다/);
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+  }
 });

@@ -192,6 +192,22 @@ test('an empty, meaningless or too long query gets a Korean message', async () =
   assert.equal(farPage.status, 422);
 });
 
+test('a source= that is not UTF-8 is a Korean 422 on the page and the API, never a 500', async () => {
+  // Raw bytes in the query string (percent-encoded, as a client library would never produce from a string).
+  for (const bad of ['%FF', '%C3%28', '%ED%A0%80', `people%80`]) {
+    const page = await admin.get(`/search?q=${encodeURIComponent(run)}&source=${bad}`);
+    assert.equal(page.status, 422, `page source=${bad}`);
+    assert.match(await page.text(), /검색 대상은 올바른 UTF-8 문자로/, bad);
+    const res = await api(`/api/v1/search?q=${encodeURIComponent(run)}&source=${bad}`, adminToken);
+    assert.equal(res.status, 422, `API source=${bad}`);
+    const body = await res.json();
+    assert.equal(body.error.code, 'invalid_input');
+    assert.match(body.error.fields.source, hangul);
+  }
+  // A source that is text but not a source finds nothing, as before.
+  assert.equal((await search(run, adminToken, '&source=nothing-here')).total, 0);
+});
+
 test('searching needs a signed-in person', async () => {
   const anonymous = await new Client().get(`/search?q=${encodeURIComponent('예산')}`);
   assert.equal(anonymous.status, 303);

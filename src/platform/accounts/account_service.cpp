@@ -93,6 +93,20 @@ Result<Issued> reset_password_by(store::Database& db, const Actor& actor, std::i
     return issued;
   });
 }
+
+Result<void> unlock_by(store::Database& db, const Actor& actor, std::int64_t id) {
+  return db.write([&](store::Connection& c) -> Result<void> {
+    auto before = account_store::find(c, id);
+    if (!before) return Error::not_found(kNotFound);
+    account_store::set_lockout(c, id, 0, 0);
+    history::record_change(c, actor,
+                           {"account", id, "unlock",
+                            history::to_json({{"failed_logins", before->failed_logins},
+                                              {"locked", is_locked(before->locked_until, now())}}),
+                            history::to_json({{"failed_logins", 0}, {"locked", false}})});
+    return success();
+  });
+}
 }  // namespace
 
 std::string generate_initial_password() {
@@ -273,17 +287,13 @@ Result<Issued> reset_account_password_as_operator(store::Database& db, std::stri
 
 Result<void> unlock_account(const ServiceContext& svc, std::int64_t id) {
   if (auto ok = svc.policy.check(svc.actor, kManage); !ok) return ok.error();
-  return svc.db.write([&](store::Connection& c) -> Result<void> {
-    auto before = account_store::find(c, id);
-    if (!before) return Error::not_found(kNotFound);
-    account_store::set_lockout(c, id, 0, 0);
-    history::record_change(c, svc.actor,
-                           {"account", id, "unlock",
-                            history::to_json({{"failed_logins", before->failed_logins},
-                                              {"locked", is_locked(before->locked_until, now())}}),
-                            history::to_json({{"failed_logins", 0}, {"locked", false}})});
-    return success();
-  });
+  return unlock_by(svc.db, svc.actor, id);
+}
+
+Result<void> unlock_account_as_operator(store::Database& db, std::string_view login_id) {
+  auto account = db.read([&](store::Connection& c) { return account_store::find_by_login(c, login_id); });
+  if (!account) return Error::not_found("계정을 찾을 수 없습니다: " + std::string(login_id));
+  return unlock_by(db, history::console_actor(), account->id);
 }
 
 Result<std::vector<Account>> list_people(const ServiceContext& svc, std::string_view text) {

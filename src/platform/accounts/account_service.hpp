@@ -59,6 +59,8 @@ Result<Issued> reset_account_password(const ServiceContext& svc, std::int64_t id
 Result<Issued> reset_account_password_as_operator(store::Database& db, std::string_view login_id);
 /// Clears the failed sign-ins and the lock.
 Result<void> unlock_account(const ServiceContext& svc, std::int64_t id);
+/// The same for the operator's console (`sotong user unlock`), found by login id; the same history entry.
+Result<void> unlock_account_as_operator(store::Database& db, std::string_view login_id);
 
 /// The people directory: the accounts the actor may see (can_view_account), filtered by `text` (name,
 /// position or organisation). Only the actor's organisation subtree unless the role is province-wide.

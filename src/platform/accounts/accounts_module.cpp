@@ -1,13 +1,12 @@
 #include "platform/accounts/accounts_module.hpp"
 
-#include <stdexcept>
-
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/account_store.hpp"
+#include "platform/accounts/api_token_service.hpp"
 #include "platform/accounts/api_token_store.hpp"
+#include "platform/accounts/demo_accounts.hpp"
+#include "platform/accounts/session_purge.hpp"
 #include "platform/accounts/session_store.hpp"
-#include "platform/crypto.hpp"
-#include "platform/organizations/organization_store.hpp"
 #include "platform/web/web.hpp"
 
 namespace sotong::embedded {
@@ -87,22 +86,27 @@ ModuleManifest manifest() {
   m.identity = IdentityProvider{find_session, find_token_actor, account_store::display_names};
   m.cards = {{"내 정보", std::string(kSignedIn), 10, nullptr, my_account_card, ""},
              {"계정 현황", kManage, 95, account_counts, nullptr, "계정을 만들고 잠금을 풀 수 있습니다."}};
-  m.history = {{"account",
-                "계정",
-                {{"login_id", "아이디"},
-                 {"display_name", "이름"},
-                 {"email", "전자우편"},
-                 {"position", "직위"},
-                 {"organization_id", "소속 기관 번호"},
-                 {"roles", "역할"},
-                 {"active", "사용 여부"},
-                 {"must_change_password", "비밀번호 변경 필요"},
-                 {"failed_logins", "로그인 실패 횟수"},
-                 {"locked", "잠김"},
-                 {"sessions_closed", "종료한 세션"}},
-                {{"reset_password", "비밀번호 초기화"},
-                 {"unlock", "잠금 해제"},
-                 {"change_password", "비밀번호 변경"}}}};
+  m.history = {
+      {"account",
+       "계정",
+       {{"login_id", "아이디"},
+        {"display_name", "이름"},
+        {"email", "전자우편"},
+        {"position", "직위"},
+        {"organization_id", "소속 기관 번호"},
+        {"roles", "역할"},
+        {"active", "사용 여부"},
+        {"must_change_password", "비밀번호 변경 필요"},
+        {"failed_logins", "로그인 실패 횟수"},
+        {"locked", "잠김"},
+        {"sessions_closed", "종료한 세션"}},
+       {{"reset_password", "비밀번호 초기화"},
+        {"unlock", "잠금 해제"},
+        {"change_password", "비밀번호 변경"}}},
+      {kTokenRecord,
+       "API 토큰",
+       {{"login_id", "계정 아이디"}, {"name", "토큰 이름"}, {"expires_at", "만료 시각"}, {"revoked", "폐기"}},
+       {{"revoke", "폐기"}}}};
   m.organization_usage = {
       {"소속 계정", "명",
        "이 기관에 소속된 사용 중인 계정이 있어 비활성화할 수 없습니다. 계정을 먼저 옮기거나 "
@@ -112,70 +116,14 @@ ModuleManifest manifest() {
                    "그해 12월 31일까지 만들어져 지금 사용 중인 계정을 소속 기관별로 셉니다.", kManage,
                    IndicatorPeriod::calendar_year, active_accounts}};
   m.demo_data = load_demo_accounts;
+  m.job_kinds = {session_purge_kind()};
+  m.seed = [](store::Database& db) {
+    db.write([](store::Connection& c) {
+      ensure_session_purge_scheduled(c, now());
+      return true;
+    });
+  };
   return m;
-}
-
-void load_demo_accounts(store::Database& db) {
-  struct Demo {
-    const char* login;
-    const char* name;
-    const char* position;
-    const char* organization_code;
-    std::vector<Role> roles;
-  };
-  const std::vector<Demo> demos = {
-      {"admin", "김관리", "주무관", "52000-D05", {Role::admin}},
-      {"coordinator", "이협력", "시·군정책협력담당", "52000-D01", {Role::coordinator}},
-      {"planning", "박기획", "주무관", "52000-B01", {Role::bureau}},
-      {"jeonju", "최전주", "정책소통담당관", "52110", {Role::municipal}},
-      {"gunsan", "정군산", "정책소통담당관", "52130", {Role::municipal}},
-      {"auditor", "강감사", "감사주무관", "52000-B11", {Role::auditor}},
-      {"budget", "조예산", "예산주무관", "52000-D02", {Role::budget}},
-      {"researcher", "윤연구", "연구위원", "A-JIRI", {Role::researcher}},
-      {"committee", "장위원", "조정위원회 위원", "52000", {Role::committee}},
-      {"hr", "임인사", "인사주무관", "52000-D04", {Role::hr}},
-      {"expert", "한전문", "자문위원", "A-EXPERTS", {Role::expert}},
-      {"trainer", "오교육", "교육운영담당", "A-HRD", {Role::trainer}},
-      // Colleagues in every 시·군, so that each one's people directory lists at least two people.
-      {"jj.policy", "송다온", "주무관", "52110-D01", {Role::municipal}},
-      {"gs.budget", "문하람", "주무관", "52130-D01", {Role::municipal}},
-      {"iksan", "배익산", "정책소통담당관", "52140", {Role::municipal}},
-      {"is.staff", "류가온", "주무관", "52140", {Role::municipal}},
-      {"jeongeup", "남정읍", "정책소통담당관", "52180", {Role::municipal}},
-      {"je.staff", "권나래", "주무관", "52180", {Role::municipal}},
-      {"namwon", "황남원", "정책소통담당관", "52190", {Role::municipal}},
-      {"nw.staff", "안서진", "주무관", "52190", {Role::municipal}},
-      {"gimje", "노김제", "정책소통담당관", "52210", {Role::municipal}},
-      {"gj.budget", "엄지유", "주무관", "52210-D01", {Role::municipal}},
-      {"wanju", "홍완주", "정책소통담당관", "52710", {Role::municipal}},
-      {"wj.staff", "고은별", "주무관", "52710", {Role::municipal}},
-      {"jinan", "신진안", "정책소통담당관", "52720", {Role::municipal}},
-      {"ja.staff", "유하늘", "주무관", "52720", {Role::municipal}},
-      {"muju", "구무주", "정책소통담당관", "52730", {Role::municipal}},
-      {"mj.staff", "전보람", "주무관", "52730", {Role::municipal}},
-      {"jangsu", "차장수", "정책소통담당관", "52740", {Role::municipal}},
-      {"js.staff", "진새봄", "주무관", "52740", {Role::municipal}},
-      {"imsil", "탁임실", "정책소통담당관", "52750", {Role::municipal}},
-      {"is2.staff", "변슬기", "주무관", "52750", {Role::municipal}},
-      {"sunchang", "마순창", "정책소통담당관", "52770", {Role::municipal}},
-      {"sc.staff", "길도윤", "주무관", "52770", {Role::municipal}},
-      {"gochang", "염고창", "정책소통담당관", "52790", {Role::municipal}},
-      {"gc.staff", "석이안", "주무관", "52790", {Role::municipal}},
-      {"buan", "피부안", "정책소통담당관", "52800", {Role::municipal}},
-      {"ba.audit", "온채원", "주무관", "52800-D01", {Role::municipal}},
-  };
-  const std::string hash = hash_password("sotong-demo-2026");
-  db.write([&](store::Connection& c) {
-    for (const auto& d : demos) {
-      if (account_store::find_by_login(c, d.login)) continue;
-      auto org = organization_store::find_by_code(c, d.organization_code);
-      if (!org) throw std::runtime_error(std::string("demo organisation missing: ") + d.organization_code);
-      ValidAccount v{d.login, d.name, std::string(d.login) + "@sotong.example", d.position, org->id,
-                     d.roles, true};
-      index_for_search(c, account_store::insert(c, v, hash, false, now()));
-    }
-    return 0;
-  });
 }
 
 }  // namespace sotong::platform::accounts

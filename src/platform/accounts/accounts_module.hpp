@@ -19,8 +19,4 @@ std::vector<RouteSpec> people_routes();
 /// The JSON API: the current user, the people directory and accounts.
 std::vector<RouteSpec> api_routes();
 
-/// Creates the demo accounts (password "sotong-demo-2026", no forced change), two or more in each 시·군.
-/// Demo data only.
-void load_demo_accounts(store::Database& db);
-
 }  // namespace sotong::platform::accounts

@@ -4,15 +4,17 @@
 
 namespace sotong::platform::api_tokens {
 
-std::string create(store::Connection& c, std::int64_t account_id, std::string_view name,
-                   std::optional<Timestamp> expires_at, Timestamp now) {
+Created create(store::Connection& c, std::int64_t account_id, std::string_view name,
+               std::optional<Timestamp> expires_at, Timestamp now) {
   // The prefix makes leaked tokens easy to recognise in logs and secret scanners.
-  std::string token = "stg_" + random_token(32);
-  c.execute(
-      "INSERT INTO account_api_tokens (account_id, name, token_hash, created_at, expires_at) VALUES (?, ?, "
-      "?, ?, ?)",
-      {account_id, name, token_hash(token), now, expires_at});
-  return token;
+  Created created{0, "stg_" + random_token(32)};
+  created.id = c.query(
+                    "INSERT INTO account_api_tokens (account_id, name, token_hash, created_at, expires_at) "
+                    "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                    {account_id, name, token_hash(created.token), now, expires_at})
+                   .front()
+                   .int64(0);
+  return created;
 }
 
 std::optional<std::int64_t> account_for(store::Connection& c, std::string_view token, Timestamp now) {
@@ -30,15 +32,27 @@ std::optional<std::int64_t> account_for(store::Connection& c, std::string_view t
   return rows[0].int64(1);
 }
 
+namespace {
+constexpr const char* kInfo =
+    "SELECT t.id, a.login_id, t.name, t.created_at, t.expires_at, t.revoked_at, t.last_used_at "
+    "FROM account_api_tokens t JOIN accounts a ON a.id = t.account_id ";
+
+TokenInfo info_from(const store::Row& r) {
+  return {r.int64(0),          r.text(1),           r.text(2),          r.int64(3),
+          r.optional_int64(4), r.optional_int64(5), r.optional_int64(6)};
+}
+}  // namespace
+
 std::vector<TokenInfo> list(store::Connection& c) {
   std::vector<TokenInfo> out;
-  for (const auto& r :
-       c.query("SELECT t.id, a.login_id, t.name, t.created_at, t.expires_at, t.revoked_at, t.last_used_at "
-               "FROM account_api_tokens t JOIN accounts a ON a.id = t.account_id ORDER BY t.id")) {
-    out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.optional_int64(4), r.optional_int64(5),
-                   r.optional_int64(6)});
-  }
+  for (const auto& r : c.query(std::string(kInfo) + "ORDER BY t.id")) out.push_back(info_from(r));
   return out;
+}
+
+std::optional<TokenInfo> find(store::Connection& c, std::int64_t id) {
+  auto rows = c.query(std::string(kInfo) + "WHERE t.id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  return info_from(rows.front());
 }
 
 bool revoke(store::Connection& c, std::int64_t id, Timestamp now) {

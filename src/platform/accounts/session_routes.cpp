@@ -19,7 +19,7 @@ http::Response login_page(Web& web, Context& ctx, const std::string& login_id, c
                           const Error* error, int status) {
   if (ctx.csrf.empty()) {
     ctx.csrf = random_token(24);
-    ctx.set_cookies.push_back(http::set_cookie(kLoginCsrfCookie, ctx.csrf, web.cookie_options(ctx, 3600)));
+    ctx.set_cookies.push_back(web.set_cookie(ctx, kLoginCsrfCookie, ctx.csrf, 3600));
   }
   View v = View::object({{"login_id", login_id}, {"next", next}});
   if (error) {
@@ -57,9 +57,8 @@ http::Response login_action(Web& web, Context& ctx) {
     return login_page(web, ctx, login_id, next, &signed_in.error(), http::status_for(signed_in.error().code));
   // A new session id at every sign-in, and the pre-login CSRF cookie is dropped.
   auto res = http::Response::redirect(signed_in->must_change_password ? "/password" : safe_next(next));
-  res.header("Set-Cookie",
-             http::set_cookie(kSessionCookie, signed_in->session.token, web.cookie_options(ctx)));
-  res.header("Set-Cookie", http::set_cookie(kLoginCsrfCookie, "", web.cookie_options(ctx, 0)));
+  res.header("Set-Cookie", web.set_cookie(ctx, kSessionCookie, signed_in->session.token));
+  res.header("Set-Cookie", web.set_cookie(ctx, kLoginCsrfCookie, "", 0));
   return res;
 }
 
@@ -70,7 +69,7 @@ http::Response logout_action(Web& web, Context& ctx) {
                             history::SignInOutcome::logout);
     return 0;
   });
-  ctx.set_cookies.push_back(http::set_cookie(kSessionCookie, "", web.cookie_options(ctx, 0)));
+  ctx.set_cookies.push_back(web.set_cookie(ctx, kSessionCookie, "", 0));
   return web.redirect_with(ctx, "/login", {"success", "로그아웃했습니다."});
 }
 

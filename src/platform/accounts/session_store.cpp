@@ -95,4 +95,11 @@ void close_others_for(store::Connection& c, std::int64_t account_id, std::string
   c.execute("DELETE FROM account_sessions WHERE account_id = ? AND id_hash <> ?", {account_id, keep_hash});
 }
 
+std::int64_t purge_expired(store::Connection& c, Timestamp now, const Settings& settings) {
+  // The same limits as find(): idle strictly longer than the idle timeout, or older than the absolute one.
+  return c.execute(
+      "DELETE FROM account_sessions WHERE last_seen_at < ? OR created_at < ?",
+      {now - settings.session_idle_minutes * 60LL, now - settings.session_absolute_hours * 3600LL});
+}
+
 }  // namespace sotong::platform::sessions

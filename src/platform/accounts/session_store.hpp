@@ -44,6 +44,9 @@ void close_all_for(store::Connection& c, std::int64_t account_id);
 /// Ends the account's sessions except the one with `keep_hash` (after a password change).
 void close_others_for(store::Connection& c, std::int64_t account_id, std::string_view keep_hash);
 
+/// Deletes every session past the idle or the absolute timeout at `now`; returns how many.
+std::int64_t purge_expired(store::Connection& c, Timestamp now, const Settings& settings);
+
 /// The actor of an active account with its organisation and roles, or nullopt.
 std::optional<Actor> load_actor(store::Connection& c, std::int64_t account_id);
 

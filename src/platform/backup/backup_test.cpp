@@ -211,6 +211,24 @@ TEST(BackupPostgres, PasswordLeavesTheCommandLine) {
   EXPECT_EQ(split_password("postgresql://u:p@h").url, "postgresql://u@h");
 }
 
+/// The same temporary folder, for a PostgreSQL backup file.
+class BackupPostgresFile : public BackupSqlite {};
+
+TEST_F(BackupPostgresFile, ANameLikeAnOptionIsReadAsAFile) {
+  // A PostgreSQL-looking file named "--version" in the working folder: before the "--", pg_restore took the
+  // name for its option, printed its version and the file was never read.
+  std::ofstream(path("--version"), std::ios::binary) << "PGDMP not really a dump";
+  const auto cwd = fs::current_path();
+  fs::current_path(dir_);
+  auto restored = restore("--version", "postgresql://postgres@127.0.0.1:1/none");
+  fs::current_path(cwd);
+  ASSERT_FALSE(restored.ok());
+  if (restored.error().message.find("찾을 수 없습니다") != std::string::npos)
+    GTEST_SKIP() << "no pg_restore here";
+  EXPECT_NE(restored.error().message.find("pg_restore가 읽지 못했습니다"), std::string::npos)
+      << restored.error().message;
+}
+
 TEST(BackupTools, RunsWithoutAShellAndReportsAMissingTool) {
   auto echoed = run_tool({"printf", "%s|", "a b", "$HOME;rm"}, {{"SOTONG_TEST", "1"}}, true);
   ASSERT_TRUE(echoed.ok());

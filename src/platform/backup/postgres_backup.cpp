@@ -31,7 +31,8 @@ namespace {
 
 /// The tables a dump holds data for, from pg_restore's table of contents; Error unless it is a Sotong dump.
 Result<std::vector<TableCount>> dump_tables(const std::string& file, const std::string& what) {
-  auto listed = run_tool({"pg_restore", "--list", file}, {}, true);
+  // "--": a file whose name starts with "-" is a file, not an option (--version, --dbname=…).
+  auto listed = run_tool({"pg_restore", "--list", "--", file}, {}, true);
   if (!listed) return listed.error();
   if (listed->exit_code != 0) {
     return Error::invalid(what + "을(를) pg_restore가 읽지 못했습니다 (종료 코드 " +
@@ -94,7 +95,7 @@ Result<Outcome> restore_postgres(const std::string& file, const std::string& dat
   const PgTarget conn = split_password(database_url);
   // One transaction: the database ends up as the backup, or as it was.
   auto restored = run_tool({"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                            "--exit-on-error", "--dbname=" + conn.url, file},
+                            "--exit-on-error", "--dbname=" + conn.url, "--", file},
                            conn.env);
   if (!restored) return restored.error();
   if (restored->exit_code != 0) {

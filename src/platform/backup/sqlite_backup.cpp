@@ -13,6 +13,7 @@
 
 #include "platform/backup/backup_engines.hpp"
 #include "platform/backup/catalog_store.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
 
 namespace sotong::platform::backup {
 namespace {
@@ -213,6 +214,8 @@ Result<Outcome> restore_sqlite(const std::string& file, const std::string& datab
   if (!std::filesystem::is_directory(folder)) {
     return Error::not_found("데이터베이스를 둘 폴더가 없습니다: " + folder.string());
   }
+  store::create_private_database_file(
+      database_path);  // a restore into a new file: owner only, like the server's
   Handle target;
   if (!target.open(database_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) {
     return Error{ErrorCode::internal,

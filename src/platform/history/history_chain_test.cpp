@@ -8,6 +8,7 @@
 
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/accounts/demo_accounts.hpp"
 #include "platform/crypto.hpp"
 #include "platform/exports/exports.hpp"
 #include "platform/history/history.hpp"
@@ -331,6 +332,7 @@ TEST_F(HistoryChain, AccountChangesAndSignInsAreRecordedWithoutPasswords) {
 
   Filter sign_ins;
   sign_ins.kind = "access";
+  sign_ins.record_type = "account";  // the searches above are access entries too (record type history)
   auto log = find(sign_ins);
   ASSERT_EQ(log.size(), 3u);
   EXPECT_EQ(log[0].action, "login");
@@ -401,6 +403,39 @@ TEST_F(HistoryChain, SearchFiltersByPersonKindActionAndPeriodAndPagesByKeyset) {
   EXPECT_EQ(search_history({*db_, policy_, admin_}, by_period)->entries.size(), 50u);
   by_period.until = now() - 1800;
   EXPECT_TRUE(find(by_period).empty());
+}
+
+TEST_F(HistoryChain, ReadingTheLogIsItselfRecordedAsAView) {
+  changes(3);
+  Filter f;
+  f.record_type = "organization";
+  auto page = search_history({*db_, policy_, admin_}, f);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->entries.size(), 3u);
+  ASSERT_TRUE(get_entry({*db_, policy_, admin_}, page->entries[0].id).ok());
+  auto log = all();
+  ASSERT_EQ(log.size(), 5u);
+  const Entry& list = log[3];
+  EXPECT_EQ(list.kind, kAccess);
+  EXPECT_EQ(list.action, "view");
+  EXPECT_EQ(list.record_type, kHistoryRecord);
+  EXPECT_EQ(list.record_id, 0);
+  EXPECT_EQ(list.login_id, admin_.login_id);
+  EXPECT_EQ(list.subject, "변경·접속 기록 3건");
+  EXPECT_EQ(list.after, R"({"filter":"record_type=organization","count":3})");
+  const Entry& one = log[4];
+  EXPECT_EQ(one.kind, kAccess);
+  EXPECT_EQ(one.action, "view");
+  EXPECT_EQ(one.record_id, page->entries[0].id);
+  EXPECT_EQ(one.subject, "변경·접속 기록 #" + std::to_string(page->entries[0].id));
+  // A refused or missing reading records nothing.
+  Actor municipal;
+  municipal.account_id = 4;
+  municipal.roles = {Role::municipal};
+  EXPECT_FALSE(search_history({*db_, policy_, municipal}, f).ok());
+  EXPECT_FALSE(get_entry({*db_, policy_, admin_}, 999999).ok());
+  EXPECT_EQ(all().size(), 5u);
+  EXPECT_TRUE(verify(*db_).ok());
 }
 
 TEST_F(HistoryChain, OnlyAdminsAndAuditorsReadTheLogAndAnExportIsRecorded) {

@@ -32,6 +32,12 @@ Result<Page> search_history(const ServiceContext& svc, const Filter& filter) {
     page.entries.pop_back();
     page.next_before = page.entries.back().id;
   }
+  // The log names people, their addresses and what they looked at: reading it is itself an access, recorded
+  // here so that the page and the API cannot forget it.
+  const auto count = static_cast<std::int64_t>(page.entries.size());
+  log_access(svc.db, svc.actor,
+             {std::string(kHistoryRecord), 0, "변경·접속 기록 " + std::to_string(count) + "건",
+              AccessAction::view, to_json({{"filter", filter_query(filter)}, {"count", count}})});
   return page;
 }
 
@@ -39,6 +45,8 @@ Result<Entry> get_entry(const ServiceContext& svc, std::int64_t id) {
   if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
   auto found = svc.db.read([&](store::Connection& c) { return history_store::find(c, id); });
   if (!found) return Error::not_found("기록을 찾을 수 없습니다.");
+  log_access(svc.db, svc.actor,
+             {std::string(kHistoryRecord), id, "변경·접속 기록 #" + std::to_string(id), AccessAction::view});
   return *found;
 }
 

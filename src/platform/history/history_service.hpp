@@ -1,5 +1,5 @@
-// Use cases on the history: search and read it (admin, auditor), export it (recorded as a download),
-// verify the hash chain, and prune entries past the retention period.
+// Use cases on the history: search and read it (admin, auditor; each reading recorded as a view), export it
+// (recorded as a download), verify the hash chain, and prune entries past the retention period.
 #pragma once
 
 #include <optional>
@@ -29,8 +29,10 @@ struct Page {
   std::optional<std::int64_t> next_before;  // the keyset position of the next page, when there is one
 };
 
-/// One page (newest first) of the entries matching the filter.
+/// One page (newest first) of the entries matching the filter; the reading is recorded as an access (조회) of
+/// the log by the actor, with the filter and the count.
 Result<Page> search_history(const ServiceContext& svc, const Filter& filter);
+/// One entry; the reading is recorded as an access (조회) of that entry by the actor.
 Result<Entry> get_entry(const ServiceContext& svc, std::int64_t id);
 
 /// The matching entries (newest first, at most kExportLimit) as a table for a CSV or XLSX file, recorded as

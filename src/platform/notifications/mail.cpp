@@ -8,6 +8,8 @@
 #include <ctime>
 #include <mutex>
 
+#include "core/korean_text.hpp"
+
 namespace sotong::platform::notifications {
 
 std::string base64(std::string_view bytes) {
@@ -18,19 +20,43 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
-std::string encode_header_word(std::string_view s) {
+namespace {
+/// The text with every byte that does not start a well-formed UTF-8 character replaced by U+FFFD, so that an
+/// encoded word always holds whole characters a reader can decode.
+std::string well_formed(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = utf8_sequence_length(text, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(text.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string encode_header_word(std::string_view raw) {
   bool ascii = true;
-  for (unsigned char ch : s) {
+  for (unsigned char ch : raw) {
     if (ch >= 0x80 || ch == '\r' || ch == '\n') ascii = false;
   }
-  if (ascii && s.find("=?") == std::string_view::npos) return std::string(s);
+  if (ascii && raw.find("=?") == std::string_view::npos) return std::string(raw);
+  const std::string s = well_formed(raw);
   // 45 bytes → 60 base64 characters; with "=?UTF-8?B?" and "?=" a word stays within 75 characters.
   constexpr std::size_t kChunk = 45;
   std::string out;
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t end = std::min(s.size(), i + kChunk);
+    // Back to the start of a character (at most 3 bytes on well-formed text); a chunk never ends empty, so
+    // the loop always moves on.
     while (end < s.size() && end > i && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    if (end == i) end = std::min(s.size(), i + kChunk);
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + base64(s.substr(i, end - i)) + "?=";
     i = end;
@@ -107,7 +133,29 @@ std::string bare_address(std::string_view a) {
 }
 }  // namespace
 
-Result<void> send_mail(std::string_view smtp_url, const MailMessage& m, long timeout_seconds) {
+bool curl_speaks_tls() {
+  const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
+  return info && (info->features & CURL_VERSION_SSL) != 0;
+}
+
+std::optional<std::string> smtp_settings_problem(std::string_view url, bool allow_plaintext,
+                                                 bool tls_available) {
+  if (url.empty()) return std::nullopt;
+  const bool smtps = url.rfind("smtps://", 0) == 0, smtp = url.rfind("smtp://", 0) == 0;
+  if (!smtps && !smtp)
+    return "[smtp] url은 smtps://(처음부터 TLS) 또는 smtp://(STARTTLS)로 시작해야 합니다: " +
+           std::string(url);
+  if (smtps && !tls_available)
+    return std::string("이 프로그램의 libcurl은 TLS를 지원하지 않아 smtps:// 로 메일을 보낼 수 없습니다.");
+  if (smtp && !allow_plaintext && !tls_available)
+    return std::string(
+        "이 프로그램의 libcurl은 TLS를 지원하지 않아 smtp:// 에서 STARTTLS를 쓸 수 없습니다. 같은 서버의 "
+        "중계 서버처럼 암호화 없이 보내도 되는 곳이면 [smtp] allow_plaintext = true 로 정하십시오.");
+  return std::nullopt;
+}
+
+Result<void> send_mail(std::string_view smtp_url, const MailMessage& m, long timeout_seconds,
+                       bool allow_plaintext) {
   static std::once_flag init;
   std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   CURL* curl = curl_easy_init();
@@ -117,6 +165,12 @@ Result<void> send_mail(std::string_view smtp_url, const MailMessage& m, long tim
   Upload up{&message};
   curl_slist* rcpt = curl_slist_append(nullptr, to.c_str());
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  // smtp:// must upgrade with STARTTLS: curl refuses to go on when the server does not offer it, so a
+  // plaintext server, or someone in between who strips the offer, never sees the message. smtps:// is TLS
+  // from the start (the peer's certificate is verified either way, curl's default).
+  if (url.rfind("smtp://", 0) == 0)
+    curl_easy_setopt(curl, CURLOPT_USE_SSL,
+                     static_cast<long>(allow_plaintext ? CURLUSESSL_NONE : CURLUSESSL_ALL));
   curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
   curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
   curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_chunk);
@@ -125,11 +179,16 @@ Result<void> send_mail(std::string_view smtp_url, const MailMessage& m, long tim
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(timeout_seconds, 10L));
+  char detail[CURL_ERROR_SIZE] = {};  // curl's own words ("STARTTLS not supported."), for the jobs page
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, detail);
   const CURLcode rc = curl_easy_perform(curl);
   curl_slist_free_all(rcpt);
   curl_easy_cleanup(curl);
-  if (rc != CURLE_OK)
-    return Error::conflict(std::string("메일을 보내지 못했습니다: ") + curl_easy_strerror(rc));
+  if (rc != CURLE_OK) {
+    std::string why = curl_easy_strerror(rc);
+    if (detail[0] != '\0') why += std::string(" (") + detail + ")";
+    return Error::conflict("메일을 보내지 못했습니다: " + why);
+  }
   return success();
 }
 

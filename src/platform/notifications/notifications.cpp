@@ -47,7 +47,7 @@ Result<void> send_mail_job(jobs::Run& run) {
   // Well inside the lease (so no other node takes the job while this send may still succeed), and short
   // enough that a stopping server is not held up for long by a silent mail server.
   const long timeout = std::clamp(static_cast<long>(s.job_lease_seconds) * 2 / 3, 1L, 30L);
-  if (auto sent = send_mail(s.smtp_url, m, timeout); !sent) return sent.error();
+  if (auto sent = send_mail(s.smtp_url, m, timeout, s.smtp_allow_plaintext); !sent) return sent.error();
   // The server accepted the message: mark the job done at once, so that only a crash in this very short
   // window can send it again (with the same Message-ID).
   run.finish();

@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include "core/korean_text.hpp"
+
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/jobs/jobs_module.hpp"
@@ -59,6 +61,40 @@ TEST(NotificationsMail, KoreanSubjectIsEncodedWordsWithinSeventyFiveCharacters) 
   EXPECT_EQ(decode_words(encode_header_word("가")), "가");
 }
 
+TEST(NotificationsMail, LongRunsOfContinuationBytesAndInvalidUtf8EndInValidBoundedWords) {
+  // A run of continuation bytes longer than a word's 45 bytes once made the splitter back off to nothing and
+  // loop for ever; invalid bytes went into words as they were.
+  const std::string continuation(200, '\x80');
+  for (const std::string& subject :
+       {continuation, "가" + continuation + "나", std::string("\xC3\x28\xFF\xFE\xE0\x80\x80\xED\xA0\x80"),
+        std::string(100, '\xEA') + "알림", std::string("\xF0\x9F\x98") /* cut emoji */}) {
+    const std::string h = encode_header_word(subject);
+    std::size_t words = 0;
+    for (std::size_t at = 0; (at = h.find("=?UTF-8?B?", at)) != std::string::npos; ++at) {
+      const auto end = h.find("?=", at + 10);
+      ASSERT_NE(end, std::string::npos);
+      EXPECT_LE(end + 2 - at, 75u);
+      EXPECT_TRUE(is_valid_utf8(unbase64(h.substr(at + 10, end - at - 10))))
+          << "each word decodes to whole characters";
+      ++words;
+    }
+    EXPECT_GE(words, 1u);
+    const std::string decoded = decode_words(h);
+    EXPECT_TRUE(is_valid_utf8(decoded));
+    EXPECT_NE(decoded.find("\xEF\xBF\xBD"), std::string::npos) << "invalid bytes became U+FFFD";
+    // Folded lines: every line a single word, no bare CR or LF inside one.
+    for (std::size_t start = 0;;) {
+      const auto fold = h.find("\r\n ", start);
+      const std::string line = h.substr(start, fold == std::string::npos ? std::string::npos : fold - start);
+      EXPECT_LE(line.size(), 75u);
+      EXPECT_EQ(line.find_first_of("\r\n"), std::string::npos);
+      if (fold == std::string::npos) break;
+      start = fold + 3;
+    }
+  }
+  EXPECT_EQ(decode_words(encode_header_word("가" + continuation + "나")).find("가"), 0u);
+}
+
 TEST(NotificationsMail, MessageHasHeadersAndBase64Body) {
   MailMessage m{"소통 <noreply@jeonbuk.go.kr>",
                 "kim@example.kr",
@@ -84,6 +120,27 @@ TEST(NotificationsMail, MessageIdIsStablePerJob) {
   EXPECT_EQ(message_id_for_job(7, "a@b.kr"), message_id_for_job(7, "a@b.kr"));
   EXPECT_NE(message_id_for_job(7, "a@b.kr"), message_id_for_job(8, "a@b.kr"));
   EXPECT_EQ(message_id_for_job(7, "nobody"), "sotong-job-7@sotong.localhost");
+}
+
+TEST(NotificationsMail, SmtpNeedsTlsUnlessPlaintextIsAllowed) {
+  EXPECT_FALSE(smtp_settings_problem("", false, true));                             // no mail at all
+  EXPECT_FALSE(smtp_settings_problem("smtps://mail.example.kr:465", false, true));  // TLS from the start
+  EXPECT_FALSE(smtp_settings_problem("smtp://mail.example.kr:587", false, true));   // STARTTLS required
+  EXPECT_FALSE(smtp_settings_problem("smtp://127.0.0.1:25", true, true));           // plaintext, as asked
+  // A URL curl would read some other way, or none.
+  for (const char* url :
+       {"mail.example.kr:25", "http://mail.example.kr", "SMTP://mail.example.kr", "smtp:/x"}) {
+    const auto problem = smtp_settings_problem(url, false, true);
+    ASSERT_TRUE(problem) << url;
+    EXPECT_NE(problem->find("smtps://"), std::string::npos) << url;
+  }
+  // Without TLS in libcurl only an explicit allow_plaintext sends (and never smtps://).
+  const auto no_tls = smtp_settings_problem("smtp://mail.example.kr:587", false, false);
+  ASSERT_TRUE(no_tls);
+  EXPECT_NE(no_tls->find("allow_plaintext = true"), std::string::npos);
+  EXPECT_FALSE(smtp_settings_problem("smtp://127.0.0.1:25", true, false));
+  EXPECT_TRUE(smtp_settings_problem("smtps://mail.example.kr:465", true, false));
+  EXPECT_TRUE(curl_speaks_tls()) << "Debian's libcurl4-openssl-dev";
 }
 
 TEST(NotificationsRules, BackoffDoublesUpToAnHour) {

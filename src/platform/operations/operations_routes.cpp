@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <stdexcept>
 
+#include "platform/operations/metrics_access.hpp"
+
 namespace sotong::embedded {
 std::vector<EmbeddedFile> operations();
 }
@@ -13,6 +15,17 @@ std::string_view base_document() {
   for (const auto& f : embedded::operations())
     if (f.path == "openapi_base.json") return f.text;
   throw std::runtime_error("openapi_base.json missing");
+}
+
+/// The merged document, built once at start (register_routes) from the compiled-in manifests: the same for
+/// every Web of the process, and read-only once the server runs.
+std::string& document() {
+  static std::string doc;
+  return doc;
+}
+
+http::Response openapi_api(Web& web, Context& ctx) {
+  return web.json(ctx, document());
 }
 
 void merge_object(boost::json::object& into, const boost::json::object& from, const std::string& where) {
@@ -62,15 +75,22 @@ void register_routes(Web& web, const Metrics& metrics, std::string openapi_docum
              }
            },
            false});
+  // Refused with 403 (not 404): the path is documented, and an operator who set up a new scraper should
+  // learn at once that its address or token is the problem.
   web.raw({"GET", "/metrics",
-           [&metrics](http::Request&) {
+           [&metrics, access = MetricsAccess(web.settings())](http::Request& request) {
+             if (!access.allows(request))
+               return http::Response::text(
+                   "이 주소에서는 /metrics를 볼 수 없습니다. [metrics] 설정을 확인하십시오.", 403);
              auto r = http::Response::text(metrics.exposition());
              r.content_type = "text/plain; version=0.0.4; charset=utf-8";
              return r;
            },
            true});
-  web.raw({"GET", "/api/v1/openapi.json",
-           [doc = std::move(openapi_document)](http::Request&) { return http::Response::json(doc); }, true});
+  // The document maps every operation and field of the API: for those who may call it (a session or an API
+  // token), through the pipeline like any API read, so on a worker and never on the I/O thread.
+  document() = std::move(openapi_document);
+  web.add_routes({{"GET", "/api/v1/openapi.json", std::string(kSignedIn), openapi_api, RouteKind::api}});
 }
 
 }  // namespace sotong::platform::operations

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/korean_text.hpp"
+
 #include "platform/search/search_index.hpp"
 #include "platform/search/search_store.hpp"
 #include "platform/search/search_visibility.hpp"
@@ -13,6 +15,12 @@ Result<Results> find(store::Database& db, const Policy& policy, const Actor& act
   if (auto ok = policy.check(actor, kSignedIn); !ok) return ok.error();
   auto query = parse_query(text);
   if (!query) return query.error();
+  // The source is compared in SQL: bytes that are not UTF-8 would reach PostgreSQL, which refuses the whole
+  // statement (a 500), while SQLite would quietly find nothing.
+  if (!is_valid_utf8(source) || source.size() > 100) {
+    return Error::invalid("검색 대상(source)이 올바르지 않습니다.",
+                          {{"source", "검색 대상은 올바른 UTF-8 문자로 100바이트 이내여야 합니다."}});
+  }
   if (page < 1 || page > kMaxPages) {
     const std::string message = "검색 결과는 " + std::to_string(kMaxPages) +
                                 "쪽까지 볼 수 있습니다. 검색어를 더 구체적으로 입력해 주십시오.";

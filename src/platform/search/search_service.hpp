@@ -44,7 +44,8 @@ struct Results {
 
 /// Searches everything modules index for `text`, showing the actor only documents they may open (the count
 /// included). `page` counts from 1. Errors: the query's (invalid_input on field "q"), a page past
-/// kMaxPages (invalid_input on field "page"), unauthenticated for nobody.
+/// kMaxPages (invalid_input on field "page"), a `source` that is not UTF-8 or longer than 100 bytes
+/// (invalid_input on field "source"), unauthenticated for nobody.
 Result<Results> find(store::Database& db, const Policy& policy, const Actor& actor, std::string_view text,
                      std::int64_t page = 1, std::string_view source = {});
 

@@ -117,24 +117,41 @@ void Web::add_routes(const std::vector<RouteSpec>& routes) {
   }
 }
 
+bool Web::over_tls(const Context& ctx) const {
+  return settings_.secure_cookies || (from_trusted_proxy(ctx.request, settings_.trusted_proxies) &&
+                                      ctx.request.header("x-forwarded-proto") == "https");
+}
+
 http::CookieOptions Web::cookie_options(const Context& ctx, long max_age) const {
   http::CookieOptions o;
-  o.secure = settings_.secure_cookies || (from_trusted_proxy(ctx.request, settings_.trusted_proxies) &&
-                                          ctx.request.header("x-forwarded-proto") == "https");
+  o.secure = over_tls(ctx);
   o.max_age = max_age;
   return o;
 }
 
+std::string Web::cookie_name(const Context& ctx, std::string_view name) const {
+  return http::cookie_name(name, over_tls(ctx));
+}
+
+std::string Web::read_cookie(const Context& ctx, std::string_view name) const {
+  return ctx.request.cookie(cookie_name(ctx, name));
+}
+
+std::string Web::set_cookie(const Context& ctx, std::string_view name, std::string_view value,
+                            long max_age) const {
+  return http::set_cookie(cookie_name(ctx, name), value, cookie_options(ctx, max_age));
+}
+
 void Web::resolve_session(Context& ctx) {
-  const std::string token = ctx.request.cookie(kSessionCookie);
+  const std::string token = read_cookie(ctx, kSessionCookie);
   if (token.empty() || !identity_.session) {
-    ctx.csrf = ctx.request.cookie(kLoginCsrfCookie);
+    ctx.csrf = read_cookie(ctx, kLoginCsrfCookie);
     return;
   }
   auto found = identity_.session(db_, settings_, token);
   if (!found) {
-    ctx.csrf = ctx.request.cookie(kLoginCsrfCookie);
-    ctx.set_cookies.push_back(http::set_cookie(kSessionCookie, "", cookie_options(ctx, 0)));
+    ctx.csrf = read_cookie(ctx, kLoginCsrfCookie);
+    ctx.set_cookies.push_back(set_cookie(ctx, kSessionCookie, "", 0));
     return;
   }
   ctx.actor = std::move(found->actor);
@@ -199,7 +216,7 @@ std::optional<http::Response> Web::require_sign_in(Context& ctx, const std::stri
     return r;
   }
   const bool writes = is_write(ctx.request);
-  const bool had_cookie = !ctx.request.cookie(kSessionCookie).empty();
+  const bool had_cookie = !read_cookie(ctx, kSessionCookie).empty();
   std::string location = "/login";
   if (!writes) location += "?next=" + http::percent_encode(ctx.request.target);
   if (had_cookie) location += (writes ? "?" : "&") + std::string("expired=1");
@@ -207,9 +224,18 @@ std::optional<http::Response> Web::require_sign_in(Context& ctx, const std::stri
 }
 
 std::optional<http::Response> Web::require_password_change(Context& ctx) {
+  // Only a session carries the flag: an API token is issued by the operator for another system, not signed in
+  // with the initial password, so it is unaffected.
+  if (!ctx.must_change_password) return std::nullopt;
+  if (ctx.api) {
+    return json(
+        ctx,
+        json_error("password_change_required",
+                   "비밀번호를 바꾼 뒤에 이용할 수 있습니다. 화면에서 새 비밀번호를 정해 주십시오.", {}),
+        403);
+  }
   const auto& pattern = ctx.request.route_pattern;
-  if (ctx.must_change_password && !ctx.api && pattern != "/password" && pattern != "/logout")
-    return http::Response::redirect("/password");
+  if (pattern != "/password" && pattern != "/logout") return http::Response::redirect("/password");
   return std::nullopt;
 }
 
@@ -272,9 +298,9 @@ http::Response Web::handle(http::Request& request, const std::string& action, Ro
 }
 
 Flash Web::take_flash(Context& ctx) {
-  const std::string raw = ctx.request.cookie(kFlashCookie);
+  const std::string raw = read_cookie(ctx, kFlashCookie);
   if (raw.empty()) return {};
-  ctx.set_cookies.push_back(http::set_cookie(kFlashCookie, "", cookie_options(ctx, 0)));
+  ctx.set_cookies.push_back(set_cookie(ctx, kFlashCookie, "", 0));
   std::string decoded;
   if (!http::percent_decode(raw, decoded, false)) return {};
   const auto bar = decoded.find('|');
@@ -401,7 +427,7 @@ http::Response Web::status_page(int status, const http::Request& request) {
 
 http::Response Web::redirect_with(Context& ctx, std::string location, Flash flash) {
   http::Response r = http::Response::redirect(std::move(location));
-  r.header("Set-Cookie", http::set_cookie(kFlashCookie, flash_encode(flash), cookie_options(ctx, 60)));
+  r.header("Set-Cookie", set_cookie(ctx, kFlashCookie, flash_encode(flash), 60));
   return r;
 }
 

@@ -23,6 +23,7 @@
 
 namespace sotong::platform {
 
+// Cookie names as sent over plain HTTP; over TLS each goes by "__Host-" + the name (Web::cookie_name).
 inline constexpr std::string_view kSessionCookie = "sotong_session";
 inline constexpr std::string_view kLoginCsrfCookie = "sotong_login_csrf";
 inline constexpr std::string_view kFlashCookie = "sotong_flash";
@@ -87,6 +88,18 @@ class Web {
 
   /// Session cookie options for this deployment (Secure when configured or behind TLS).
   http::CookieOptions cookie_options(const Context& ctx, long max_age = -1) const;
+  /// Whether the request reached the server over TLS: [security] secure_cookies, or X-Forwarded-Proto: https
+  /// from a trusted proxy.
+  bool over_tls(const Context& ctx) const;
+  /// The name cookie `name` (kSessionCookie …) goes by on this request: "__Host-" + name over TLS, the plain
+  /// name over plain HTTP (where browsers refuse Secure cookies, and so the prefix).
+  std::string cookie_name(const Context& ctx, std::string_view name) const;
+  /// The request's value of cookie `name` under the name matching its transport ("" when absent).
+  std::string read_cookie(const Context& ctx, std::string_view name) const;
+  /// The Set-Cookie value of cookie `name` for this request: its name and options (max_age -1: until the
+  /// browser closes, 0: delete).
+  std::string set_cookie(const Context& ctx, std::string_view name, std::string_view value,
+                         long max_age = -1) const;
 
  private:
   http::Response handle(http::Request& request, const std::string& action, RouteHandler handler, bool api);

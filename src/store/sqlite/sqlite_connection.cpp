@@ -1,6 +1,8 @@
 #include "store/sqlite/sqlite_connection.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <chrono>
 
@@ -17,7 +19,15 @@ class Timer {
 };
 }  // namespace
 
+void create_private_database_file(const std::string& path) {
+  if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return;
+  // O_EXCL: only a file made here gets the mode; a failure (it exists, no folder) is left to sqlite3_open.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);
+}
+
 SqliteConnection::SqliteConnection(const std::string& path) {
+  create_private_database_file(path);
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);

@@ -13,6 +13,11 @@ struct sqlite3_stmt;
 
 namespace sotong::store {
 
+/// Creates the database file at `path` readable and writable by its owner only (it holds personal data) when
+/// there is none yet; SQLite gives the -wal, -shm and journal files beside it the same mode. An existing file
+/// keeps the mode its operator chose; ":memory:" and "file:" URIs are left to SQLite.
+void create_private_database_file(const std::string& path);
+
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path);

@@ -2,12 +2,19 @@
 // test checks its operations against what its openapi.json fragment declares (Ajv, JSON Schema 2020-12).
 import assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { BASE, fetch } from './client.mjs';
+import { BASE, createToken, fetch } from './client.mjs';
+
+/** The server's OpenAPI document, read with `token` (the document needs a sign-in or an API token). */
+export async function openApiDocument(token = createToken('admin', 'openapi-document')) {
+  const res = await fetch(`${BASE}/api/v1/openapi.json`, { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+  assert.equal(res.status, 200, 'GET /api/v1/openapi.json with a token');
+  return res.json();
+}
 
 /** Loads the document once and returns assertDocumented(operation, res): the response's status must be one the
  * operation ("GET /api/v1/things/{id}") declares, and its JSON body must match the schema declared for it. */
 export async function openApiChecker() {
-  const doc = await (await fetch(`${BASE}/api/v1/openapi.json`)).json();
+  const doc = await openApiDocument();
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   // The document's own top-level words are not JSON Schema keywords; they are allowed and ignored.
   ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'paths', 'components', 'tags', 'externalDocs', 'webhooks', 'jsonSchemaDialect']);

@@ -30,6 +30,7 @@ export async function startSmtpReceiver() {
   const receiver = {
     port: 0,
     accepted: [], // parsed messages the receiver answered 250 to
+    commands: [], // every command verb received (EHLO, MAIL, …), in order
     holding: false, // while true, each message waits for release() before its 250
     held: [],
     onData: null, // called with the parsed message when its DATA ends (before the 250)
@@ -84,6 +85,7 @@ export async function startSmtpReceiver() {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 2);
         const verb = line.slice(0, 4).toUpperCase();
+        receiver.commands.push(verb);
         if (verb === 'EHLO') reply('250-receiver\r\n250 8BITMIME');
         else if (verb === 'HELO') reply('250 receiver');
         else if (verb === 'MAIL') (envelope.from = line.slice(10)), reply('250 2.1.0 ok');
