@@ -4,9 +4,9 @@
 #include <charconv>
 #include <stdexcept>
 
-#include "platform/web/client_address.hpp"
 #include "http/address_list.hpp"
 #include "platform/notifications/mail.hpp"
+#include "platform/web/client_address.hpp"
 
 namespace sotong::app {
 

@@ -48,6 +48,24 @@ struct DashboardCard {
   std::string description;
 };
 
+/// Work waiting for the person ("잠긴 계정 2개"), listed first on the home page and linking to the list that
+/// holds it, so that a home page answers "what should I do now". Modules add theirs (suggestions due,
+/// meetings to attend, surveys to answer).
+struct WaitingTask {
+  std::string label;  // "읽지 않은 알림"
+  std::int64_t count = 0;
+  std::string unit;  // "건", "개"
+  std::string href;  // the list holding exactly these items
+};
+
+struct TaskSource {
+  std::string action;  // asked only for actors allowed this action
+  int order = 100;
+  /// What is waiting for this actor now (read inside the home page's read transaction); items with a count
+  /// of 0 are not shown.
+  std::function<std::vector<WaitingTask>(store::Connection&, const Actor&, const Policy&)> list;
+};
+
 /// A count beside the person's name in the header (unread notifications, tasks due), linking to its list.
 struct HeaderBadge {
   std::string code;    // "notifications": names the badge in markup (class user-<code>)

@@ -29,6 +29,8 @@ struct ModuleManifest {
   std::vector<Permission> permissions;
   std::vector<MenuEntry> menu;
   std::vector<DashboardCard> cards;
+  /// What waits for the person, listed first on the home page.
+  std::vector<TaskSource> tasks;
   std::vector<HeaderBadge> badges;
   /// The module's pages and API operations, each a named handler (see route_table.hpp).
   std::vector<RouteSpec> routes;

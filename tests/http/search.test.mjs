@@ -61,7 +61,7 @@ test('a two-syllable word is found inside inflected text', async () => {
   assert.ok(hit, '예산 finds 주민이 예산을 짜는 모임');
   assert.equal(hit.source, 'organizations');
   assert.equal(hit.source_label, '기관');
-  assert.equal(hit.url, `/admin/organizations/${ids.B}`);
+  assert.equal(hit.url, `/organizations/${ids.B}`);
   assert.equal(marked(hit.title_marked), `주민이 [예산]을 짜는 모임 [${run}]`);
 
   const audit = await search(`감사 ${run}`);
@@ -96,7 +96,7 @@ test('the page marks matches with <mark>, escapes the text and counts the result
   const html = await res.text();
   assert.match(html, /<h1[^>]*>검색<\/h1>/);
   assert.match(html, new RegExp(`‘예산 ${run}’ 검색 결과 <strong>\\d+</strong>건`));
-  assert.match(html, new RegExp(`<a href="/admin/organizations/${ids.B}" class="c-text">`));
+  assert.match(html, new RegExp(`<a href="/organizations/${ids.B}" class="c-text">`));
   assert.match(html, /주민이 <mark>예산<\/mark>을 짜는 모임/);
   assert.match(html, /<span class="krds-badge bg-light-primary">기관<\/span>/);
   // An organisation named with markup shows it as text.
@@ -133,25 +133,44 @@ test('the index changes with the record: a rename is found at once, and the form
   }
 });
 
-test('nobody sees, or counts, a result they may not open', async () => {
-  // The organisation pages are the administrator's: everyone else finds none of them, and the total says 0.
+test('every role finds the organisations of the directory by name or code', async () => {
+  for (const login of ['jeonju', 'gunsan', 'coordinator', 'auditor', 'budget', 'expert']) {
+    const token = createToken(login, 'search-test');
+    for (const q of ['전주', '52110']) {
+      const r = await search(q, token, '&source=organizations');
+      const jeonju = r.items.find((i) => i.title === '전주시');
+      assert.ok(jeonju, `${login} finds 전주시 by ${q}`);
+      assert.match(jeonju.url, /^\/organizations\/\d+$/, 'it leads to the directory every role may open');
+    }
+  }
+});
+
+test('nobody sees, or counts, a result they may not open: an inactive organisation is the administrator\'s', async () => {
+  await createOrganization('GONE', `없어진기구 ${run}`);
+  const detail = await admin.get(`/admin/organizations/${ids.GONE}`);
+  const _csrf = (await detail.text()).match(/name="_csrf" value="([^"]+)"/)[1];
+  const off = await admin.postForm(`/admin/organizations/${ids.GONE}/deactivate`, { _csrf, confirmed: '1' });
+  assert.equal(off.status, 303);
   for (const login of ['jeonju', 'gunsan', 'coordinator', 'auditor', 'budget']) {
     const token = createToken(login, 'search-test');
-    const r = await search(`예산 ${run}`, token, '&source=organizations');
+    const r = await search('없어진기구', token, '&source=organizations');
     assert.equal(r.total, 0, `${login} counts nothing`);
     assert.deepEqual(r.items, [], `${login} sees nothing`);
-    assert.equal((await search('전북특별자치도', token, '&source=organizations')).total, 0, `${login}: not even the province`);
   }
   const jeonju = new Client();
   await jeonju.login('jeonju');
-  const page = await jeonju.get(`/search?q=${encodeURIComponent(`예산 ${run}`)}&source=organizations`);
+  const page = await jeonju.get(`/search?q=${encodeURIComponent('없어진기구')}`);
   assert.equal(page.status, 200);
   const html = await page.text();
-  assert.match(html, new RegExp(`‘예산 ${run}’에 대한 검색 결과가 없습니다\\.`));
+  assert.match(html, /‘없어진기구’에 대한 검색 결과가 없습니다\./);
   assert.doesNotMatch(html, /\/admin\/organizations\//);
-  assert.doesNotMatch(html, /주민이/);
-  // The administrator's count for the same query is not zero.
-  assert.ok((await search(`예산 ${run}`, adminToken, '&source=organizations')).total >= 4);
+  // The empty result says what search covers for this person, and suggests checking the spelling.
+  assert.match(html, /검색 대상:[^<]*기관/);
+  assert.match(html, /맞춤법/);
+  // The administrator finds it, on the administrators' page.
+  const mine = await search('없어진기구', adminToken, '&source=organizations');
+  assert.equal(mine.total, 1);
+  assert.equal(mine.items[0].url, `/admin/organizations/${ids.GONE}`);
 });
 
 test('an empty, meaningless or too long query gets a Korean message', async () => {

@@ -60,6 +60,11 @@ std::vector<Account> list(store::Connection& c, const Filter& f) {
     params.emplace_back("%" + f.text + "%");
     params.emplace_back("%" + f.text + "%");
   }
+  if (f.locked_at) {
+    sql += " AND a.locked_until > ?";
+    params.emplace_back(*f.locked_at);
+  }
+  if (f.initial_password) sql += " AND a.must_change_password = 1";
   sql += " ORDER BY o.path, a.display_name, a.id";
   std::vector<Account> out;
   for (const auto& r : c.query(sql, params)) out.push_back(from_row(r));
@@ -138,7 +143,7 @@ Counts count_by_state(store::Connection& c, Timestamp now) {
 }
 
 std::optional<SignInDates> sign_in_dates(store::Connection& c, std::int64_t id) {
-  auto rows = c.query("SELECT last_login_at, password_changed_at FROM accounts WHERE id = ?", {id});
+  auto rows = c.query("SELECT previous_login_at, password_changed_at FROM accounts WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return SignInDates{rows[0].optional_int64(0), rows[0].int64(1)};
 }
@@ -201,8 +206,10 @@ void set_lockout(store::Connection& c, std::int64_t id, std::int64_t failed_logi
 }
 
 void record_login(store::Connection& c, std::int64_t id, Timestamp now) {
-  c.execute("UPDATE accounts SET failed_logins = 0, locked_until = 0, last_login_at = ? WHERE id = ?",
-            {now, id});
+  c.execute(
+      "UPDATE accounts SET failed_logins = 0, locked_until = 0, previous_login_at = last_login_at, "
+      "last_login_at = ? WHERE id = ?",
+      {now, id});
 }
 
 }  // namespace sotong::platform::account_store

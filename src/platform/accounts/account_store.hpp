@@ -17,6 +17,10 @@ struct Filter {
   std::optional<Role> role;
   std::optional<bool> active;
   std::string text;  // part of the login id or name
+  /// Only accounts locked at this moment (the home page's "잠긴 계정" links here).
+  std::optional<Timestamp> locked_at;
+  /// Only accounts still on their initial password.
+  bool initial_password = false;
 };
 
 std::vector<Account> list(store::Connection& c, const Filter& filter);
@@ -47,7 +51,7 @@ struct Counts {
 Counts count_by_state(store::Connection& c, Timestamp now);
 /// When the account last signed in and last changed its password.
 struct SignInDates {
-  std::optional<Timestamp> last_login_at;
+  std::optional<Timestamp> previous_login_at;  // the sign-in before the current one
   Timestamp password_changed_at = 0;
 };
 std::optional<SignInDates> sign_in_dates(store::Connection& c, std::int64_t id);

@@ -183,6 +183,9 @@ http::Response list_page(Web& web, Context& ctx) {
   const ListFilter common = read_list_filter(ctx.query);
   account_store::Filter filter{parse_id(ctx.query.get("organization_id")),
                                role_from_code(ctx.query.get("role")), common.active, common.text};
+  const std::string state = ctx.query.get("state");
+  if (state == "locked") filter.locked_at = now();
+  filter.initial_password = state == "initial";
   return web.respond(ctx, list_accounts(web.service(ctx), filter), [&](const std::vector<Account>& accounts) {
     const Timestamp t = now();
     if (auto file = exports::export_if_requested(web, ctx, {"account", "계정 목록", "accounts"},
@@ -197,7 +200,9 @@ http::Response list_page(Web& web, Context& ctx) {
     View v = View::object({{"accounts", rows},
                            {"count", static_cast<long long>(accounts.size())},
                            {"organizations", organizations_view(web, ctx.query.get("organization_id"))},
-                           {"roles", roles_view({ctx.query.get("role")})}});
+                           {"roles", roles_view({ctx.query.get("role")})},
+                           {"state_locked", state == "locked"},
+                           {"state_initial", state == "initial"}});
     add_list_filter(v, common);
     exports::add_export_links(v, ctx);
     return web.render(ctx, "accounts/list", v, {"계정 관리", {{"관리", "/admin/"}, {"계정 관리", ""}}, {}});

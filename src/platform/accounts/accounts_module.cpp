@@ -46,7 +46,8 @@ std::string my_account_card(Web& web, const Actor& actor) {
   std::string roles;
   for (Role r : actor.roles) roles += (roles.empty() ? "" : ", ") + std::string(role_label(r));
   render::View v = render::View::object({{"organization", actor.organization_name}, {"roles", roles}});
-  if (dates && dates->last_login_at) v.set("last_login_at", format_seoul_minute(*dates->last_login_at));
+  if (dates && dates->previous_login_at)
+    v.set("previous_login_at", format_seoul_minute(*dates->previous_login_at));
   if (dates) v.set("password_changed_at", format_seoul_date(dates->password_changed_at));
   return web.render_fragment("accounts/_card_me", v);
 }
@@ -54,8 +55,14 @@ std::string my_account_card(Web& web, const Actor& actor) {
 std::vector<CardCount> account_counts(store::Connection& c, const Actor&, const Policy&) {
   const auto n = account_store::count_by_state(c, now());
   return {{"사용 중인 계정", n.active, "/admin/accounts?status=active", "개"},
-          {"잠긴 계정", n.locked, "", "개"},
-          {"초기 비밀번호 변경 전", n.initial, "", "개"}};
+          {"잠긴 계정", n.locked, "/admin/accounts?status=active&state=locked", "개"},
+          {"초기 비밀번호 변경 전", n.initial, "/admin/accounts?status=active&state=initial", "개"}};
+}
+
+/// The administrator's waiting work: accounts locked now, which people cannot unlock themselves.
+std::vector<WaitingTask> locked_accounts_task(store::Connection& c, const Actor&, const Policy&) {
+  const auto n = account_store::count_by_state(c, now());
+  return {{"잠금 해제를 기다리는 계정", n.locked, "개", "/admin/accounts?status=active&state=locked"}};
 }
 
 /// Accounts active at the end of the year, by organisation (those created later are not counted).
@@ -75,9 +82,11 @@ ModuleManifest manifest() {
   m.title = "계정";
   add_embedded(m, embedded::accounts());
   m.permissions = permissions();
-  m.menu = {{"직원 찾기", "/people", kViewPeople, 800},
-            {"계정 관리", "/admin/accounts", kManage, 910},
-            {"관리", "/admin/", kAdminArea, 990}};
+  m.menu = {
+      {"직원 찾기", "/people", kViewPeople, 800, "함께 일하는 직원의 소속·직위·연락처를 찾습니다."},
+      {"계정 관리", "/admin/accounts", kManage, 910, "계정을 만들고, 비밀번호를 초기화하고, 잠금을 풉니다."},
+      {"관리", "/admin/", kAdminArea, 990, "시스템 관리 화면을 한곳에서 엽니다."}};
+  m.tasks = {{kManage, 50, locked_accounts_task}};
   for (auto part : {session_routes, admin_routes, people_routes, api_routes}) {
     auto routes = part();
     m.routes.insert(m.routes.end(), routes.begin(), routes.end());

@@ -16,7 +16,8 @@ ModuleManifest manifest() {
   m.permissions = {
       {kView, {Role::admin, Role::auditor}, Scope::everywhere, "변경이력·접속기록 검색과 내려받기"},
   };
-  m.menu = {{"변경·접속 기록", "/admin/history", kView, 920}};
+  m.menu = {
+      {"변경·접속 기록", "/admin/history", kView, 920, "누가 언제 무엇을 바꾸고 열람했는지 찾아봅니다."}};
   m.routes = routes();
   m.history = {{"history",
                 "변경·접속 기록",

@@ -111,6 +111,10 @@ bool requeue_failed_job(store::Connection& c, std::int64_t id, Timestamp run_at)
              {run_at, id}) > 0;
 }
 
+std::int64_t count_failed_jobs(store::Connection& c) {
+  return c.scalar("SELECT COUNT(*) FROM jobs WHERE status = 'failed'");
+}
+
 std::int64_t count_pending_jobs(store::Connection& c, std::string_view kind) {
   return c.scalar("SELECT COUNT(*) FROM jobs WHERE kind = ? AND status IN ('queued', 'running')",
                   {std::string(kind)});

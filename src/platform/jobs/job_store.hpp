@@ -46,5 +46,7 @@ bool requeue_failed_job(store::Connection& c, std::int64_t id, Timestamp run_at)
 
 /// Jobs of `kind` that are queued or running.
 std::int64_t count_pending_jobs(store::Connection& c, std::string_view kind);
+/// Jobs that failed for good and wait for an administrator (the home page's task).
+std::int64_t count_failed_jobs(store::Connection& c);
 
 }  // namespace sotong::platform::job_store

@@ -21,6 +21,10 @@ ModuleManifest manifest() {
     });
   };
   m.job_kinds = job_kinds();
+  m.tasks = {{std::string(kSignedIn), 10, [](store::Connection& c, const Actor& actor, const Policy&) {
+                return std::vector<WaitingTask>{
+                    {"읽지 않은 알림", unread_count(c, actor.account_id), "건", "/notifications"}};
+              }}};
   m.badges = {{"notifications", "알림", "/notifications", std::string(kSignedIn), 10,
                [](store::Connection& c, const Actor& actor) { return unread_count(c, actor.account_id); }}};
   return m;

@@ -29,10 +29,11 @@ View entry_view(const Organization& o, const OrganizationContact& contact) {
                          {"name", o.name},
                          {"kind_label", kind_label(o.kind)},
                          {"parent_name", o.parent_name},
-                         {"active", o.active},
-                         {"phone", contact.phone},
-                         {"address", contact.address},
-                         {"homepage", contact.homepage}});
+                         {"active", o.active}});
+  // Set only when recorded: a mustache section is true for any string, even an empty one.
+  if (!contact.phone.empty()) v.set("phone", contact.phone);
+  if (!contact.address.empty()) v.set("address", contact.address);
+  if (!contact.homepage.empty()) v.set("homepage", contact.homepage);
   if (o.parent_id) v.set("parent_id", *o.parent_id);
   return v;
 }

@@ -13,7 +13,7 @@ ModuleManifest manifest() {
   m.name = "search";
   m.title = "검색";
   add_embedded(m, embedded::search());
-  m.menu = {{"검색", "/search", std::string(kSignedIn), 850}};
+  m.menu = {{"검색", "/search", std::string(kSignedIn), 850, "볼 수 있는 자료를 낱말로 한 번에 찾습니다."}};
   m.routes = routes();
   // Sources registered by other manifests are indexed here the first time a database meets them.
   m.seed = [](store::Database& db) { rebuild_stale_sources(db, sources()); };

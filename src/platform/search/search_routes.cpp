@@ -100,7 +100,9 @@ boost::json::object results_json(const Results& r) {
 http::Response search_page(Web& web, Context& ctx) {
   const PageMeta meta{"검색", {{"검색", ""}}, {}};
   const std::string q = ctx.query.get("q");
-  View v = View::object({{"q", q}});
+  std::string covered;
+  for (const auto& s : sources()) covered += (covered.empty() ? "" : ", ") + s.label;
+  View v = View::object({{"q", q}, {"covered", covered}});
   if (!ctx.query.has("q")) return web.render(ctx, "search/results", v, meta);
   auto page = page_param(ctx.query);
   auto results = page ? find(web.db(), web.policy(), ctx.actor, q, *page, ctx.query.get("source"))

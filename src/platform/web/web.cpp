@@ -80,6 +80,7 @@ Web::Web(store::Database& db, const Policy& policy, const Settings& settings,
   for (const auto& m : modules) {
     menu_.insert(menu_.end(), m.menu.begin(), m.menu.end());
     cards_.insert(cards_.end(), m.cards.begin(), m.cards.end());
+    tasks_.insert(tasks_.end(), m.tasks.begin(), m.tasks.end());
     badges_.insert(badges_.end(), m.badges.begin(), m.badges.end());
     if (m.identity) {
       if (has_identity) throw std::logic_error("two modules provide the identity: " + m.name);
@@ -90,6 +91,7 @@ Web::Web(store::Database& db, const Policy& policy, const Settings& settings,
   const auto by_order = [](const auto& a, const auto& b) { return a.order < b.order; };
   std::stable_sort(menu_.begin(), menu_.end(), by_order);
   std::stable_sort(cards_.begin(), cards_.end(), by_order);
+  std::stable_sort(tasks_.begin(), tasks_.end(), by_order);
   std::stable_sort(badges_.begin(), badges_.end(), by_order);
 }
 

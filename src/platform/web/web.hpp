@@ -81,6 +81,9 @@ class Web {
   const render::TemplateSet& templates() const { return templates_; }
   http::Router& router() { return router_; }
   const std::vector<DashboardCard>& cards() const { return cards_; }
+  const std::vector<TaskSource>& tasks() const { return tasks_; }
+  /// The menu, in order (the home page lists what each entry is for).
+  const std::vector<MenuEntry>& menu() const { return menu_; }
   /// Every (method, pattern, action) registered, for the route-coverage test and the admin roles page.
   const std::vector<std::tuple<std::string, std::string, std::string>>& guarded_routes() const {
     return guarded_;
@@ -134,6 +137,7 @@ class Web {
   const render::TemplateSet& templates_;
   std::vector<MenuEntry> menu_;
   std::vector<DashboardCard> cards_;
+  std::vector<TaskSource> tasks_;
   std::vector<HeaderBadge> badges_;
   IdentityProvider identity_;
   std::map<std::string, SettingsSection, std::less<>> module_settings_;
