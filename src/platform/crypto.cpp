@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <array>
 #include <stdexcept>
 #include <vector>
 
@@ -23,6 +24,55 @@ std::string random_token(std::size_t bytes) {
   sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   out.resize(out.find('\0'));
   return out;
+}
+
+namespace {
+using SessionKey = std::array<unsigned char, crypto_secretbox_KEYBYTES>;
+
+SessionKey session_key(std::string_view session_token, std::string_view purpose) {
+  SessionKey key{};
+  unsigned char token_key[crypto_generichash_KEYBYTES];
+  crypto_generichash(token_key, sizeof token_key,
+                     reinterpret_cast<const unsigned char*>(session_token.data()), session_token.size(),
+                     nullptr, 0);
+  crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char*>(purpose.data()),
+                     purpose.size(), token_key, sizeof token_key);
+  sodium_memzero(token_key, sizeof token_key);
+  return key;
+}
+}  // namespace
+
+std::string seal_for_session(std::string_view session_token, std::string_view purpose,
+                             std::string_view plaintext) {
+  SessionKey key = session_key(session_token, purpose);
+  std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size());
+  randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                        box.data(), key.data());
+  sodium_memzero(key.data(), key.size());
+  std::string out(sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), box.data(), box.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+std::optional<std::string> open_for_session(std::string_view session_token, std::string_view purpose,
+                                            std::string_view sealed) {
+  std::vector<unsigned char> box(sealed.size());
+  std::size_t length = 0;
+  if (sodium_base642bin(box.data(), box.size(), sealed.data(), sealed.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      length < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+    return std::nullopt;
+  SessionKey key = session_key(session_token, purpose);
+  std::string plain(length - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  const int failed = crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
+                                                box.data() + crypto_secretbox_NONCEBYTES,
+                                                length - crypto_secretbox_NONCEBYTES, box.data(), key.data());
+  sodium_memzero(key.data(), key.size());
+  if (failed != 0) return std::nullopt;
+  return plain;
 }
 
 std::string token_hash(std::string_view token) {

@@ -1,6 +1,7 @@
 // Secrets: random tokens, keyed and plain token hashes, argon2id password hashes (libsodium).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,14 @@ bool verify_password(std::string_view password, const std::string& encoded);
 
 /// Constant-time equality for secrets of equal length.
 bool secrets_equal(std::string_view a, std::string_view b);
+
+/// Encrypts `plaintext` so that only a request carrying the same session token can read it back (the key is
+/// derived from the token and `purpose`; any node derives it, and nothing is stored on the server). Used to
+/// carry a one-time value across a redirect in a cookie: base64url of nonce and ciphertext.
+std::string seal_for_session(std::string_view session_token, std::string_view purpose,
+                             std::string_view plaintext);
+/// The plaintext, or nullopt when the value was sealed for another session or purpose, or was altered.
+std::optional<std::string> open_for_session(std::string_view session_token, std::string_view purpose,
+                                            std::string_view sealed);
 
 }  // namespace sotong::platform

@@ -29,3 +29,21 @@ TEST(Crypto, TokensAreRandomAndUrlSafe) {
 }
 
 }  // namespace sotong::platform
+
+namespace sotong::platform {
+
+TEST(Crypto, ASealedValueOpensOnlyForItsSessionAndPurpose) {
+  init_crypto();
+  const std::string sealed = seal_for_session("session-a", "issued-password", "42|abcdEFGH-2345");
+  EXPECT_EQ(open_for_session("session-a", "issued-password", sealed).value_or(""), "42|abcdEFGH-2345");
+  EXPECT_FALSE(open_for_session("session-b", "issued-password", sealed));  // another person's session
+  EXPECT_FALSE(open_for_session("session-a", "something-else", sealed));   // another use
+  std::string altered = sealed;
+  altered[altered.size() / 2] = altered[altered.size() / 2] == 'A' ? 'B' : 'A';
+  EXPECT_FALSE(open_for_session("session-a", "issued-password", altered));
+  EXPECT_FALSE(open_for_session("session-a", "issued-password", "short"));
+  EXPECT_FALSE(open_for_session("session-a", "issued-password", "%%%not base64%%%"));
+  EXPECT_NE(seal_for_session("session-a", "p", "x"), seal_for_session("session-a", "p", "x"));  // fresh nonce
+}
+
+}  // namespace sotong::platform

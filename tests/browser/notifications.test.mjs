@@ -18,14 +18,14 @@ test('a person sees the unread count, reads the notification in the inbox and ch
   const admin = new Client();
   await admin.login('admin');
   const orgs = (await (await admin.get('/api/v1/organizations')).json()).items;
-  const created = await admin.postForm('/admin/accounts', [
+  const created = await admin.follow(await admin.postForm('/admin/accounts', [
     ['_csrf', await admin.csrf('/admin/accounts/new')], ['login_id', loginId], ['display_name', '알림 확인'],
     ['position', '주무관'], ['email', ''], ['organization_id', String(orgs.find((o) => o.code === '52110').id)],
     ['roles', 'municipal'],
-  ]);
+  ]));
   const id = Number((await created.text()).match(/href="\/admin\/accounts\/(\d+)"/)[1]);
   const detail = await (await admin.get(`/admin/accounts/${id}`)).text();
-  const reset = await admin.postForm(`/admin/accounts/${id}/reset-password`, { _csrf: csrfFrom(detail) });
+  const reset = await admin.follow(await admin.postForm(`/admin/accounts/${id}/reset-password`, { _csrf: csrfFrom(detail), confirmed: '1' }));
   const initial = (await reset.text()).match(/id="initial-password"[^>]*>([^<]+)</)[1];
 
   // The reset notifies at once (in the same transaction): the first page after the password change counts it.

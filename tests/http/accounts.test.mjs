@@ -17,7 +17,10 @@ async function postLogin(client, loginId, password) {
 async function postNew({ roles = ['municipal'], ...fields }) {
   const _csrf = await admin.csrf('/admin/accounts/new');
   const values = { display_name: '시험 사용자', position: '주무관', email: '', organization_id: String(orgs['52110']), ...fields };
-  return admin.postForm('/admin/accounts', [['_csrf', _csrf], ...Object.entries(values), ...roles.map((r) => ['roles', r])]);
+  return admin.postForm('/admin/accounts', [['_csrf', _csrf], ...Object.entries(values), ...roles.map((r) => ['roles', r])]).then((res) =>
+    // A created account's page comes after a redirect (post/redirect/get); a refusal answers at once.
+    res.status === 303 ? admin.follow(res) : res,
+  );
 }
 
 function issued(html) {
@@ -92,7 +95,7 @@ test('the admin creates an account through the form and sees its initial passwor
   assert.equal(res.status, 200);
   const html = await res.text();
   assert.match(html, /계정을 만들었습니다/);
-  assert.match(html, /초기 비밀번호는 지금 한 번만 보입니다/);
+  assert.match(html, /초기 비밀번호는 발급한 뒤 10분 동안 이 화면에서만 보입니다/);
   const { id, password } = issued(html);
   assert.match(password, /^[A-Za-z]{8}-[2-9]{4}$/, 'a readable generated password');
 
@@ -185,7 +188,14 @@ test('a password reset shows a new initial password once, ends the sessions and 
 
   const detail = await (await admin.get(`/admin/accounts/${id}`)).text();
   assert.match(detail, new RegExp(`action="/admin/accounts/${id}/reset-password"`));
-  const res = await admin.postForm(`/admin/accounts/${id}/reset-password`, { _csrf: csrfFrom(detail) });
+  const asked = await admin.postForm(`/admin/accounts/${id}/reset-password`, { _csrf: csrfFrom(detail) });
+  assert.equal(asked.status, 200, 'without a confirmation the server asks first');
+  assert.match(await asked.text(), /비밀번호를 초기화할까요\?/);
+  assert.equal((await apiAccount(id)).must_change_password, false, 'and changes nothing');
+  const done = await admin.postForm(`/admin/accounts/${id}/reset-password`, { _csrf: csrfFrom(detail), confirmed: '1' });
+  assert.equal(done.status, 303);
+  assert.equal(done.headers.get('location'), `/admin/accounts/${id}/issued`);
+  const res = await admin.follow(done);
   assert.equal(res.status, 200);
   const html = await res.text();
   assert.match(html, /비밀번호를 초기화했습니다/);

@@ -147,7 +147,7 @@ test('a non-admin may neither upload, download nor delete an organisation attach
   assert.equal(up.status, 403);
   assert.match(await up.text(), hangul);
   assert.equal((await other.get(`/attachments/${item.id}`)).status, 403);
-  const del = await other.postForm(`/attachments/${item.id}/delete`, { _csrf });
+  const del = await other.postForm(`/attachments/${item.id}/delete`, { _csrf, confirmed: '1' });
   assert.equal(del.status, 403);
   assert.ok((await listed()).some((a) => a.id === item.id));
   const nobody = new Client();
@@ -169,12 +169,12 @@ test('deleting removes the file from the list and the download, but the history 
   assert.equal((await upload([{ name, bytes: pdf }])).status, 303);
   const item = (await listed()).find((a) => a.name === name);
   const _csrf = await admin.csrf(page());
-  const res = await admin.postForm(`/attachments/${item.id}/delete`, { _csrf });
+  const res = await admin.postForm(`/attachments/${item.id}/delete`, { _csrf, confirmed: '1' });
   assert.equal(res.status, 303);
   assert.equal(res.headers.get('location'), page());
   assert.ok(!(await listed()).some((a) => a.id === item.id));
   assert.equal((await admin.get(`/attachments/${item.id}`)).status, 404);
-  const again = await admin.postForm(`/attachments/${item.id}/delete`, { _csrf });
+  const again = await admin.postForm(`/attachments/${item.id}/delete`, { _csrf, confirmed: '1' });
   assert.equal(again.status, 404);
   const changes = await history(`kind=change&record_type=attachment&record_id=${item.id}`);
   assert.deepEqual(changes.map((e) => e.action), ['delete', 'create']);

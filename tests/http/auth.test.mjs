@@ -36,7 +36,7 @@ let municipalityId;
 /** Creates an account through the admin form; returns its id and the initial password shown once. */
 async function createAccount(loginId) {
   const _csrf = await admin.csrf('/admin/accounts/new');
-  const res = await admin.postForm('/admin/accounts', [
+  const res = await admin.follow(await admin.postForm('/admin/accounts', [
     ['_csrf', _csrf],
     ['login_id', loginId],
     ['display_name', '시험 사용자'],
@@ -44,7 +44,7 @@ async function createAccount(loginId) {
     ['position', '주무관'],
     ['organization_id', String(municipalityId)],
     ['roles', 'municipal'],
-  ]);
+  ]));
   const html = await res.text();
   assert.equal(res.status, 200, `create ${loginId}: ${html.slice(0, 300)}`);
   const password = html.match(/id="initial-password"[^>]*>([^<]+)</)?.[1];

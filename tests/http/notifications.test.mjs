@@ -70,7 +70,9 @@ const mine = () => receiver.accepted.filter((m) => m.envelope.to.some((t) => t.i
 
 async function resetPassword() {
   const detail = await (await admin.get(`/admin/accounts/${accountId}`)).text();
-  const res = await admin.postForm(`/admin/accounts/${accountId}/reset-password`, { _csrf: csrfFrom(detail) });
+  const res = await admin.follow(
+    await admin.postForm(`/admin/accounts/${accountId}/reset-password`, { _csrf: csrfFrom(detail), confirmed: '1' }),
+  );
   assert.equal(res.status, 200);
   return (await res.text()).match(/id="initial-password"[^>]*>([^<]+)</)[1];
 }
@@ -92,10 +94,10 @@ before(async () => {
   await admin.login('admin');
   const orgs = (await (await admin.get('/api/v1/organizations')).json()).items;
   const _csrf = await admin.csrf('/admin/accounts/new');
-  const res = await admin.postForm('/admin/accounts', [
+  const res = await admin.follow(await admin.postForm('/admin/accounts', [
     ['_csrf', _csrf], ['login_id', loginId], ['display_name', '알림 시험'], ['position', '주무관'], ['email', email],
     ['organization_id', String(orgs.find((o) => o.code === '52110').id)], ['roles', 'municipal'],
-  ]);
+  ]));
   const html = await res.text();
   assert.equal(res.status, 200);
   accountId = Number(html.match(/href="\/admin\/accounts\/(\d+)"/)[1]);
@@ -238,7 +240,7 @@ test('smtp:// without allow_plaintext insists on STARTTLS: a server that does no
     await boss.login('admin');
     const jeonju = (await (await boss.get('/api/v1/accounts', { accept: 'application/json' })).json()).items.find((a) => a.login_id === 'jeonju');
     const detail = await (await boss.get(`/admin/accounts/${jeonju.id}`)).text();
-    assert.equal((await boss.postForm(`/admin/accounts/${jeonju.id}/reset-password`, { _csrf: csrfFrom(detail) })).status, 200);
+    assert.equal((await boss.postForm(`/admin/accounts/${jeonju.id}/reset-password`, { _csrf: csrfFrom(detail), confirmed: '1' })).status, 303);
     // The attempt fails on the missing STARTTLS and waits for its retry; nothing went out in clear.
     const error = await pollUntil(async () => {
       const html = await (await boss.get('/admin/jobs')).text();

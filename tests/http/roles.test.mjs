@@ -129,7 +129,7 @@ for (const [login, role] of DEMO) {
     const homeHtml = await home.text();
     assert.match(homeHtml, /<main id="contents"/);
     // The admin menu is the admin's alone; the auditor also reads the history (/admin/history).
-    assert.equal(/href="\/admin\/(?!history")/.test(homeHtml), isAdmin, 'the admin menu is shown to the admin only');
+    assert.equal(/href="\/admin\/(?!history"|holidays")/.test(homeHtml), isAdmin, 'the admin menu is shown to the admin only');
 
     for (const path of adminGets()) {
       const res = await c.get(path);

@@ -338,3 +338,98 @@
     reveal(document);
   }
 })();
+
+/* 되돌릴 수 없는 작업의 확인: data-confirm-message 가 있는 양식은 보내기 전에 #confirm-modal 로 묻는다.
+ * 확인하면 confirmed=1 을 덧붙여 보내고, 취소·Esc·바깥 누름은 닫고 누른 단추로 초점을 돌려준다. 스크립트가 없으면
+ * 서버(Web::ask_first)가 같은 질문을 한 화면으로 묻는다. */
+(function () {
+  "use strict";
+  var pending = null;
+  var returnFocus = null;
+
+  function modal() { return document.getElementById("confirm-modal"); }
+
+  /* KRDS 모달은 나타나는 동안(fade) 초점을 받지 못할 수 있어, 받을 때까지 잠시 다시 시도한다. */
+  function focusWhenShown(el, tries) {
+    window.setTimeout(function () {
+      if (!pending || !el) return;
+      el.focus();
+      if (document.activeElement !== el && tries > 0) focusWhenShown(el, tries - 1);
+    }, 50);
+  }
+
+  function open(form, submitter) {
+    var m = modal();
+    pending = form;
+    returnFocus = submitter || document.activeElement;
+    m.querySelector("#confirm-modal-title").textContent = form.getAttribute("data-confirm-title") || "확인";
+    m.querySelector("#confirm-modal-message").textContent = form.getAttribute("data-confirm-message");
+    m.querySelector("[data-confirm-accept]").textContent = form.getAttribute("data-confirm-button") || "확인";
+    m.classList.add("shown");
+    var back = m.querySelector(".modal-back");
+    if (back) back.classList.add("in");
+    document.body.classList.add("scroll-no");
+    var wrap = document.getElementById("wrap");
+    if (wrap) wrap.setAttribute("inert", "");
+    window.setTimeout(function () { m.classList.add("in"); }, 20);
+    focusWhenShown(m.querySelector("[data-confirm-cancel]"), 20);
+  }
+
+  function close() {
+    var m = modal();
+    if (!m || !pending) return;
+    pending = null;
+    m.classList.remove("in");
+    var back = m.querySelector(".modal-back");
+    if (back) back.classList.remove("in");
+    document.body.classList.remove("scroll-no");
+    var wrap = document.getElementById("wrap");
+    if (wrap) wrap.removeAttribute("inert");
+    window.setTimeout(function () { if (!pending) m.classList.remove("shown"); }, 350);
+    if (returnFocus && typeof returnFocus.focus === "function" && document.documentElement.contains(returnFocus)) {
+      returnFocus.focus();
+    }
+    returnFocus = null;
+  }
+
+  function accept() {
+    var form = pending;
+    if (!form) return;
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "confirmed";
+    input.value = "1";
+    form.appendChild(input);
+    close();
+    form.submit(); /* submit() 은 submit 사건을 다시 일으키지 않는다 */
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || !form.hasAttribute || !form.hasAttribute("data-confirm-message") || !modal()) return;
+    if (form.querySelector("input[name=confirmed]")) return;
+    event.preventDefault();
+    open(form, event.submitter);
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    if (!pending || !event.target.closest) return;
+    if (event.target.closest("[data-confirm-accept]")) accept();
+    else if (event.target.closest("[data-confirm-cancel]") || event.target.classList.contains("modal-back")) close();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (!pending) return;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "Tab") {
+      /* 대화상자 안에서만 초점이 돈다: 취소 ↔ 확인 */
+      var m = modal();
+      var cancel = m.querySelector("[data-confirm-cancel]");
+      var ok = m.querySelector("[data-confirm-accept]");
+      if (event.shiftKey && document.activeElement === cancel) { event.preventDefault(); ok.focus(); }
+      else if (!event.shiftKey && document.activeElement === ok) { event.preventDefault(); cancel.focus(); }
+    }
+  });
+})();

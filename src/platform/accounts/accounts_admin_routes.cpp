@@ -3,6 +3,7 @@
 #include "http/status.hpp"
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/crypto.hpp"
 #include "platform/exports/list_export.hpp"
 #include "platform/history/history.hpp"
 #include "platform/organizations/organization_store.hpp"
@@ -122,10 +123,38 @@ http::Response form_page(Web& web, Context& ctx, const AccountInput& in,
   return web.render(ctx, "accounts/form", v, {title, trail(title), {}}, status);
 }
 
-http::Response issued_page(Web& web, Context& ctx, const Issued& issued, const std::string& heading) {
-  return web.respond(ctx, get_account(web.service(ctx), issued.account_id), [&](const Account& account) {
+// An issued initial password crosses the redirect after the POST in a cookie sealed for the administrator's
+// session (post/redirect/get): the page that shows it can be reloaded, and a reload never posts the form
+// again ("이미 사용 중인 아이디입니다"). Nothing is stored on the server; after 10 minutes, or in another
+// session, the password is gone for good.
+constexpr std::string_view kIssuedCookie = "sotong_issued";
+constexpr std::string_view kIssuedPurpose = "accounts.issued-password";
+constexpr long kIssuedSeconds = 600;
+
+http::Response redirect_to_issued(Web& web, Context& ctx, const Issued& issued, std::string_view kind) {
+  const std::string plain =
+      std::to_string(issued.account_id) + "|" + std::string(kind) + "|" + issued.initial_password;
+  const std::string sealed = seal_for_session(web.read_cookie(ctx, kSessionCookie), kIssuedPurpose, plain);
+  auto res = http::Response::redirect("/admin/accounts/" + std::to_string(issued.account_id) + "/issued");
+  res.header("Set-Cookie", web.set_cookie(ctx, kIssuedCookie, sealed, kIssuedSeconds));
+  return res;
+}
+
+http::Response issued_page(Web& web, Context& ctx) {
+  auto id = path_id(ctx, kNotFound);
+  if (!id) return web.error(ctx, id.error());
+  return web.respond(ctx, get_account(web.service(ctx), *id), [&](const Account& account) {
     View v = account_view(account, now());
-    v.set("initial_password", issued.initial_password);
+    std::string heading = "초기 비밀번호";
+    const auto plain = open_for_session(web.read_cookie(ctx, kSessionCookie), kIssuedPurpose,
+                                        web.read_cookie(ctx, kIssuedCookie));
+    const std::string prefix = std::to_string(*id) + "|";
+    if (plain && plain->rfind(prefix, 0) == 0) {
+      const auto bar = plain->find('|', prefix.size());
+      const std::string kind = plain->substr(prefix.size(), bar - prefix.size());
+      heading = kind == "created" ? "계정을 만들었습니다" : "비밀번호를 초기화했습니다";
+      v.set("initial_password", plain->substr(bar + 1));
+    }
     return web.render(ctx, "accounts/issued", v, {heading, trail(heading), {}});
   });
 }
@@ -220,7 +249,7 @@ http::Response create_action(Web& web, Context& ctx) {
     return web.refuse_form(ctx, issued.error(), [&](const auto& fields, int) {
       return form_page(web, ctx, in, std::nullopt, fields, http::status_for(issued.error().code));
     });
-  return issued_page(web, ctx, *issued, "계정을 만들었습니다");
+  return redirect_to_issued(web, ctx, *issued, "created");
 }
 
 http::Response detail_page(Web& web, Context& ctx) {
@@ -253,11 +282,20 @@ http::Response update_action(Web& web, Context& ctx) {
 }
 
 http::Response reset_password_action(Web& web, Context& ctx) {
+  // An account that does not exist is 404 before anything is asked.
+  if (auto id = path_id(ctx, kNotFound); id && get_account(web.service(ctx), *id)) {
+    if (auto page = web.ask_first(
+            ctx, {"비밀번호를 초기화할까요?",
+                  "새 초기 비밀번호를 발급하고, 이 계정으로 로그인 중인 곳을 모두 로그아웃합니다. "
+                  "본인은 새 비밀번호로 다시 로그인한 뒤 비밀번호를 바꿔야 합니다.",
+                  "초기화", detail_href(*id)}))
+      return std::move(*page);
+  }
   auto issued = path_id(ctx, kNotFound).and_then([&](std::int64_t id) {
     return reset_account_password(web.service(ctx), id);
   });
   return web.respond(ctx, std::move(issued),
-                     [&](const Issued& i) { return issued_page(web, ctx, i, "비밀번호를 초기화했습니다"); });
+                     [&](const Issued& i) { return redirect_to_issued(web, ctx, i, "reset"); });
 }
 
 http::Response unlock_action(Web& web, Context& ctx) {
@@ -280,6 +318,7 @@ std::vector<RouteSpec> admin_routes() {
       {"GET", "/admin/accounts/{id}/edit", kManage, edit_page},
       {"POST", "/admin/accounts/{id}", kManage, update_action},
       {"POST", "/admin/accounts/{id}/reset-password", kManage, reset_password_action},
+      {"GET", "/admin/accounts/{id}/issued", kManage, issued_page},
       {"POST", "/admin/accounts/{id}/unlock", kManage, unlock_action},
   };
 }

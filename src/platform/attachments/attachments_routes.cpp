@@ -92,6 +92,12 @@ http::Response delete_action(Web& web, Context& ctx) {
   if (!found) return web.error(ctx, found.error());
   const auto& a = found->first;
   const auto& owner = found->second;
+  if (auto page = web.ask_first(ctx, {"첨부파일을 삭제할까요?",
+                                      "‘" + a.file_name +
+                                          "’ 파일을 삭제합니다. 삭제한 파일은 더 내려받을 수 없으며, 삭제한 "
+                                          "사실은 변경 이력에 남습니다.",
+                                      "삭제", owner.href(a.owner_id)}))
+    return std::move(*page);
   auto removed = web.db().write([&](store::Connection& c) { return remove(c, ctx.actor, a.id); });
   if (!removed) return web.error(ctx, removed.error());
   return web.redirect_with(ctx, owner.href(a.owner_id),

@@ -50,6 +50,7 @@ View record_view(const HolidayRecord& r, bool can_manage) {
                        {"kind_label", holiday_kind_label(h.kind)},
                        {"source_label", source},
                        {"weekend", is_weekend(h.date)},
+                       {"statutory", h.kind == HolidayKind::statutory},
                        {"can_manage", can_manage}});
 }
 
@@ -190,6 +191,21 @@ http::Response change_holiday(Web& web, Context& ctx, bool deleting) {
 }
 
 http::Response delete_action(Web& web, Context& ctx) {
+  auto date = date_param(ctx);
+  if (!date) return web.error(ctx, missing());
+  auto record = get_holiday(web.service(ctx), *date);
+  if (!record) return change_holiday(web, ctx, true);  // says, on the year's page, that there is none
+  const Holiday& h = record->holiday;
+  const std::string day = format_date_with_weekday(h.date) + " " + h.name;
+  std::string message =
+      h.kind == HolidayKind::statutory
+          ? day +
+                "은 법정 공휴일입니다. 삭제하면 이날이 근무일로 계산되어, 이날을 지나는 모든 "
+                "기한이 하루씩 당겨집니다."
+          : day + "을 삭제하면 이날이 근무일로 계산됩니다.";
+  message += " 삭제한 공휴일은 이 화면에서 되살릴 수 있습니다.";
+  if (auto page = web.ask_first(ctx, {"공휴일을 삭제할까요?", message, "삭제", year_href(h.date.year)}))
+    return std::move(*page);
   return change_holiday(web, ctx, true);
 }
 

@@ -225,6 +225,14 @@ http::Response change_state(Web& web, Context& ctx, const char* done_message) {
 }
 
 http::Response deactivate_action(Web& web, Context& ctx) {
+  auto id = path_id(ctx, kNotFound);
+  if (!id) return web.error(ctx, id.error());
+  if (auto page =
+          web.ask_first(ctx, {"기관을 비활성화할까요?",
+                              "비활성화한 기관은 기관 안내와 선택 목록에서 빠집니다. 기록은 지워지지 않으며, "
+                              "나중에 다시 사용할 수 있습니다.",
+                              "비활성화", detail_href(*id)}))
+    return std::move(*page);
   return change_state<deactivate_organization>(web, ctx, "기관을 비활성화했습니다.");
 }
 

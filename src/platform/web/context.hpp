@@ -45,6 +45,14 @@ struct Flash {
   std::string message;
 };
 
+/// What a destructive or irreversible action asks before it runs (Web::ask_first).
+struct Confirmation {
+  std::string title;        // "기관을 비활성화할까요?"
+  std::string message;      // what happens, in one or two sentences
+  std::string button;       // "비활성화": the verb of the action
+  std::string cancel_href;  // where 취소 leads (the record's page)
+};
+
 /// What the layout needs besides the page's own data.
 struct PageMeta {
   std::string title;

@@ -427,6 +427,25 @@ http::Response Web::status_page(int status, const http::Request& request) {
   return finish(ctx, render(ctx, "web/error", v, PageMeta{text.heading, {{text.heading, ""}}, {}}, status));
 }
 
+std::optional<http::Response> Web::ask_first(Context& ctx, const Confirmation& c) {
+  if (ctx.form.get("confirmed") == "1" || ctx.multipart.get("confirmed") == "1") return std::nullopt;
+  render::View fields = render::View::list();
+  for (const auto& [name, value] : ctx.form.fields())
+    if (name != "_csrf" && name != "confirmed")
+      fields.push(render::View::object({{"name", name}, {"value", value}}));
+  // The form posts back to the action asked; a path that could read as another host ("//x") is never written.
+  std::string action = ctx.request.path;
+  while (action.size() > 1 && action[1] == '/') action.erase(0, 1);
+  render::View v =
+      render::View::object({{"title", c.title},
+                            {"message", c.message},
+                            {"button", c.button},
+                            {"cancel_href", http::is_local_path(c.cancel_href) ? c.cancel_href : "/"},
+                            {"action", action},
+                            {"fields", fields}});
+  return render(ctx, "web/confirm", v, PageMeta{c.title, {{c.title, ""}}, {}});
+}
+
 http::Response Web::redirect_with(Context& ctx, std::string location, Flash flash) {
   http::Response r = http::Response::redirect(std::move(location));
   r.header("Set-Cookie", set_cookie(ctx, kFlashCookie, flash_encode(flash), 60));

@@ -89,6 +89,12 @@ class Web {
     return guarded_;
   }
 
+  /// For a destructive or irreversible POST: nullopt once the person confirmed (the form carries
+  /// confirmed=1, added by the confirmation dialog in the page or by this fallback); otherwise the page that
+  /// asks first, for browsers without script, posting the same fields back with confirmed=1. A form opts into
+  /// the dialog with data-confirm-title, data-confirm-message and data-confirm-button on the <form>.
+  std::optional<http::Response> ask_first(Context& ctx, const Confirmation& confirmation);
+
   /// Session cookie options for this deployment (Secure when configured or behind TLS).
   http::CookieOptions cookie_options(const Context& ctx, long max_age = -1) const;
   /// Whether the request reached the server over TLS: [security] secure_cookies, or X-Forwarded-Proto: https

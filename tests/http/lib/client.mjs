@@ -97,6 +97,13 @@ export class Client {
     });
   }
 
+  /** After a POST that redirects (post/redirect/get), GETs the page it leads to, as a browser would; any other
+   * response is answered as is. */
+  async follow(res) {
+    const location = res.headers.get('location');
+    return res.status >= 300 && res.status < 400 && location ? this.get(location) : res;
+  }
+
   /** GETs `path` and returns its CSRF token. */
   async csrf(path) {
     const res = await this.get(path);
