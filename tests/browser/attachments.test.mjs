@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE, newPage, login, checkA11y, screenshot, useBrowser, clickAndWaitForPage, clickAndDownload, expectVisible,
-  expectCount, expectFlash,
+  expectCount, expectFlash, expectText, click,
 } from './lib/browser.mjs';
 
 const chrome = useBrowser();
@@ -32,8 +32,32 @@ test('an administrator uploads a file on an organisation page and downloads it',
   assert.equal(download.name, name);
   assert.deepEqual(download.bytes, bytes);
 
-  await clickAndWaitForPage(page, page.getByRole('button', { name: `삭제 ${name}` }), { url: orgPage, status: 200 });
+  // Deleting asks first, in the confirmation dialog.
+  await click(page.getByRole('button', { name: `삭제 ${name}` }));
+  const dialog = page.getByRole('alertdialog', { name: '첨부파일을 삭제할까요?' });
+  await expectVisible(dialog);
+  await clickAndWaitForPage(page, dialog.getByRole('button', { name: '삭제' }), { url: orgPage, status: 200 });
   await expectFlash(page, `‘${name}’을(를) 삭제했습니다.`);
   await expectCount(page.getByRole('link', { name }), 0);
   await page.context().close();
+});
+
+test('a refused upload stays on its page, with the reason beside the file field', async () => {
+  for (const width of [1366, 360]) {
+    const page = await newPage(chrome.browser, { viewport: { width, height: 900 } });
+    await login(page, 'admin');
+    const orgs = await (await page.request.get(`${BASE}/api/v1/organizations?kind=municipality`)).json();
+    const org = orgs.items.find((o) => o.name === '군산시');
+    const orgPage = `/admin/organizations/${org.id}`;
+    await page.goto(`${BASE}${orgPage}`);
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90)]);
+    await page.getByLabel('첨부할 파일').setInputFiles({ name: '보고서.pdf', mimeType: 'application/pdf', buffer: exe });
+    await clickAndWaitForPage(page, page.getByRole('button', { name: '파일 올리기' }), { url: orgPage, status: 200 });
+    await expectFlash(page, '첨부파일을 올리지 못했습니다.');
+    await expectText(page.locator('#attachment-error'), /보고서\.pdf/);
+    assert.equal(await page.getByLabel('첨부할 파일').getAttribute('aria-invalid'), 'true');
+    await checkA11y(page, `refused upload ${width}`);
+    await screenshot(page, `attachment-refused-${width}`);
+    await page.context().close();
+  }
 });

@@ -68,10 +68,11 @@ async function edit(id, fields) {
   });
 }
 
-/** Posts deactivate/activate for `id` and returns [status, the flash message on the page it leads to]. */
+/** Posts deactivate/activate for `id` (confirmed, as the dialog does) and returns the flash message on the page
+ * it leads to. */
 async function toggle(id, action) {
   const detail = await admin.get(`/admin/organizations/${id}`);
-  const res = await admin.postForm(`/admin/organizations/${id}/${action}`, { _csrf: csrfFrom(await detail.text()) });
+  const res = await admin.postForm(`/admin/organizations/${id}/${action}`, { _csrf: csrfFrom(await detail.text()), confirmed: '1' });
   assert.equal(res.status, 303, `${action} ${id}`);
   assert.equal(res.headers.get('location'), `/admin/organizations/${id}`);
   const page = await (await admin.get(res.headers.get('location'))).text();

@@ -1,6 +1,7 @@
 // Thin handlers for attachments: upload (multipart), download under the Korean name, delete.
 #include "platform/attachments/attachments.hpp"
 #include "platform/attachments/attachments_module.hpp"
+#include "platform/attachments/attachments_page.hpp"
 #include "platform/exports/exports.hpp"
 #include "platform/history/history.hpp"
 #include "platform/web/params.hpp"
@@ -57,7 +58,7 @@ http::Response upload_action(Web& web, Context& ctx) {
   const Limits limits = configured_limits(web);
   auto stored = web.db().write(
       [&](store::Connection& c) { return store(c, ctx.actor, code, *owner_id, files, limits); });
-  if (!stored) return web.error(ctx, stored.error());
+  if (!stored) return refuse_upload(web, ctx, code, *owner_id, owner->href(*owner_id), stored.error());
   return web.redirect_with(ctx, owner->href(*owner_id),
                            {"success", "첨부파일 " + std::to_string(stored->size()) + "개를 올렸습니다."});
 }

@@ -2,7 +2,7 @@
 #include <boost/json.hpp>
 
 #include "core/korean_text.hpp"
-#include "platform/attachments/attachments.hpp"
+#include "platform/attachments/attachments_page.hpp"
 #include "platform/exports/list_export.hpp"
 #include "platform/organizations/organization_service.hpp"
 #include "platform/organizations/organizations_module.hpp"
@@ -186,7 +186,7 @@ http::Response detail_page(Web& web, Context& ctx) {
   v.set("children", children).set("has_children", !detail->children.empty());
   v.set("usage", usage);
   web.db().read([&](store::Connection& c) {
-    attachments::add_to_view(v, c, "organization", org.id);
+    attachments::add_to_page(web, ctx, v, c, "organization", org.id);
     return 0;
   });
   return web.render(
