@@ -70,9 +70,15 @@ std::vector<StaticMount> standard_mounts(const std::filesystem::path& web_root) 
   const auto modules = web_root / "node_modules";
   return {
       {"/static/app/", web_root / "static"},
-      {"/static/krds/", modules / "krds-uiux" / "resources"},
+      // What scripts/build-web-assets.mjs makes (`make web`): the pruned, minified CSS and JS the layout
+      // loads, and the Pretendard GOV slices their @font-face rules name.
+      {"/static/build/", web_root / "build"},
+      // KRDS's icons (named by its CSS), and the full CSS and script the layout linked before the build, for
+      // anything still linking them; not its other bundles or its copy of the font.
+      {"/static/krds/",
+       modules / "krds-uiux" / "resources",
+       {"img/", "css/component/output.css", "css/token/krds_tokens.css", "js/component/ui-script.js"}},
       {"/static/htmx/", modules / "htmx.org" / "dist", {"htmx.min.js"}},
-      {"/static/fonts/", modules / "pretendard-gov" / "dist" / "web" / "static" / "woff2-subset"},
       {"/static/echarts/", modules / "echarts" / "dist", {"echarts.min.js"}},
   };
 }
@@ -136,9 +142,9 @@ void StaticFiles::compress() {
     // Each form is kept only when it saves a tenth: a tiny file is not worth a second representation.
     auto gz = http::gzip_compress(f.identity);
     if (gz.size() < size * 9 / 10) f.gzip = std::move(gz);
-    // Brotli's best quality runs at about 1 MB/s, plus a millisecond or two to set up: worth it for the
-    // scripts and stylesheets of 2–256 KB, not for icons of a few hundred bytes, nor for the full KRDS CSS
-    // and ECharts (a second of start-up each; quality 5 is 50× faster and 25 % larger).
+    // Brotli's best quality runs at about 1 MB/s, plus a millisecond or two to set up: worth it for what
+    // pages link (the build's files, 2–200 KB), not for icons of a few hundred bytes, nor for the full KRDS
+    // CSS and ECharts (a second of start-up each; quality 5 is 50× faster and 25 % larger).
     auto br = http::brotli_compress(f.identity, size >= 2048 && size <= 256 * 1024 ? 11 : 5);
     if (br.size() < size * 9 / 10) f.br = std::move(br);
   }
