@@ -15,10 +15,19 @@ all: build
 deps:
 	@scripts/install-deps.sh
 
-# Front-end packages (KRDS, Pretendard GOV, htmx, echarts) and the test tools, from the npm registry.
+# Front-end packages (KRDS, Pretendard GOV, htmx, echarts), the asset tools and the test tools, from the npm
+# registry.
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
-web: deps web/node_modules/.package-lock.json
+# What pages load (web/build/, not committed: docs/decisions/0006): KRDS's CSS without the rules no template
+# or script uses, everything minified, the font's slices. Made again when a template, the app's CSS or JS,
+# a package or the script changes.
+WEB_BUILD_INPUTS = scripts/build-web-assets.mjs web/static/sotong.css web/static/sotong.js \
+                   $(shell find src -path '*/templates/*.mustache')
+web/build/.built: web/node_modules/.package-lock.json $(WEB_BUILD_INPUTS)
+	node scripts/build-web-assets.mjs
+	@touch $@
+web: deps web/node_modules/.package-lock.json web/build/.built
 
 $(BUILD)/build.ninja: CMakeLists.txt
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -91,4 +100,4 @@ bench-search: deps
 	scripts/bench-search.sh
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) web/build

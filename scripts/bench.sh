@@ -5,6 +5,9 @@
 #   2. the signed-in dashboard GET / on SQLite: at least 20 % of the hello-world, p99 under 10 ms
 #   3. the server's resident memory after that load: under 64 MB
 #   4. no request log line dropped during the run
+#   5. the login page's first visit under 350 KB over the wire, and a repeat visit of it and of the dashboard
+#      fetching the HTML alone (bench/page_weight.mjs drives Debian's Chromium; the dashboard's first visit
+#      is reported)
 # Both servers and wrk share this machine's cores, so the figures are for the machine as a whole.
 # The server's standard output (its JSON request log) goes to a file in the temp dir, as under systemd or
 # `make run > file`; a terminal would measure the terminal.
@@ -78,6 +81,11 @@ dropped=$(metric sotong_request_log_dropped_total)
 sleep 0.3 # the writer flushes its last batch within 0.1 s
 lines=$(grep -c '"level":"info","msg":{"method"' "$log" || true)
 
+# What a browser downloads (after the load, so it does not disturb the figures above).
+echo "== Sotong: bytes of a first and a repeat visit (Chromium)" >&2
+weight=$(node bench/page_weight.mjs "http://127.0.0.1:$port" --json)
+field() { node -e 'const w = JSON.parse(process.argv[1]); console.log(process.argv[2].split(".").reduce((o, k) => o[k], w))' "$weight" "$1"; }
+
 pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", 100 * a / b}'; }
 health_pct=$(pct "$health_rps" "$hello_rps")
 dash_pct=$(pct "$dash_rps" "$hello_rps")
@@ -101,5 +109,13 @@ verdict "$rss_mb < 64"
 row "Sotong resident memory after the load, MB" "$rss_mb" "" "" "< 64 MB" $v
 verdict "$dropped == 0"
 row "request log lines dropped ($lines written)" "$dropped" "" "" "0" $v
+kb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1024}'; }
+verdict "$(field login.first.bytes) < 350 * 1024"
+row "login page, first visit, KiB ($(field login.first.requests) requests)" "$(kb "$(field login.first.bytes)")" "" "" "< 350 KiB" $v
+verdict "$(field login.repeat.requests) == 1"
+row "login page, repeat visit, KiB ($(field login.repeat.requests) requests)" "$(kb "$(field login.repeat.bytes)")" "" "" "the HTML alone" $v
+row "dashboard, first visit, KiB ($(field dashboard.first.requests) requests)" "$(kb "$(field dashboard.first.bytes)")" "" "" "" ""
+verdict "$(field dashboard.repeat.requests) == 1"
+row "dashboard, repeat visit, KiB ($(field dashboard.repeat.requests) requests)" "$(kb "$(field dashboard.repeat.bytes)")" "" "" "the HTML alone" $v
 echo "($(nproc) cores; load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg))"
 [ $ok = 1 ] && echo "all performance targets met" || { echo "a performance target was missed"; exit 1; }

@@ -14,6 +14,8 @@ shift
 
 bin=$(realpath -m -- "${SOTONG_BIN:-build/sotong}") # SOTONG_BIN may point at another build
 [ -x "$bin" ] || { echo "$bin is missing: build it first" >&2; exit 1; }
+# The pages link what `make web` builds (CSS, JS, font slices); without it they would load unstyled.
+[ -f web/build/.built ] || { echo "web/build/ is missing: run 'make web'" >&2; exit 1; }
 
 # Tests import their npm tools (ajv, playwright-core) from web/node_modules via this symlink,
 # since ESM ignores NODE_PATH. The root .gitignore already ignores node_modules/.

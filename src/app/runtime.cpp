@@ -92,14 +92,16 @@ std::unique_ptr<Runtime> build_runtime(Config config) {
     for (const auto& p : m.permissions) rt->policy.add(p);
     templates.insert(templates.end(), m.templates.begin(), m.templates.end());
   }
-  rt->templates = std::make_unique<render::TemplateSet>(templates);
+  // Static files first: the templates name them by their fingerprinted URLs ({{asset …}}).
+  rt->static_files =
+      std::make_unique<platform::StaticFiles>(platform::standard_mounts(rt->config.settings.web_root));
+  rt->templates = std::make_unique<render::TemplateSet>(
+      templates, [files = rt->static_files.get()](std::string_view path) { return files->url(path); });
   rt->web = std::make_unique<platform::Web>(*rt->db, rt->policy, rt->config.settings, *rt->templates,
                                             rt->modules, std::move(module_settings));
   for (const auto& m : rt->modules) rt->web->add_routes(m.routes);
   platform::operations::register_routes(*rt->web, rt->metrics,
                                         platform::operations::build_openapi(rt->modules));
-  rt->static_files =
-      std::make_unique<platform::StaticFiles>(platform::standard_mounts(rt->config.settings.web_root));
   return rt;
 }
 

@@ -31,6 +31,18 @@ mustache::data to_data(const View& view) {
   return object;
 }
 
+/// `text` as {{x}} would print it: safe inside a quoted attribute.
+void append_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    const char* entity = c == '&'   ? "&amp;"
+                         : c == '"' ? "&quot;"
+                         : c == '<' ? "&lt;"
+                         : c == '>' ? "&gt;"
+                                    : nullptr;
+    entity ? out.append(entity) : out.append(1, c);
+  }
+}
+
 std::string_view strip(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -59,6 +71,26 @@ std::string inline_partials(const std::string& text, const std::map<std::string,
   return out;
 }
 
+std::string resolve_assets(const std::string& text, const AssetUrl& asset_url) {
+  static constexpr std::string_view kOpen = "{{asset ";
+  std::string out;
+  std::size_t pos = 0;
+  for (;;) {
+    const auto open = text.find(kOpen, pos);
+    if (open == std::string::npos) break;
+    const auto close = text.find("}}", open);
+    if (close == std::string::npos) throw std::runtime_error("unclosed asset tag");
+    const auto path = strip(std::string_view(text).substr(open + kOpen.size(), close - open - kOpen.size()));
+    if (!path.starts_with('/'))
+      throw std::runtime_error("asset path must start with /: " + std::string(path));
+    out.append(text, pos, open - pos);
+    append_escaped(out, asset_url ? asset_url(path) : std::string(path));
+    pos = close + 2;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
 namespace {
 
 /// The text without each line's leading spaces and tabs. The mustache library makes one node per whitespace
@@ -79,13 +111,13 @@ std::string strip_indentation(const std::string& text) {
 
 }  // namespace
 
-TemplateSet::TemplateSet(const std::vector<TemplateSource>& sources) {
+TemplateSet::TemplateSet(const std::vector<TemplateSource>& sources, const AssetUrl& asset_url) {
   std::map<std::string, std::string> partials;
   for (const auto& s : sources) partials[s.name] = s.text;
   for (const auto& s : sources) {
     std::string text;
     try {
-      text = inline_partials(s.text, partials);
+      text = resolve_assets(inline_partials(s.text, partials), asset_url);
     } catch (const std::exception& e) {
       throw std::runtime_error("template " + s.name + ": " + e.what());
     }

@@ -1,6 +1,7 @@
 // Mustache templates compiled once at start, with partials inlined so each page renders in one pass.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -16,11 +17,15 @@ struct TemplateSource {
   std::string text;
 };
 
+/// The URL a page should name a static file by (the server's fingerprinted one), given its path.
+using AssetUrl = std::function<std::string(std::string_view path)>;
+
 class TemplateSet {
  public:
   /// Compiles every template; throws std::runtime_error naming the template that fails to parse or
-  /// names a missing partial.
-  explicit TemplateSet(const std::vector<TemplateSource>& sources);
+  /// names a missing partial. `{{asset /static/…}}` becomes `asset_url(path)` once, here, so a page pays
+  /// nothing for it; without `asset_url` it becomes the path itself.
+  explicit TemplateSet(const std::vector<TemplateSource>& sources, const AssetUrl& asset_url = {});
   ~TemplateSet();
 
   /// Renders with HTML escaping on ({{x}} escapes, {{{x}}} does not). Throws if the name is unknown.
@@ -31,6 +36,9 @@ class TemplateSet {
   struct Compiled;
   std::map<std::string, std::unique_ptr<Compiled>, std::less<>> compiled_;
 };
+
+/// Replaces each {{asset /path}} with `asset_url(path)` (the path when there is none), HTML-escaped.
+std::string resolve_assets(const std::string& text, const AssetUrl& asset_url);
 
 /// Replaces {{> name}} with the partial's text, recursively (a cycle is an error).
 std::string inline_partials(const std::string& text, const std::map<std::string, std::string>& partials,

@@ -27,6 +27,21 @@ TEST(TemplateSet, IndentationIsDroppedButNotInsidePreformattedText) {
   EXPECT_EQ(set.render("code", View::object({})), "<pre>\n  kept\n</pre>");
 }
 
+TEST(TemplateSet, AssetTagsBecomeTheirUrlsWhenCompiled) {
+  std::vector<TemplateSource> sources{{"layout", "<link href=\"{{asset /static/a.css}}\">{{> _js}}"},
+                                      {"_js", "<script src=\"{{asset  /static/b.js }}\"></script>"}};
+  TemplateSet plain(sources);
+  EXPECT_EQ(plain.render("layout", View()),
+            "<link href=\"/static/a.css\"><script src=\"/static/b.js\"></script>");
+  TemplateSet fingerprinted(sources, [](std::string_view path) { return std::string(path) + "?v=1&x"; });
+  EXPECT_EQ(fingerprinted.render("layout", View()),
+            "<link href=\"/static/a.css?v=1&amp;x\"><script src=\"/static/b.js?v=1&amp;x\"></script>");
+  EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"page", "{{asset static/a.css}}"}}),
+               std::runtime_error);
+  EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"page", "{{asset /static/a.css"}}),
+               std::runtime_error);
+}
+
 TEST(TemplateSet, MissingPartialFailsAtStart) {
   EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"page", "{{> _nope}}"}}), std::runtime_error);
   EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"a", "{{> b}}"}, {"b", "{{> a}}"}}),
