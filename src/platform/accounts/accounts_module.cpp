@@ -74,6 +74,61 @@ std::vector<IndicatorValue> active_accounts(store::Connection& c, int year) {
   return out;
 }
 
+/// Accounts by id for the history: the person's page opens an active account to everyone who may find
+/// people, an inactive one only to account managers.
+std::map<std::int64_t, HistoryRecord> history_accounts(store::Connection& c,
+                                                       const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, HistoryRecord> out;
+  for (std::int64_t id : ids) {
+    if (auto a = account_store::find(c, id))
+      out[id] = {a->display_name + " (" + a->login_id + ")", "/people/" + std::to_string(id),
+                 a->active ? kViewPeople : kManage};
+  }
+  return out;
+}
+
+/// API tokens by id: named by their name and account; they have no page.
+std::map<std::int64_t, HistoryRecord> history_tokens(store::Connection& c,
+                                                     const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, HistoryRecord> out;
+  for (std::int64_t id : ids) {
+    if (auto t = api_tokens::find(c, id)) out[id] = {t->name + " (" + t->login_id + ")", "", ""};
+  }
+  return out;
+}
+
+std::vector<HistoryVocabulary> history_vocabulary() {
+  std::vector<Label> roles;
+  for (Role r : kAllRoles) roles.push_back({std::string(role_code(r)), std::string(role_label(r))});
+  return {{.record_type = "account",
+           .label = "계정",
+           .fields = {{"login_id", "아이디"},
+                      {"display_name", "이름"},
+                      {"email", "전자우편"},
+                      {"position", "직위"},
+                      {.code = "organization_id", .label = "소속 기관", .refers_to = "organization"},
+                      {.code = "roles", .label = "역할", .values = roles},
+                      {.code = "active", .label = "상태", .values = {{"true", "사용"}, {"false", "비활성"}}},
+                      {"must_change_password", "비밀번호 변경 필요"},
+                      {"failed_logins", "로그인 실패 횟수"},
+                      {"locked", "잠김"},
+                      {"sessions_closed", "종료한 세션"}},
+           .actions = {{"reset_password", "비밀번호 초기화"},
+                       {"unlock", "잠금 해제"},
+                       {"change_password", "비밀번호 변경"}},
+           .name_field = "display_name",
+           .records = history_accounts},
+          {.record_type = kTokenRecord,
+           .label = "API 토큰",
+           .fields = {{"login_id", "계정 아이디"},
+                      {"name", "토큰 이름"},
+                      {.code = "expires_at", .label = "만료 시각", .utc_time = true},
+                      {"revoked", "폐기"}},
+           .actions = {{"revoke", "폐기"}},
+           .name_field = "name",
+           .records = history_tokens}};
+}
+
 }  // namespace
 
 ModuleManifest manifest() {
@@ -95,27 +150,7 @@ ModuleManifest manifest() {
   m.identity = IdentityProvider{find_session, find_token_actor, account_store::display_names};
   m.cards = {{"내 정보", std::string(kSignedIn), 10, nullptr, my_account_card, ""},
              {"계정 현황", kManage, 95, account_counts, nullptr, "계정을 만들고 잠금을 풀 수 있습니다."}};
-  m.history = {
-      {"account",
-       "계정",
-       {{"login_id", "아이디"},
-        {"display_name", "이름"},
-        {"email", "전자우편"},
-        {"position", "직위"},
-        {"organization_id", "소속 기관 번호"},
-        {"roles", "역할"},
-        {"active", "사용 여부"},
-        {"must_change_password", "비밀번호 변경 필요"},
-        {"failed_logins", "로그인 실패 횟수"},
-        {"locked", "잠김"},
-        {"sessions_closed", "종료한 세션"}},
-       {{"reset_password", "비밀번호 초기화"},
-        {"unlock", "잠금 해제"},
-        {"change_password", "비밀번호 변경"}}},
-      {kTokenRecord,
-       "API 토큰",
-       {{"login_id", "계정 아이디"}, {"name", "토큰 이름"}, {"expires_at", "만료 시각"}, {"revoked", "폐기"}},
-       {{"revoke", "폐기"}}}};
+  m.history = history_vocabulary();
   m.organization_usage = {
       {"소속 계정", "명",
        "이 기관에 소속된 사용 중인 계정이 있어 비활성화할 수 없습니다. 계정을 먼저 옮기거나 "
