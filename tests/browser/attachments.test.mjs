@@ -33,7 +33,7 @@ test('an administrator uploads a file on an organisation page and downloads it',
   assert.deepEqual(download.bytes, bytes);
 
   await clickAndWaitForPage(page, page.getByRole('button', { name: `삭제 ${name}` }), { url: orgPage, status: 200 });
-  await expectFlash(page, `‘${name}’을(를) 삭제했습니다.`);
+  await expectFlash(page, `‘${name}’를 삭제했습니다.`); // …pdf, read 피디에프: 를
   await expectCount(page.getByRole('link', { name }), 0);
   await page.context().close();
 });

@@ -137,10 +137,10 @@ ModuleManifest manifest() {
   m.title = "계정";
   add_embedded(m, embedded::accounts());
   m.permissions = permissions();
-  m.menu = {
-      {"직원 찾기", "/people", kViewPeople, 800, "함께 일하는 직원의 소속·직위·연락처를 찾습니다."},
-      {"계정 관리", "/admin/accounts", kManage, 910, "계정을 만들고, 비밀번호를 초기화하고, 잠금을 풉니다."},
-      {"관리", "/admin/", kAdminArea, 990, "시스템 관리 화면을 한곳에서 엽니다."}};
+  m.menu = {{"직원 찾기", "/people", kViewPeople, 800, "함께 일하는 직원의 소속·직위·연락처를 찾습니다."},
+            {"계정 관리", "/admin/accounts", kManage, 910,
+             "계정을 등록하고, 비밀번호를 초기화하고, 잠금을 풉니다."},
+            {"관리", "/admin/", kAdminArea, 990, "시스템 관리 화면을 한곳에서 엽니다."}};
   m.tasks = {{kManage, 50, locked_accounts_task}};
   for (auto part : {session_routes, admin_routes, people_routes, api_routes}) {
     auto routes = part();
@@ -149,12 +149,12 @@ ModuleManifest manifest() {
   m.search_sources = {{kPeopleSource, "직원", reindex_search}};
   m.identity = IdentityProvider{find_session, find_token_actor, account_store::display_names};
   m.cards = {{"내 정보", std::string(kSignedIn), 10, nullptr, my_account_card, ""},
-             {"계정 현황", kManage, 95, account_counts, nullptr, "계정을 만들고 잠금을 풀 수 있습니다."}};
+             {"계정 현황", kManage, 95, account_counts, nullptr, "계정을 등록하고 잠금을 풀 수 있습니다."}};
   m.history = history_vocabulary();
   m.organization_usage = {
       {"소속 계정", "명",
        "이 기관에 소속된 사용 중인 계정이 있어 비활성화할 수 없습니다. 계정을 먼저 옮기거나 "
-       "중지해 주십시오.",
+       "비활성화해 주십시오.",
        account_store::count_active_in}};
   m.indicators = {{"accounts.active_accounts", "사용 중인 계정 수", "명",
                    "그해 12월 31일까지 만들어져 지금 사용 중인 계정을 소속 기관별로 셉니다.", kManage,

@@ -56,7 +56,7 @@ ModuleManifest manifest() {
   m.permissions = {
       {kView, std::vector<Role>(kAllRoles.begin(), kAllRoles.end()), Scope::everywhere,
        "공휴일 달력 보기, 근무일 계산"},
-      {kManage, {Role::admin}, Scope::everywhere, "공휴일 추가·수정·삭제"},
+      {kManage, {Role::admin}, Scope::everywhere, "공휴일 등록·수정·삭제"},
   };
   m.menu = {{"공휴일·근무일", "/admin/holidays", kView, 860,
              "공휴일을 보고, 기한을 근무일로 계산합니다(예: 오늘부터 근무일 10일 뒤)."}};

@@ -242,7 +242,7 @@ http::Response add_action(Web& web, Context& ctx) {
   }
   const CivilDate date = *parse_date(in.date);
   return web.redirect_with(ctx, year_href(date.year),
-                           {"success", "공휴일을 추가했습니다: " + format_date_with_weekday(date)});
+                           {"success", "공휴일을 등록했습니다: " + format_date_with_weekday(date)});
 }
 
 http::Response edit_page(Web& web, Context& ctx) {

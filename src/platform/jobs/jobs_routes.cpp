@@ -1,4 +1,5 @@
 // Thin handlers for /admin/jobs: the failed, queued and running jobs, and the retry button.
+#include "core/korean_text.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/jobs/jobs_module.hpp"
 #include "platform/web/params.hpp"
@@ -41,8 +42,9 @@ http::Response retry_action(Web& web, Context& ctx) {
   auto id = path_id(ctx, "작업을 찾을 수 없습니다.");
   if (!id) return web.error(ctx, id.error());
   if (auto ok = retry(web.db(), *id, now()); !ok) return web.error(ctx, ok.error());
-  return web.redirect_with(ctx, "/admin/jobs",
-                           {"success", "작업 " + std::to_string(*id) + "을(를) 다시 대기열에 넣었습니다."});
+  return web.redirect_with(
+      ctx, "/admin/jobs",
+      {"success", with_particle("작업 " + std::to_string(*id), "을/를") + " 다시 대기열에 넣었습니다."});
 }
 
 }  // namespace

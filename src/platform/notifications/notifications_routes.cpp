@@ -1,5 +1,6 @@
 // Thin handlers for a person's inbox (/notifications), mark-read, and their delivery choice
 // (/notifications/settings). Everyone signed in sees only their own notifications.
+#include "core/korean_text.hpp"
 #include "platform/accounts/account_store.hpp"
 #include "platform/notifications/notifications.hpp"
 #include "platform/notifications/notifications_module.hpp"
@@ -76,7 +77,9 @@ http::Response save_settings_action(Web& web, Context& ctx) {
   set_preference(web.db(), ctx.actor.account_id, *d);
   return web.redirect_with(
       ctx, "/notifications/settings",
-      {"success", "알림 받는 방법을 ‘" + std::string(delivery_label(*d)) + "’(으)로 바꾸었습니다."});
+      {"success", "알림 받는 방법을 " +
+                      with_particle("‘" + std::string(delivery_label(*d)) + "’", "으로/로") +
+                      " 변경했습니다."});
 }
 
 }  // namespace
