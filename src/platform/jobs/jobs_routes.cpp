@@ -17,14 +17,22 @@ std::string status_label(std::string_view s) {
   return std::string(s);
 }
 
+/// What the screen calls a kind: the label its manifest gives, else its code.
+std::string kind_label(const std::map<std::string, Kind>& kinds, const std::string& name) {
+  const auto it = kinds.find(name);
+  return it == kinds.end() || it->second.label.empty() ? name : it->second.label;
+}
+
 http::Response list_page(Web& web, Context& ctx) {
   auto list = web.db().read([](store::Connection& c) { return list_open(c); });
+  const auto kinds = registered_kinds();
   View rows = View::list();
   std::int64_t failed = 0;
   for (const auto& j : list) {
     if (j.status == "failed") ++failed;
     rows.push(View::object({{"id", j.id},
                             {"kind", j.kind},
+                            {"kind_label", kind_label(kinds, j.kind)},
                             {"status", j.status},
                             {"status_label", status_label(j.status)},
                             {"failed", j.status == "failed"},

@@ -198,9 +198,9 @@ void ensure_digest_scheduled(store::Connection& c, Timestamp at) {
 }
 
 std::vector<jobs::Kind> job_kinds() {
-  return {{kMailKind, send_mail_job,
+  return {{kMailKind, "알림 메일 발송", send_mail_job,
            [](const Settings& s) { return !s.smtp_url.empty() && !s.smtp_from.empty(); }},
-          {kDigestKind, run_digest, [](const Settings&) { return true; }}};
+          {kDigestKind, "알림 모아 보내기", run_digest, [](const Settings&) { return true; }}};
 }
 
 }  // namespace sotong::platform::notifications
