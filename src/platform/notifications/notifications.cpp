@@ -131,6 +131,15 @@ Result<void> mark_read(store::Database& db, std::int64_t account_id, std::int64_
   });
 }
 
+Result<std::string> open_notification(store::Database& db, std::int64_t account_id, std::int64_t id) {
+  return db.write([&](store::Connection& c) -> Result<std::string> {
+    const auto found = notification_store::find_notification(c, account_id, id);
+    if (!found) return Error::not_found("알림을 찾을 수 없습니다.");
+    if (!found->read_at) notification_store::mark_read(c, id, now());
+    return found->url;
+  });
+}
+
 std::int64_t mark_all_read(store::Database& db, std::int64_t account_id) {
   return db.write(
       [&](store::Connection& c) { return notification_store::mark_all_read(c, account_id, now()); });
