@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/runtime.hpp"
+#include "core/korean_text.hpp"
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/account_store.hpp"
 #include "platform/accounts/api_token_service.hpp"
@@ -108,7 +109,8 @@ int run_user_command(const Config& config, CLI::App& user, const CliArgs& args) 
     auto issued = platform::accounts::create_account_as_operator(
         *db, {args.login, args.name, args.email, "", std::to_string(org->id), args.roles, true});
     if (!issued) return fail(issued.error());
-    std::cout << "계정 " << args.login << "을(를) 만들었습니다. 초기 비밀번호: " << issued->initial_password
+    std::cout << with_particle("계정 " + args.login, "을/를")
+              << " 등록했습니다. 초기 비밀번호: " << issued->initial_password
               << "\n(처음 로그인할 때 바꾸어야 합니다.)\n";
     return 0;
   }

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "core/korean_text.hpp"
 #include "http/address_list.hpp"
 #include "platform/notifications/mail.hpp"
 #include "platform/web/client_address.hpp"
@@ -43,8 +44,8 @@ void read_module_sections(const toml::table& t,
     if (platform_section(name.str())) continue;
     const auto* table = node.as_table();
     if (!table)
-      throw std::runtime_error("설정 파일의 " + std::string(name.str()) + " 은(는) [구역]이어야 합니다 (" +
-                               path + ")");
+      throw std::runtime_error("설정 파일의 " + with_particle(name.str(), "은/는") +
+                               " [구역]이어야 합니다 (" + path + ")");
     auto& section = out[std::string(name.str())];
     for (const auto& [key, value] : *table) {
       if (auto i = value.value<std::int64_t>(); i && value.is_integer()) {

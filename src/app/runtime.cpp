@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/korean_text.hpp"
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/attachments/attachments_module.hpp"
 #include "platform/calendar/calendar_module.hpp"
@@ -50,7 +51,9 @@ std::map<std::string, platform::SettingsSection> read_module_settings(
     const std::string& section = entry.first;
     const bool known =
         std::any_of(modules.begin(), modules.end(), [&](const auto& m) { return m.name == section; });
-    if (!known) throw std::runtime_error("설정 파일에 알 수 없는 구역 [" + section + "] 이(가) 있습니다.");
+    if (!known)
+      throw std::runtime_error("설정 파일에 알 수 없는 구역 " + with_particle("[" + section + "]", "이/가") +
+                               " 있습니다.");
   }
   static const std::map<std::string, std::string> kNone;
   for (const auto& m : modules) {

@@ -195,4 +195,128 @@ bool clean_text(std::string_view raw, std::string& out) {
   return clean(raw, out, true);
 }
 
+namespace {
+
+/// The final sound a particle looks at: none (a vowel), ㄹ, or another consonant.
+enum class Final { vowel, rieul, consonant };
+
+/// The last sound of a number written in digits, as read in Korean: 0 영, 1 일, 3 삼, 10 십, 100 백, 1000 천,
+/// 10000 만, 100000000 억.
+Final number_final(std::string_view digits) {
+  const std::size_t last = digits.find_last_not_of('0');
+  if (last == std::string_view::npos) return Final::consonant;  // 영
+  const std::size_t zeros = digits.size() - 1 - last;
+  if (zeros == 0) {
+    switch (digits[last]) {
+      case '1':
+      case '7':
+      case '8':
+        return Final::rieul;  // 일, 칠, 팔
+      case '3':
+      case '6':
+        return Final::consonant;  // 삼, 육
+      default:
+        return Final::vowel;  // 이, 사, 오, 구
+    }
+  }
+  if (zeros % 4 != 0) return Final::consonant;  // 십, 백, 천
+  switch (zeros / 4 % 4) {
+    case 1:  // 만
+    case 2:  // 억
+      return Final::consonant;
+    case 3:  // 조
+      return Final::vowel;
+    default:  // 경
+      return Final::consonant;
+  }
+}
+
+bool is_silent(char32_t c) {
+  switch (c) {
+    case U' ':
+    case U'\t':
+    case U'\n':
+    case U'.':
+    case U',':
+    case U'!':
+    case U'?':
+    case U':':
+    case U';':
+    case U'\'':
+    case U'"':
+    case U')':
+    case U']':
+    case U'}':
+    case U'>':
+    case U'\u2019':
+    case U'\u201D':
+    case U'\u300D':
+    case U'\u300F':
+    case U'\u300B':
+    case U'\u3009':
+    case U'\u3011':
+    case U'\uFF09':
+    case U'\u00B7':
+    case U'\u2026':
+      return true;
+    default:
+      return false;
+  }
+}
+
+Final final_sound(std::string_view word) {
+  std::vector<char32_t> chars;
+  for (std::size_t i = 0; i < word.size();) {
+    if (utf8_sequence_length(word, i) == 0) {
+      ++i;
+      chars.push_back(U'?');
+      continue;
+    }
+    chars.push_back(decode_utf8_at(word, i));
+  }
+  auto end = chars.end();
+  while (end != chars.begin() && is_silent(*(end - 1))) --end;
+  if (end == chars.begin()) return Final::vowel;
+  const char32_t c = *(end - 1);
+  if (c >= kSBase && c < kSBase + kSCount) {
+    const int jong = static_cast<int>((c - kSBase) % kTCount);
+    return jong == 0 ? Final::vowel : (jong == 8 ? Final::rieul : Final::consonant);
+  }
+  if (c >= U'0' && c <= U'9') {
+    auto start = end;
+    while (start != chars.begin() && *(start - 1) >= U'0' && *(start - 1) <= U'9') --start;
+    std::string digits;
+    for (auto it = start; it != end; ++it) digits.push_back(static_cast<char>(*it));
+    return number_final(digits);
+  }
+  const char32_t lower = (c >= U'A' && c <= U'Z') ? c - U'A' + U'a' : c;
+  if (lower == U'l' || lower == U'r') return Final::rieul;      // 엘, 알
+  if (lower == U'm' || lower == U'n') return Final::consonant;  // 엠, 엔
+  return Final::vowel;
+}
+
+}  // namespace
+
+std::string_view particle(std::string_view word, std::string_view pair) {
+  const std::size_t slash = pair.find('/');
+  if (slash == std::string_view::npos) return pair;
+  const std::string_view after_consonant = pair.substr(0, slash);
+  const std::string_view after_vowel = pair.substr(slash + 1);
+  switch (final_sound(word)) {
+    case Final::vowel:
+      return after_vowel;
+    case Final::rieul:
+      return after_consonant == "으로" ? after_vowel : after_consonant;  // 서울로, 서울을
+    case Final::consonant:
+      return after_consonant;
+  }
+  return after_vowel;
+}
+
+std::string with_particle(std::string_view word, std::string_view pair) {
+  std::string out(word);
+  out += particle(word, pair);
+  return out;
+}
+
 }  // namespace sotong

@@ -1,4 +1,5 @@
-// Korean text: UTF-8 validity, Hangul composition (NFC for Hangul), character counts, cutting, trimming.
+// Korean text: UTF-8 validity, Hangul composition (NFC for Hangul), character counts, cutting, trimming, and
+// the particle a word takes (을/를, 이/가 …).
 #pragma once
 
 #include <cstddef>
@@ -48,5 +49,18 @@ bool clean_line(std::string_view raw, std::string& out);
 
 /// As clean_line, but keeps line breaks (normalised to "\n") and tabs, for multi-line text.
 bool clean_text(std::string_view raw, std::string& out);
+
+/// The form of a particle pair that follows `word`: the first (을, 이, 은, 과, 으로) after a final consonant
+/// (받침), the second (를, 가, 는, 와, 로) after a vowel; "으로/로" also takes 로 after ㄹ (서울로). The pair
+/// is written "after consonant/after vowel", as "을/를". The sound is that of the last character that is not
+/// punctuation, a quote, a bracket or a space: a Hangul syllable; a number as read in Korean (3 삼, 10 십,
+/// 1000 천, 0 영); a Latin letter by its name (l 엘, m 엠, n 엔, r 알 end in a consonant, the rest in a
+/// vowel). Anything else (no sound at all, a symbol, hanja) takes the vowel form.
+std::string_view particle(std::string_view word, std::string_view pair);
+
+/// `word` with its particle: with_particle("전주시", "을/를") is "전주시를", with_particle("‘보고서.pdf’",
+/// "은/는") "‘보고서.pdf’는", with_particle("작업 12", "을/를") "작업 12를", with_particle("서울", "으로/로")
+/// "서울로".
+std::string with_particle(std::string_view word, std::string_view pair);
 
 }  // namespace sotong

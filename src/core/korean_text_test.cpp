@@ -123,4 +123,59 @@ TEST(KoreanText, CutsBytesOnACharacterBoundary) {
   EXPECT_EQ(utf8_prefix("😀", 3), "");
 }
 
+TEST(KoreanParticle, AHangulWordTakesTheFormOfItsLastSyllable) {
+  EXPECT_EQ(with_particle("전주시", "을/를"), "전주시를");
+  EXPECT_EQ(with_particle("군산", "을/를"), "군산을");
+  EXPECT_EQ(with_particle("계정", "이/가"), "계정이");
+  EXPECT_EQ(with_particle("파일", "이/가"), "파일이");
+  EXPECT_EQ(with_particle("기관", "은/는"), "기관은");
+  EXPECT_EQ(with_particle("부서", "은/는"), "부서는");
+  EXPECT_EQ(with_particle("도", "과/와"), "도와");
+  EXPECT_EQ(with_particle("시·군", "과/와"), "시·군과");
+}
+
+TEST(KoreanParticle, EuroTakesRoAfterAVowelAndAfterRieul) {
+  EXPECT_EQ(with_particle("서울", "으로/로"), "서울로");  // ㄹ
+  EXPECT_EQ(with_particle("부산", "으로/로"), "부산으로");
+  EXPECT_EQ(with_particle("하루 한 번 모아 받기", "으로/로"), "하루 한 번 모아 받기로");
+  EXPECT_EQ(with_particle("즉시", "으로/로"), "즉시로");
+  EXPECT_EQ(with_particle("서울", "을/를"), "서울을");  // ㄹ is a consonant for the others
+}
+
+TEST(KoreanParticle, QuotesBracketsAndPunctuationAreNotRead) {
+  EXPECT_EQ(with_particle("‘보고서’", "을/를"), "‘보고서’를");
+  EXPECT_EQ(with_particle("‘회의록’", "은/는"), "‘회의록’은");
+  EXPECT_EQ(with_particle("[suggestions]", "이/가"), "[suggestions]가");  // 에스
+  EXPECT_EQ(with_particle("「조례」", "과/와"), "「조례」와");
+  EXPECT_EQ(with_particle("(전북특별자치도)", "은/는"), "(전북특별자치도)는");
+}
+
+TEST(KoreanParticle, NumbersAreReadInKorean) {
+  EXPECT_EQ(with_particle("작업 12", "을/를"), "작업 12를");              // 십이
+  EXPECT_EQ(with_particle("작업 11", "을/를"), "작업 11을");              // 십일
+  EXPECT_EQ(with_particle("작업 3", "이/가"), "작업 3이");                // 삼
+  EXPECT_EQ(with_particle("6", "은/는"), "6은");                          // 육
+  EXPECT_EQ(with_particle("7", "으로/로"), "7로");                        // 칠: ㄹ
+  EXPECT_EQ(with_particle("8", "을/를"), "8을");                          // 팔
+  EXPECT_EQ(with_particle("2", "을/를"), "2를");                          // 이
+  EXPECT_EQ(with_particle("0", "을/를"), "0을");                          // 영
+  EXPECT_EQ(with_particle("10", "을/를"), "10을");                        // 십
+  EXPECT_EQ(with_particle("100", "이/가"), "100이");                      // 백
+  EXPECT_EQ(with_particle("2000", "으로/로"), "2000으로");                // 이천
+  EXPECT_EQ(with_particle("30000", "과/와"), "30000과");                  // 삼만
+  EXPECT_EQ(with_particle("1000000000000", "이/가"), "1000000000000가");  // 일조
+}
+
+TEST(KoreanParticle, LatinLettersAreReadByTheirNames) {
+  EXPECT_EQ(with_particle("보고서.pdf", "을/를"), "보고서.pdf를");      // 에프
+  EXPECT_EQ(with_particle("max_file_mib", "이/가"), "max_file_mib가");  // 비
+  EXPECT_EQ(with_particle("URL", "을/를"), "URL을");                    // 엘
+  EXPECT_EQ(with_particle("URL", "으로/로"), "URL로");
+  EXPECT_EQ(with_particle("pg_restore", "을/를"), "pg_restore를");
+  EXPECT_EQ(with_particle("exam", "은/는"), "exam은");  // 엠
+  EXPECT_EQ(with_particle("", "을/를"), "를");
+  EXPECT_EQ(particle("漢字", "이/가"), "가");  // no sound known: the vowel form
+  EXPECT_EQ(particle("전주시", "에"), "에");   // not a pair: as it is
+}
+
 }  // namespace sotong

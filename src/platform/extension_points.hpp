@@ -90,12 +90,48 @@ struct Label {
   std::string text;
 };
 
-/// What the history viewer calls one record type of a module, its fields and the actions on it.
+/// What the history viewer calls one field of a record type, and how it shows the field's values to an
+/// auditor: codes by their labels, ids of other records by those records' names, times in Korean time.
+struct HistoryField {
+  std::string code;   // "kind": the key in the before/after JSON
+  std::string label;  // "유형"
+  /// Labels of the codes the field holds ({"agency", "유관기관"}); a boolean's are "true" and "false"
+  /// (예 / 아니요 when not given). A value without a label is shown as it is.
+  std::vector<Label> values = {};
+  /// The record type whose id the field holds ("organization" for parent_id): shown by that record's name.
+  std::string refers_to = {};
+  /// For an id of a record of any type: the field of the same record that names its type ("owner_type").
+  std::string refers_to_type_in = {};
+  /// The value is a record type code ("organization"), shown by that type's label (기관).
+  bool names_record_type = false;
+  /// The value is a UTC time as written by format_iso_utc, shown in Korean time.
+  bool utc_time = false;
+};
+
+/// One record that still exists, as its owner names it for the history viewer.
+struct HistoryRecord {
+  std::string name;    // "전주시", "최전주 (jeonju)"
+  std::string href;    // its page ("/organizations/42"); "" when it has none
+  std::string action;  // the policy action a viewer needs for the link to be shown
+};
+
+/// The records of one type that still exist among `ids`, on the caller's connection (ids gone are left out).
+using HistoryRecordLookup = std::function<std::map<std::int64_t, HistoryRecord>(
+    store::Connection&, const std::vector<std::int64_t>& ids)>;
+
+/// What the history viewer calls one record type of a module, its fields and the actions on it, and how it
+/// names and links one of its records.
 struct HistoryVocabulary {
   std::string record_type;  // "organization": as written by history::record_change
   std::string label;        // "기관"
-  std::vector<Label> fields;
+  std::vector<HistoryField> fields;
   std::vector<Label> actions;  // module-specific actions ("rename"); create/update/delete are shared
+  /// The field of the record's own before/after data that names it ("name"): how a record that is gone
+  /// (or a type without `records`) is still shown by name.
+  std::string name_field = {};
+  /// Names and pages of the type's records that still exist; the owner answers it from its own tables, so
+  /// the history never reads another part's tables.
+  HistoryRecordLookup records = {};
 };
 
 enum class IndicatorPeriod { calendar_year };

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "core/korean_text.hpp"
+
 namespace sotong::platform {
 namespace {
 
@@ -47,8 +49,8 @@ Result<SettingsSection> SettingsSection::read(std::string_view module, const std
     const auto spec =
         std::find_if(specs.begin(), specs.end(), [&](const auto& candidate) { return candidate.key == key; });
     if (spec == specs.end())
-      return Error::invalid("설정 파일의 [" + std::string(module) + "] 에 알 수 없는 항목 " + key +
-                            " 이(가) 있습니다.");
+      return Error::invalid("설정 파일의 [" + std::string(module) + "]에 알 수 없는 항목 " +
+                            with_particle(key, "이/가") + " 있습니다.");
     if (auto problem = check_value(*spec, value); !problem.empty())
       return Error::invalid("설정 파일의 [" + std::string(module) + "] " + key + " 값은 " + problem + ".");
     s.values_[key].second = value;

@@ -29,7 +29,7 @@ test('an administrator views 2026, adds a holiday, uses the calculator and remov
 
   // A first try without a name is refused in Korean, keeping the date typed: the form answers on its own address.
   await page.fill('#field-date', '2026-12-24');
-  await clickAndWaitForPage(page, page.getByRole('button', { name: '추가' }), { url: '/admin/holidays', status: 422 });
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '등록' }), { url: '/admin/holidays', status: 422 });
   await expectVisible(page.getByText('공휴일 이름을 입력해 주십시오.').first());
   assert.equal(await page.inputValue('#field-date'), '2026-12-24');
   await checkA11y(page, 'holiday form with errors');
@@ -38,8 +38,8 @@ test('an administrator views 2026, adds a holiday, uses the calculator and remov
   const name = `임시공휴일(시험${suffix})`;
   await page.fill('#field-name', name);
   await page.selectOption('#field-kind', 'temporary');
-  await clickAndWaitForPage(page, page.getByRole('button', { name: '추가' }), { url: '/admin/holidays?year=2026', status: 200 });
-  await expectFlash(page, '공휴일을 추가했습니다: 2026-12-24 (목)');
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '등록' }), { url: '/admin/holidays?year=2026', status: 200 });
+  await expectFlash(page, '공휴일을 등록했습니다: 2026-12-24 (목)');
   const added = table.getByRole('row', { name: new RegExp(`2026-12-24 \\(목\\) ${name.replace(/[()]/g, '\\$&')} 임시공휴일`) });
   await expectVisible(added);
 
@@ -81,7 +81,7 @@ test('a 시·군 officer sees the calendar and the calculator, without the admin
   const res = await page.goto(`${BASE}/admin/holidays?year=2026&start=2026-09-23&days=5`);
   assert.equal(res.status(), 200);
   await expectText(page.locator('#add-result'), /2026-10-02 \(금\)/);
-  await expectCount(page.getByRole('button', { name: '추가' }), 0);
+  await expectCount(page.getByRole('button', { name: '등록' }), 0);
   await expectCount(page.getByRole('button', { name: /삭제/ }), 0);
   await checkA11y(page, 'holidays read-only');
   const bad = await page.goto(`${BASE}/admin/holidays?year=2026&from=2026-02-30&to=2026-03-01`);

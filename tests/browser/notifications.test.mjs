@@ -55,7 +55,7 @@ test('a person sees the unread count, reads the notification in the inbox and ch
   await click(page.locator('label[for=delivery-daily]')); // KRDS draws the radio under its label
   assert.ok(await page.getByLabel('하루 한 번 모아 받기').isChecked(), 'the label checks its radio');
   await clickAndWaitForPage(page, page.getByRole('button', { name: '저장' }), { url: '/notifications/settings', status: 200 });
-  await expectFlash(page, '알림 받는 방법을 ‘하루 한 번 모아 받기’(으)로 바꾸었습니다.');
+  await expectFlash(page, '알림 받는 방법을 ‘하루 한 번 모아 받기’로 변경했습니다.');
   assert.ok(await page.getByLabel('하루 한 번 모아 받기').isChecked(), 'the choice is kept');
   await page.context().close();
 });

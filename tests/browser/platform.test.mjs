@@ -107,8 +107,8 @@ test('an administrator issues an account; its owner must change the initial pass
   await owner.fill('#field-current', initial);
   await owner.fill('#field-next', 'Gunsan-Officer-7');
   await owner.fill('#field-confirm', 'Gunsan-Officer-7');
-  await clickAndWaitForPage(owner, owner.getByRole('button', { name: '비밀번호 바꾸기' }), { url: '/', status: 200 });
-  await expectFlash(owner, '비밀번호를 바꾸었습니다.');
+  await clickAndWaitForPage(owner, owner.getByRole('button', { name: '비밀번호 변경' }), { url: '/', status: 200 });
+  await expectFlash(owner, '비밀번호를 변경했습니다.');
   await owner.context().close();
 });
 

@@ -94,7 +94,7 @@ test('the admin creates an account through the form and sees its initial passwor
   const res = await postNew({ login_id: loginId, display_name: '홍길동', email: `${loginId}@korea.example`, roles: ['municipal'] });
   assert.equal(res.status, 200);
   const html = await res.text();
-  assert.match(html, /계정을 만들었습니다/);
+  assert.match(html, /계정을 등록했습니다/);
   assert.match(html, /초기 비밀번호는 발급한 뒤 10분 동안 이 화면에서만 보입니다/);
   const { id, password } = issued(html);
   assert.match(password, /^[A-Za-z]{8}-[2-9]{4}$/, 'a readable generated password');
@@ -135,7 +135,7 @@ test('the admin edits roles, and the change applies to the signed-in person at o
   assert.equal(res.status, 303);
   assert.equal(res.headers.get('location'), `/admin/accounts/${id}`);
   const detail = await (await admin.get(`/admin/accounts/${id}`)).text();
-  assert.match(detail, /계정 정보를 저장했습니다/);
+  assert.match(detail, /계정 정보를 수정했습니다/);
   assert.match(detail, /시스템 관리자/);
   assert.match(detail, /시·군 담당자/);
   assert.match(detail, /<td>팀장<\/td>/);

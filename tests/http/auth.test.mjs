@@ -278,7 +278,7 @@ test('a new account must change its initial password before any page opens', asy
   const form = await c.get('/password');
   assert.equal(form.status, 200);
   const formHtml = await form.text();
-  assert.match(formHtml, /처음 받은 비밀번호는 바로 바꾸어야 합니다/);
+  assert.match(formHtml, /처음 받은 비밀번호는 바로 변경해야 합니다/);
   const _csrf = csrfFrom(formHtml);
 
   // A weak password gets the Korean rule, and nothing changes.

@@ -193,7 +193,7 @@ test('an administrator adds a holiday; it counts at once and refuses a second on
   assert.equal(before.date, '2099-03-03');
   const res = await post(admin, '/admin/holidays', { date: '2099-03-03', name, kind: 'temporary' });
   assert.equal(res.headers.get('location'), '/admin/holidays?year=2099');
-  assert.equal(await flashAfter(admin, res), '공휴일을 추가했습니다: 2099-03-03 (화)');
+  assert.equal(await flashAfter(admin, res), '공휴일을 등록했습니다: 2099-03-03 (화)');
   const row = rows(await page(admin, '/admin/holidays?year=2099')).find((r) => r.date === '2099-03-03');
   assert.deepEqual([row.name, row.kind], [name, '임시공휴일']);
   assert.match(row.source, /^관리자 \(김관리, \d{4}-\d\d-\d\d\)$/);

@@ -113,7 +113,7 @@ test('a one-time password page is reached by a redirect: a reload shows it again
   const first = await (await admin.get(location)).text();
   const password = first.match(/id="initial-password"[^>]*>([^<]+)</)?.[1];
   assert.ok(password, 'the password is shown');
-  assert.match(first, /계정을 만들었습니다/);
+  assert.match(first, /계정을 등록했습니다/);
   const reload = await (await admin.get(location)).text();
   assert.equal(reload.match(/id="initial-password"[^>]*>([^<]+)</)?.[1], password, 'F5 shows the same page');
   assert.doesNotMatch(reload, /이미 사용 중인 아이디입니다/);

@@ -36,7 +36,7 @@ const decode = (s) =>
 function rows(html) {
   const out = [];
   for (const m of html.matchAll(/<tr>\s*<th scope="row"><a href="\/admin\/history\/(\d+)"[^>]*>\d+<\/a><\/th>([\s\S]*?)<\/tr>/g)) {
-    const cells = [...m[2].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => decode(c[1].replace(/<[^>]*>/g, '').trim()));
+    const cells = [...m[2].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => decode(c[1].replace(/<[^>]*>/g, '').trim()));
     out.push({ id: Number(m[1]), cells });
   }
   return out;
@@ -136,8 +136,8 @@ test('renaming an organisation through the form records a change entry with befo
   const utc = new Date(update.occurred_at).getTime();
   assert.equal(time, new Date(utc + 9 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' '), 'Asia/Seoul');
   assert.equal(who, '김관리 (admin)');
-  assert.deepEqual([kind, action, record], ['변경', '수정', `기관 #${orgId}`]);
-  assert.match(summary, new RegExp(`기관명: 이력 시험 ${run} → 이력 시험 개명 ${run}`));
+  assert.deepEqual([kind, action, record], ['변경', '수정', `기관 이력 시험 개명 ${run}`]);
+  assert.equal(summary, '기관명, 명칭 변경 사유 변경', 'what changed; the values are on the detail page');
 
   const detail = await admin.get(`/admin/history/${update.id}`);
   assert.equal(detail.status, 200);
@@ -289,8 +289,8 @@ test('the auditor exports the filtered log as CSV, and the download is itself re
   assert.deepEqual(actions, ['다시 사용', '비활성화', '수정', '등록']);
   assert.ok(table.slice(1).every((r) => r[8] === String(orgId)));
   const renamed = table.find((r) => r[3] === '수정');
-  assert.match(renamed[10], new RegExp(`기관명: 이력 시험 ${run} → 이력 시험 개명 ${run}`));
-  assert.equal(JSON.parse(renamed[12]).name, `이력 시험 개명 ${run}`);
+  assert.match(renamed[11], new RegExp(`기관명: 이력 시험 ${run} → 이력 시험 개명 ${run}`));
+  assert.equal(JSON.parse(renamed[13]).name, `이력 시험 개명 ${run}`);
 
   const downloads = await history('login=auditor&action=download&record_type=history', auditorToken);
   const entry = downloads.items[0];

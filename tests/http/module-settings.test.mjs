@@ -28,10 +28,10 @@ const freePort = () =>
   });
 
 for (const [config, expected] of [
-  ['[attachments]\nmax_file_mb = 3\n', /\[attachments\].*max_file_mb/],
+  ['[attachments]\nmax_file_mb = 3\n', /\[attachments\]에 알 수 없는 항목 max_file_mb가 있습니다/],
   ['[attachments]\nmax_file_mib = 30\n', /\[attachments\] max_file_mib.*1 이상 10 이하/],
   ['[attachments]\nmax_file_mib = "big"\n', /\[attachments\] max_file_mib.*정수/],
-  ['[suggestionz]\nreply_days = 14\n', /알 수 없는 구역 \[suggestionz\]/],
+  ['[suggestionz]\nreply_days = 14\n', /알 수 없는 구역 \[suggestionz\]가 있습니다/],
 ]) {
   test(`the server refuses to start with ${config.trim().replace(/\n/g, ' ')}`, () => {
     const run = spawnSync(BIN, serveWith(config), { encoding: 'utf8', timeout: 20000 });

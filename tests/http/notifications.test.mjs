@@ -244,7 +244,7 @@ test('smtp:// without allow_plaintext insists on STARTTLS: a server that does no
     // The attempt fails on the missing STARTTLS and waits for its retry; nothing went out in clear.
     const error = await pollUntil(async () => {
       const html = await (await boss.get('/admin/jobs')).text();
-      return [...html.matchAll(/<tr data-job-id="\d+" data-status="queued">\s*<th scope="row">\d+<\/th>\s*<td>mail<\/td>([\s\S]*?)<\/tr>/g)]
+      return [...html.matchAll(/<tr data-job-id="\d+" data-status="queued">\s*<th scope="row">\d+<\/th>\s*<td>알림 메일 발송<\/td>([\s\S]*?)<\/tr>/g)]
         .map((m) => m[1]).find((row) => /메일을 보내지 못했습니다/.test(row));
     }, { message: 'the mail job to fail its first attempt' });
     assert.match(error, /STARTTLS|SSL/i);

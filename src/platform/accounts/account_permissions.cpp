@@ -6,7 +6,7 @@ namespace sotong::platform::accounts {
 
 std::vector<Permission> permissions() {
   return {
-      {kManage, {Role::admin}, Scope::everywhere, "계정 만들기·수정·비밀번호 초기화·잠금 해제"},
+      {kManage, {Role::admin}, Scope::everywhere, "계정 등록·수정·비밀번호 초기화·잠금 해제"},
       {kAdminArea, {Role::admin}, Scope::everywhere, "관리 화면 보기"},
       {kViewPeople, std::vector<Role>(kAllRoles.begin(), kAllRoles.end()), Scope::own_organization,
        "직원 찾기: 소속 기관(도 전체 역할은 전체)의 직원 이름·직위·소속·전자우편 보기"},

@@ -79,7 +79,7 @@ bool sign_in_throttled(std::int64_t failures_from_address, std::int64_t failures
 
 Result<void> check_self_edit(const Actor& actor, std::int64_t account_id, const ValidAccount& change) {
   if (actor.account_id != account_id) return success();
-  if (!change.active) return Error::conflict("자기 계정은 사용 중지할 수 없습니다.");
+  if (!change.active) return Error::conflict("자기 계정은 비활성화할 수 없습니다.");
   if (actor.has(Role::admin) &&
       std::find(change.roles.begin(), change.roles.end(), Role::admin) == change.roles.end()) {
     return Error::conflict("자기 계정의 시스템 관리자 역할은 뺄 수 없습니다.",

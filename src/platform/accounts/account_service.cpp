@@ -87,7 +87,7 @@ Result<Issued> reset_password_by(store::Database& db, const Actor& actor, std::i
         {"account", id, "reset_password", password_flag(before->must_change_password), password_flag(true)});
     notifications::notify(
         c, id, "비밀번호가 초기화되었습니다",
-        "관리자가 비밀번호를 초기화했습니다. 새로 받은 비밀번호로 로그인한 뒤 바로 바꾸십시오. "
+        "관리자가 비밀번호를 초기화했습니다. 새로 받은 비밀번호로 로그인한 뒤 바로 변경하십시오. "
         "직접 요청하지 않았다면 관리자에게 알려 주십시오.",
         "/password");
     return issued;

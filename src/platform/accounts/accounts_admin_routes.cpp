@@ -55,7 +55,7 @@ exports::Table accounts_table(const std::vector<Account>& accounts, Timestamp t)
   for (const auto& a : accounts) {
     table.rows.push_back(
         {a.login_id, a.display_name, a.position, a.email, a.organization_name, roles_text(a.roles),
-         a.active ? "사용" : "사용 중지", is_locked(a.locked_until, t) ? "잠김" : "",
+         a.active ? "사용" : "비활성", is_locked(a.locked_until, t) ? "잠김" : "",
          a.last_login_at ? format_seoul_minute(*a.last_login_at) : "", format_seoul_minute(a.created_at)});
   }
   return table;
@@ -119,7 +119,7 @@ http::Response form_page(Web& web, Context& ctx, const AccountInput& in,
                          {"action", id ? "/admin/accounts/" + std::to_string(*id) : "/admin/accounts"},
                          {"cancel_href", id ? "/admin/accounts/" + std::to_string(*id) : "/admin/accounts"}});
   for (const auto& e : errors) v.set("error_" + e.field, e.message);
-  const std::string title = id ? "계정 정보 수정" : "계정 만들기";
+  const std::string title = id ? "계정 정보 수정" : "계정 등록";
   return web.render(ctx, "accounts/form", v, {title, trail(title), {}}, status);
 }
 
@@ -152,7 +152,7 @@ http::Response issued_page(Web& web, Context& ctx) {
     if (plain && plain->rfind(prefix, 0) == 0) {
       const auto bar = plain->find('|', prefix.size());
       const std::string kind = plain->substr(prefix.size(), bar - prefix.size());
-      heading = kind == "created" ? "계정을 만들었습니다" : "비밀번호를 초기화했습니다";
+      heading = kind == "created" ? "계정을 등록했습니다" : "비밀번호를 초기화했습니다";
       v.set("initial_password", plain->substr(bar + 1));
     }
     return web.render(ctx, "accounts/issued", v, {heading, trail(heading), {}});
@@ -179,7 +179,7 @@ http::Response admin_home_page(Web& web, Context& ctx) {
   for (const auto& m : std::vector<std::tuple<const char*, const char*, const char*>>{
            {"기관 관리", "/admin/organizations",
             "도, 실국, 시·군, 유관기관을 등록하고 이름 변경 이력을 관리합니다."},
-           {"계정 관리", "/admin/accounts", "계정을 만들고 역할과 소속을 정하며 잠금을 풉니다."},
+           {"계정 관리", "/admin/accounts", "계정을 등록하고 역할과 소속을 정하며 잠금을 풉니다."},
            {"역할과 권한", "/admin/roles", "역할마다 할 수 있는 일을 확인합니다."}}) {
     links.push(
         View::object({{"label", std::get<0>(m)}, {"href", std::get<1>(m)}, {"description", std::get<2>(m)}}));
@@ -278,7 +278,7 @@ http::Response update_action(Web& web, Context& ctx) {
       return web.redirect_with(ctx, detail_href(id), {"danger", updated.error().message});
     return form_page(web, ctx, in, id, updated.error().fields, http::status_for(updated.error().code));
   }
-  return web.redirect_with(ctx, detail_href(id), {"success", "계정 정보를 저장했습니다."});
+  return web.redirect_with(ctx, detail_href(id), {"success", "계정 정보를 수정했습니다."});
 }
 
 http::Response reset_password_action(Web& web, Context& ctx) {

@@ -74,6 +74,61 @@ std::vector<IndicatorValue> active_accounts(store::Connection& c, int year) {
   return out;
 }
 
+/// Accounts by id for the history: the person's page opens an active account to everyone who may find
+/// people, an inactive one only to account managers.
+std::map<std::int64_t, HistoryRecord> history_accounts(store::Connection& c,
+                                                       const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, HistoryRecord> out;
+  for (std::int64_t id : ids) {
+    if (auto a = account_store::find(c, id))
+      out[id] = {a->display_name + " (" + a->login_id + ")", "/people/" + std::to_string(id),
+                 a->active ? kViewPeople : kManage};
+  }
+  return out;
+}
+
+/// API tokens by id: named by their name and account; they have no page.
+std::map<std::int64_t, HistoryRecord> history_tokens(store::Connection& c,
+                                                     const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, HistoryRecord> out;
+  for (std::int64_t id : ids) {
+    if (auto t = api_tokens::find(c, id)) out[id] = {t->name + " (" + t->login_id + ")", "", ""};
+  }
+  return out;
+}
+
+std::vector<HistoryVocabulary> history_vocabulary() {
+  std::vector<Label> roles;
+  for (Role r : kAllRoles) roles.push_back({std::string(role_code(r)), std::string(role_label(r))});
+  return {{.record_type = "account",
+           .label = "계정",
+           .fields = {{"login_id", "아이디"},
+                      {"display_name", "이름"},
+                      {"email", "전자우편"},
+                      {"position", "직위"},
+                      {.code = "organization_id", .label = "소속 기관", .refers_to = "organization"},
+                      {.code = "roles", .label = "역할", .values = roles},
+                      {.code = "active", .label = "상태", .values = {{"true", "사용"}, {"false", "비활성"}}},
+                      {"must_change_password", "비밀번호 변경 필요"},
+                      {"failed_logins", "로그인 실패 횟수"},
+                      {"locked", "잠김"},
+                      {"sessions_closed", "종료한 세션"}},
+           .actions = {{"reset_password", "비밀번호 초기화"},
+                       {"unlock", "잠금 해제"},
+                       {"change_password", "비밀번호 변경"}},
+           .name_field = "display_name",
+           .records = history_accounts},
+          {.record_type = kTokenRecord,
+           .label = "API 토큰",
+           .fields = {{"login_id", "계정 아이디"},
+                      {"name", "토큰 이름"},
+                      {.code = "expires_at", .label = "만료 시각", .utc_time = true},
+                      {"revoked", "폐기"}},
+           .actions = {{"revoke", "폐기"}},
+           .name_field = "name",
+           .records = history_tokens}};
+}
+
 }  // namespace
 
 ModuleManifest manifest() {
@@ -82,10 +137,10 @@ ModuleManifest manifest() {
   m.title = "계정";
   add_embedded(m, embedded::accounts());
   m.permissions = permissions();
-  m.menu = {
-      {"직원 찾기", "/people", kViewPeople, 800, "함께 일하는 직원의 소속·직위·연락처를 찾습니다."},
-      {"계정 관리", "/admin/accounts", kManage, 910, "계정을 만들고, 비밀번호를 초기화하고, 잠금을 풉니다."},
-      {"관리", "/admin/", kAdminArea, 990, "시스템 관리 화면을 한곳에서 엽니다."}};
+  m.menu = {{"직원 찾기", "/people", kViewPeople, 800, "함께 일하는 직원의 소속·직위·연락처를 찾습니다."},
+            {"계정 관리", "/admin/accounts", kManage, 910,
+             "계정을 등록하고, 비밀번호를 초기화하고, 잠금을 풉니다."},
+            {"관리", "/admin/", kAdminArea, 990, "시스템 관리 화면을 한곳에서 엽니다."}};
   m.tasks = {{kManage, 50, locked_accounts_task}};
   for (auto part : {session_routes, admin_routes, people_routes, api_routes}) {
     auto routes = part();
@@ -94,32 +149,12 @@ ModuleManifest manifest() {
   m.search_sources = {{kPeopleSource, "직원", reindex_search}};
   m.identity = IdentityProvider{find_session, find_token_actor, account_store::display_names};
   m.cards = {{"내 정보", std::string(kSignedIn), 10, nullptr, my_account_card, ""},
-             {"계정 현황", kManage, 95, account_counts, nullptr, "계정을 만들고 잠금을 풀 수 있습니다."}};
-  m.history = {
-      {"account",
-       "계정",
-       {{"login_id", "아이디"},
-        {"display_name", "이름"},
-        {"email", "전자우편"},
-        {"position", "직위"},
-        {"organization_id", "소속 기관 번호"},
-        {"roles", "역할"},
-        {"active", "사용 여부"},
-        {"must_change_password", "비밀번호 변경 필요"},
-        {"failed_logins", "로그인 실패 횟수"},
-        {"locked", "잠김"},
-        {"sessions_closed", "종료한 세션"}},
-       {{"reset_password", "비밀번호 초기화"},
-        {"unlock", "잠금 해제"},
-        {"change_password", "비밀번호 변경"}}},
-      {kTokenRecord,
-       "API 토큰",
-       {{"login_id", "계정 아이디"}, {"name", "토큰 이름"}, {"expires_at", "만료 시각"}, {"revoked", "폐기"}},
-       {{"revoke", "폐기"}}}};
+             {"계정 현황", kManage, 95, account_counts, nullptr, "계정을 등록하고 잠금을 풀 수 있습니다."}};
+  m.history = history_vocabulary();
   m.organization_usage = {
       {"소속 계정", "명",
        "이 기관에 소속된 사용 중인 계정이 있어 비활성화할 수 없습니다. 계정을 먼저 옮기거나 "
-       "중지해 주십시오.",
+       "비활성화해 주십시오.",
        account_store::count_active_in}};
   m.indicators = {{"accounts.active_accounts", "사용 중인 계정 수", "명",
                    "그해 12월 31일까지 만들어져 지금 사용 중인 계정을 소속 기관별로 셉니다.", kManage,

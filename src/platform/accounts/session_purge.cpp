@@ -17,7 +17,8 @@ Result<void> run_session_purge(jobs::Run& run) {
 }  // namespace
 
 jobs::Kind session_purge_kind() {
-  return {kSessionPurgeKind, run_session_purge, [](const Settings&) { return true; }};
+  return {kSessionPurgeKind, "만료된 로그인 세션 정리", run_session_purge,
+          [](const Settings&) { return true; }};
 }
 
 void ensure_session_purge_scheduled(store::Connection& c, Timestamp at) {

@@ -38,7 +38,7 @@ http::Response password_page(Web& web, Context& ctx, const std::vector<FieldErro
   for (const auto& e : errors) v.set("error_" + e.field, e.message);
   PageMeta meta{"비밀번호 변경", {{"비밀번호 변경", ""}}, {}};
   if (ctx.must_change_password && errors.empty()) {
-    meta.flash = {"info", "처음 받은 비밀번호는 바로 바꾸어야 합니다. 새 비밀번호를 정해 주십시오."};
+    meta.flash = {"info", "처음 받은 비밀번호는 바로 변경해야 합니다. 새 비밀번호를 정해 주십시오."};
   }
   return web.render(ctx, "accounts/password", v, meta, status);
 }
@@ -92,7 +92,7 @@ http::Response change_password_action(Web& web, Context& ctx) {
     return web.refuse_form(ctx, changed.error(), [&](const auto& fields, int) {
       return password_page(web, ctx, fields, http::status_for(changed.error().code));
     });
-  return web.redirect_with(ctx, "/", {"success", "비밀번호를 바꾸었습니다."});
+  return web.redirect_with(ctx, "/", {"success", "비밀번호를 변경했습니다."});
 }
 }  // namespace
 

@@ -102,8 +102,8 @@ Result<std::string> detect_type(std::string_view file_name, std::string_view con
   const auto found = std::find_if(std::begin(kAllowed), std::end(kAllowed),
                                   [&](const Allowed& a) { return ext == a.extension; });
   if (found == std::end(kAllowed))
-    return Error::invalid("‘" + std::string(file_name) +
-                          "’은(는) 올릴 수 없는 형식입니다. 허용 형식: " + accepted_extensions());
+    return Error::invalid(with_particle("‘" + std::string(file_name) + "’", "은/는") +
+                          " 올릴 수 없는 형식입니다. 허용 형식: " + accepted_extensions());
   if (!matches(found->magic, content))
     return Error::invalid("‘" + std::string(file_name) + "’의 내용이 ." + ext +
                           " 파일이 아닙니다. 확장자를 바꾼 파일은 올릴 수 없습니다.");
@@ -133,7 +133,8 @@ Result<std::vector<CheckedFile>> check_files(const std::vector<http::MultipartFi
                    "올린 파일의 합계가 한 번에 올릴 수 있는 " +
                        human_size(static_cast<std::int64_t>(limits.per_request)) + "를 넘습니다.",
                    {}};
-    if (f.content.empty()) return Error::invalid("‘" + *name + "’은(는) 빈 파일입니다.");
+    if (f.content.empty())
+      return Error::invalid(with_particle("‘" + *name + "’", "은/는") + " 빈 파일입니다.");
     auto type = detect_type(*name, f.content);
     if (!type) return type.error();
     out.push_back({std::move(*name), std::move(*type), &f.content});

@@ -1,4 +1,5 @@
 // Thin handlers for attachments: upload (multipart), download under the Korean name, delete.
+#include "core/korean_text.hpp"
 #include "platform/attachments/attachments.hpp"
 #include "platform/attachments/attachments_module.hpp"
 #include "platform/attachments/attachments_page.hpp"
@@ -102,7 +103,7 @@ http::Response delete_action(Web& web, Context& ctx) {
   auto removed = web.db().write([&](store::Connection& c) { return remove(c, ctx.actor, a.id); });
   if (!removed) return web.error(ctx, removed.error());
   return web.redirect_with(ctx, owner.href(a.owner_id),
-                           {"success", "‘" + a.file_name + "’을(를) 삭제했습니다."});
+                           {"success", with_particle("‘" + a.file_name + "’", "을/를") + " 삭제했습니다."});
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/korean_text.hpp"
 #include "http/form.hpp"
 #include "platform/backup/backup_engines.hpp"
 #include "platform/backup/tool_process.hpp"
@@ -35,7 +36,7 @@ Result<std::vector<TableCount>> dump_tables(const std::string& file, const std::
   auto listed = run_tool({"pg_restore", "--list", "--", file}, {}, true);
   if (!listed) return listed.error();
   if (listed->exit_code != 0) {
-    return Error::invalid(what + "을(를) pg_restore가 읽지 못했습니다 (종료 코드 " +
+    return Error::invalid(with_particle(what, "을/를") + " pg_restore가 읽지 못했습니다 (종료 코드 " +
                           std::to_string(listed->exit_code) + "): " + file);
   }
   // Lines look like "3391; 0 16390 TABLE DATA public organizations postgres".
@@ -58,8 +59,8 @@ Result<std::vector<TableCount>> dump_tables(const std::string& file, const std::
   const bool sotong =
       std::any_of(tables.begin(), tables.end(), [](const auto& t) { return t.table == "schema_migrations"; });
   if (!sotong)
-    return Error::invalid(what +
-                          "은(는) 소통 데이터베이스의 백업이 아닙니다 (schema_migrations 표가 없습니다).");
+    return Error::invalid(with_particle(what, "은/는") +
+                          " 소통 데이터베이스의 백업이 아닙니다 (schema_migrations 표가 없습니다).");
   std::sort(tables.begin(), tables.end(), [](const auto& a, const auto& b) { return a.table < b.table; });
   return tables;
 }

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "core/korean_text.hpp"
 #include "platform/backup/backup_engines.hpp"
 #include "platform/backup/catalog_store.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
@@ -72,7 +73,8 @@ Result<std::vector<TableCount>> check_copy(sqlite3* db, const std::string& what)
   try {
     integrity = column(db, "PRAGMA integrity_check");
   } catch (const std::exception& e) {
-    return Error::invalid(what + "을(를) SQLite 데이터베이스로 읽을 수 없습니다: " + e.what());
+    return Error::invalid(with_particle(what, "을/를") +
+                          " SQLite 데이터베이스로 읽을 수 없습니다: " + e.what());
   }
   if (integrity.size() != 1 || integrity.front() != "ok") {
     std::string first = integrity.empty() ? "" : integrity.front();
@@ -80,7 +82,8 @@ Result<std::vector<TableCount>> check_copy(sqlite3* db, const std::string& what)
   }
   const auto tables = column(db, catalog_store::sqlite_list_tables_sql());
   if (std::find(tables.begin(), tables.end(), "schema_migrations") == tables.end()) {
-    return Error::invalid(what + "은(는) 소통 데이터베이스가 아닙니다 (schema_migrations 표가 없습니다).");
+    return Error::invalid(with_particle(what, "은/는") +
+                          " 소통 데이터베이스가 아닙니다 (schema_migrations 표가 없습니다).");
   }
   std::vector<TableCount> counts;
   for (const auto& t : tables)

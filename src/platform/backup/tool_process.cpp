@@ -9,6 +9,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/korean_text.hpp"
+
 extern char** environ;
 
 namespace sotong::platform::backup {
@@ -67,7 +69,9 @@ Result<ToolRun> run_tool(const std::vector<std::string>& argv,
           " 프로그램을 찾을 수 없습니다. PostgreSQL 클라이언트(Debian: postgresql-client)를 "
           "설치하고 PATH에 있는지 확인하십시오.");
     }
-    return Error{ErrorCode::internal, argv[0] + "을(를) 실행할 수 없습니다: " + std::strerror(rc), {}};
+    return Error{ErrorCode::internal,
+                 with_particle(argv[0], "을/를") + " 실행할 수 없습니다: " + std::strerror(rc),
+                 {}};
   }
 
   ToolRun run;

@@ -2,6 +2,8 @@
 // and the administrator's edits) and the JSON API under /api/v1.
 #include <boost/json.hpp>
 
+#include "core/korean_text.hpp"
+
 #include "platform/calendar/calendar_module.hpp"
 #include "platform/calendar/calendar_service.hpp"
 #include "platform/web/web.hpp"
@@ -51,6 +53,8 @@ View record_view(const HolidayRecord& r, bool can_manage) {
                        {"source_label", source},
                        {"weekend", is_weekend(h.date)},
                        {"statutory", h.kind == HolidayKind::statutory},
+                       {"name_topic", with_particle(h.name, "은/는")},
+                       {"name_object", with_particle(h.name, "을/를")},
                        {"can_manage", can_manage}});
 }
 
@@ -196,13 +200,12 @@ http::Response delete_action(Web& web, Context& ctx) {
   auto record = get_holiday(web.service(ctx), *date);
   if (!record) return change_holiday(web, ctx, true);  // says, on the year's page, that there is none
   const Holiday& h = record->holiday;
-  const std::string day = format_date_with_weekday(h.date) + " " + h.name;
-  std::string message =
-      h.kind == HolidayKind::statutory
-          ? day +
-                "은 법정 공휴일입니다. 삭제하면 이날이 근무일로 계산되어, 이날을 지나는 모든 "
-                "기한이 하루씩 당겨집니다."
-          : day + "을 삭제하면 이날이 근무일로 계산됩니다.";
+  const std::string day = format_date_with_weekday(h.date) + " ";
+  std::string message = h.kind == HolidayKind::statutory
+                            ? day + with_particle(h.name, "은/는") +
+                                  " 법정 공휴일입니다. 삭제하면 이날이 근무일로 계산되어, 이날을 지나는 모든 "
+                                  "기한이 하루씩 당겨집니다."
+                            : day + with_particle(h.name, "을/를") + " 삭제하면 이날이 근무일로 계산됩니다.";
   message += " 삭제한 공휴일은 이 화면에서 되살릴 수 있습니다.";
   if (auto page = web.ask_first(ctx, {"공휴일을 삭제할까요?", message, "삭제", year_href(h.date.year)}))
     return std::move(*page);
@@ -258,7 +261,7 @@ http::Response add_action(Web& web, Context& ctx) {
   }
   const CivilDate date = *parse_date(in.date);
   return web.redirect_with(ctx, year_href(date.year),
-                           {"success", "공휴일을 추가했습니다: " + format_date_with_weekday(date)});
+                           {"success", "공휴일을 등록했습니다: " + format_date_with_weekday(date)});
 }
 
 http::Response edit_page(Web& web, Context& ctx) {

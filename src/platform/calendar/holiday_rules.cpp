@@ -139,9 +139,10 @@ Result<std::vector<Holiday>> parse_holiday_csv(std::string_view text) {
     const auto kind = holiday_kind_from_code(trim(row[2]));
     if (!kind) return csv_error(line, "종류 '" + row[2] + "'를 알 수 없습니다.");
     if (*kind == HolidayKind::statutory && !statutory_holiday(name))
-      return csv_error(line, "'" + name + "'은(는) 규정에 있는 법정공휴일 이름이 아닙니다.");
+      return csv_error(line,
+                       with_particle("'" + name + "'", "은/는") + " 규정에 있는 법정공휴일 이름이 아닙니다.");
     if (!seen.insert({day_number(*date), name}).second)
-      return csv_error(line, format_date(*date) + " " + name + "이(가) 두 번 나옵니다.");
+      return csv_error(line, format_date(*date) + " " + with_particle(name, "이/가") + " 두 번 나옵니다.");
     out.push_back({*date, name, *kind});
   }
   return out;

@@ -280,7 +280,7 @@ TEST_F(HistoryChain, OrganisationChangesAreRecordedWithBeforeAndAfter) {
   found = find(f);
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].action, "deactivate");
-  EXPECT_EQ(summary(found[0]), "사용 여부: 예 → 아니요");
+  EXPECT_EQ(summary(found[0]), "상태: 사용 → 비활성");
 
   auto created = organizations::create_organization(
       {*db_, policy_, admin_}, {"T-1", "시험기관", "agency", std::to_string(*jiri.parent_id), "1", ""});
@@ -291,6 +291,43 @@ TEST_F(HistoryChain, OrganisationChangesAreRecordedWithBeforeAndAfter) {
   EXPECT_EQ(found[0].action, "create");
   EXPECT_TRUE(found[0].before.empty());
   EXPECT_TRUE(verify(*db_).ok());
+}
+
+TEST_F(HistoryChain, TheLogNamesRecordsThroughTheirOwnersWithTheirPages) {
+  ASSERT_TRUE(organizations::import_csv(*db_, organizations::jeonbuk_csv()).ok());
+  const auto jiri =
+      *db_->read([](store::Connection& c) { return organization_store::find_by_code(c, "A-JIRI"); });
+  const auto parent =
+      *db_->read([&](store::Connection& c) { return organization_store::find(c, *jiri.parent_id); });
+  auto created = organizations::create_organization(
+      {*db_, policy_, admin_}, {"T-2", "이름시험기관", "agency", std::to_string(parent.id), "1", ""});
+  ASSERT_TRUE(created.ok());
+  Filter f;
+  f.record_type = "organization";
+  f.record_id = *created;
+  auto page = search_history({*db_, policy_, admin_}, f);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->entries.size(), 1u);
+  const auto& e = page->entries[0];
+  const auto& own = page->names.at({"organization", *created});
+  EXPECT_EQ(own.name, "이름시험기관");
+  EXPECT_EQ(own.href, "/organizations/" + std::to_string(*created));
+  EXPECT_EQ(own.action, "organization.view");
+  EXPECT_EQ(record_text(e, page->names), "기관 이름시험기관");
+  bool parent_named = false;
+  for (const auto& c : diff(e.before, e.after, e.record_type, page->names)) {
+    if (c.field == "parent_id") parent_named = c.label == "상위 기관" && c.after == parent.name;
+    if (c.field == "kind") {
+      EXPECT_EQ(c.after, "유관기관");
+    }
+  }
+  EXPECT_TRUE(parent_named);
+
+  // An inactive organisation's page is for its managers only.
+  ASSERT_TRUE(organizations::deactivate_organization({*db_, policy_, admin_}, *created).ok());
+  auto shown = get_entry({*db_, policy_, admin_}, e.id);
+  ASSERT_TRUE(shown.ok());
+  EXPECT_EQ(shown->names.at({"organization", *created}).action, "organization.manage");
 }
 
 TEST_F(HistoryChain, AccountChangesAndSignInsAreRecordedWithoutPasswords) {

@@ -28,21 +28,31 @@ const std::vector<Label>& shared_actions() {
   return kLabels;
 }
 
-// Fields of the access log's own details (an export's row count, its filter and format).
-const std::vector<Label>& shared_fields() {
-  static const std::vector<Label> kLabels = {
-      {"count", "건수"}, {"filter", "검색 조건"}, {"format", "형식"}, {"active", "사용 여부"}};
-  return kLabels;
+// Fields of the access log's own details (an export's row count, its filter and format) and the state every
+// record that can be deactivated shares.
+const std::vector<HistoryField>& shared_fields() {
+  static const std::vector<HistoryField> kFields = {
+      {"count", "건수"},
+      {"filter", "검색 조건"},
+      {.code = "format", .label = "형식", .values = {{"csv", "CSV"}, {"xlsx", "엑셀(XLSX)"}}},
+      {.code = "active", .label = "상태", .values = {{"true", "사용"}, {"false", "비활성"}}}};
+  return kFields;
 }
 
 struct Registry {
   std::mutex mutex;
-  std::vector<HistoryVocabulary> vocabularies;
+  std::vector<std::shared_ptr<const HistoryVocabulary>> vocabularies;
 };
 
 Registry& registry() {
   static Registry r;
   return r;
+}
+
+std::vector<std::shared_ptr<const HistoryVocabulary>> all_vocabularies() {
+  auto& r = registry();
+  std::lock_guard lock(r.mutex);
+  return r.vocabularies;
 }
 
 std::string find(const std::vector<Label>& labels, std::string_view code) {
@@ -51,56 +61,68 @@ std::string find(const std::vector<Label>& labels, std::string_view code) {
   return {};
 }
 
+const HistoryField* find_field(const std::vector<HistoryField>& fields, std::string_view code) {
+  for (const auto& f : fields)
+    if (f.code == code) return &f;
+  return nullptr;
+}
+
 }  // namespace
 
 void register_vocabulary(const HistoryVocabulary& vocabulary) {
   auto& r = registry();
+  auto shared = std::make_shared<const HistoryVocabulary>(vocabulary);
   std::lock_guard lock(r.mutex);
   auto it = std::find_if(r.vocabularies.begin(), r.vocabularies.end(),
-                         [&](const auto& v) { return v.record_type == vocabulary.record_type; });
+                         [&](const auto& v) { return v->record_type == vocabulary.record_type; });
   if (it != r.vocabularies.end()) {
-    *it = vocabulary;
+    *it = std::move(shared);
   } else {
-    r.vocabularies.push_back(vocabulary);
+    r.vocabularies.push_back(std::move(shared));
   }
 }
 
-std::string record_type_label(std::string_view record_type) {
+std::shared_ptr<const HistoryVocabulary> vocabulary(std::string_view record_type) {
   auto& r = registry();
   std::lock_guard lock(r.mutex);
   for (const auto& v : r.vocabularies)
-    if (v.record_type == record_type) return v.label;
-  return std::string(record_type);
+    if (v->record_type == record_type) return v;
+  return nullptr;
+}
+
+std::string record_type_label(std::string_view record_type) {
+  const auto v = vocabulary(record_type);
+  return v ? v->label : std::string(record_type);
 }
 
 std::string action_label(std::string_view action) {
   if (auto shared = find(shared_actions(), action); !shared.empty()) return shared;
-  auto& r = registry();
-  std::lock_guard lock(r.mutex);
-  for (const auto& v : r.vocabularies)
-    if (auto label = find(v.actions, action); !label.empty()) return label;
+  for (const auto& v : all_vocabularies())
+    if (auto label = find(v->actions, action); !label.empty()) return label;
   return std::string(action);
 }
 
+HistoryField field_of(std::string_view field, std::string_view record_type) {
+  const auto all = all_vocabularies();
+  for (const auto& v : all)
+    if (v->record_type == record_type)
+      if (const auto* f = find_field(v->fields, field)) return *f;
+  if (const auto* f = find_field(shared_fields(), field)) return *f;
+  // Another type's label before the bare code; but not its values or references, which are its own.
+  for (const auto& v : all)
+    if (const auto* f = find_field(v->fields, field)) return {f->code, f->label};
+  return {std::string(field), std::string(field)};
+}
+
 std::string field_label(std::string_view field, std::string_view record_type) {
-  auto& r = registry();
-  std::lock_guard lock(r.mutex);
-  for (const auto& v : r.vocabularies)
-    if (v.record_type == record_type)
-      if (auto label = find(v.fields, field); !label.empty()) return label;
-  if (auto shared = find(shared_fields(), field); !shared.empty()) return shared;
-  for (const auto& v : r.vocabularies)
-    if (auto label = find(v.fields, field); !label.empty()) return label;
-  return std::string(field);
+  return field_of(field, record_type).label;
 }
 
 std::vector<std::pair<std::string, std::string>> known_actions() {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& l : shared_actions()) out.emplace_back(l.code, l.text);
-  auto& r = registry();
-  std::lock_guard lock(r.mutex);
-  for (const auto& v : r.vocabularies) {
-    for (const auto& l : v.actions) {
+  for (const auto& v : all_vocabularies()) {
+    for (const auto& l : v->actions) {
       const bool seen = std::any_of(out.begin(), out.end(), [&](const auto& p) { return p.first == l.code; });
       if (!seen) out.emplace_back(l.code, l.text);
     }
@@ -109,10 +131,8 @@ std::vector<std::pair<std::string, std::string>> known_actions() {
 }
 
 std::vector<std::pair<std::string, std::string>> known_record_types() {
-  auto& r = registry();
-  std::lock_guard lock(r.mutex);
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& v : r.vocabularies) out.emplace_back(v.record_type, v.label);
+  for (const auto& v : all_vocabularies()) out.emplace_back(v->record_type, v->label);
   return out;
 }
 

@@ -2,6 +2,8 @@
 // login …) plus what each module's manifest registers for its own record types.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,11 +17,17 @@ namespace sotong::platform::history {
 /// record type again replaces it.
 void register_vocabulary(const HistoryVocabulary& vocabulary);
 
+/// The registered vocabulary of a record type, or null. It stays valid while held, even when replaced.
+std::shared_ptr<const HistoryVocabulary> vocabulary(std::string_view record_type);
+
 /// Korean labels; an unknown code is shown as it is.
 std::string record_type_label(std::string_view record_type);
 std::string action_label(std::string_view action);
 /// The record type's own label for the field when it has one, else the first registered, else the code.
 std::string field_label(std::string_view field, std::string_view record_type = {});
+/// The field as the record type (or, failing that, the shared fields of the access log's details)
+/// describes it; a field of the code alone when nobody does.
+HistoryField field_of(std::string_view field, std::string_view record_type = {});
 
 /// Every action the search form offers (shared ones first, then the modules'), with its label.
 std::vector<std::pair<std::string, std::string>> known_actions();

@@ -17,6 +17,24 @@ TEST(HistoryLabels, AFieldTakesItsOwnRecordTypesLabelBeforeAnyOther) {
   EXPECT_EQ(field_label("zzz_unknown", "test_office"), "zzz_unknown");
 }
 
+TEST(HistoryLabels, AFieldsValuesAndReferencesAreOnlyItsOwnRecordTypes) {
+  register_vocabulary(
+      {"test_unit",
+       "시험 부서",
+       {{.code = "test_kind", .label = "유형", .values = {{"a", "가"}}, .refers_to = "test_unit"}},
+       {}});
+  const auto own = field_of("test_kind", "test_unit");
+  EXPECT_EQ(own.values.size(), 1u);
+  EXPECT_EQ(own.refers_to, "test_unit");
+  const auto borrowed = field_of("test_kind", "test_other");  // the label only: another type's codes differ
+  EXPECT_EQ(borrowed.label, "유형");
+  EXPECT_TRUE(borrowed.values.empty());
+  EXPECT_TRUE(borrowed.refers_to.empty());
+  EXPECT_EQ(field_of("format").values.size(), 2u);  // shared by every export's access entry
+  ASSERT_NE(vocabulary("test_unit"), nullptr);
+  EXPECT_EQ(vocabulary("never_registered"), nullptr);
+}
+
 TEST(HistoryLabels, ModulesAddRecordTypesAndActionsAndRegisteringAgainReplaces) {
   register_vocabulary({"test_case", "사례", {}, {{"adopt_case", "채택"}}});
   EXPECT_EQ(record_type_label("test_case"), "사례");

@@ -22,23 +22,30 @@ std::string who(const Entry& e) {
   return e.actor_name + " (" + e.login_id + ")";
 }
 
-std::string record_label(const Entry& e) {
-  std::string out = record_type_label(e.record_type);
-  if (e.record_id) out += " #" + std::to_string(e.record_id);
-  return out;
+/// The record's page when it still exists, has one and the viewer may open it; "" otherwise.
+std::string record_href(Web& web, const Context& ctx, const Entry& e, const RecordNames& names) {
+  if (!e.record_id) return {};
+  const auto found = names.find({e.record_type, e.record_id});
+  if (found == names.end() || found->second.href.empty()) return {};
+  const auto& action = found->second.action;
+  if (!action.empty() && !web.policy().allows(ctx.actor, action)) return {};
+  return found->second.href;
 }
 
-View entry_view(const Entry& e) {
-  return View::object({{"id", e.id},
-                       {"time", format_seoul_second(e.occurred_at)},
-                       {"who", who(e)},
-                       {"login_id", e.login_id},
-                       {"remote_address", e.remote_address},
-                       {"kind_label", kind_label(e.kind)},
-                       {"action", e.action},
-                       {"action_label", action_label(e.action)},
-                       {"record_label", record_label(e)},
-                       {"summary", summary(e)}});
+View entry_view(Web& web, const Context& ctx, const Entry& e, const RecordNames& names) {
+  View v = View::object({{"id", e.id},
+                         {"time", format_seoul_second(e.occurred_at)},
+                         {"who", who(e)},
+                         {"login_id", e.login_id},
+                         {"remote_address", e.remote_address},
+                         {"kind_label", kind_label(e.kind)},
+                         {"action", e.action},
+                         {"action_label", action_label(e.action)},
+                         {"record_label", record_text(e, names)},
+                         {"summary", summary(e, names)}});
+  // Set only when there is one: mustache takes an empty string for true.
+  if (auto href = record_href(web, ctx, e, names); !href.empty()) v.set("record_page", href);
+  return v;
 }
 
 View options(const std::vector<std::pair<std::string, std::string>>& all, const std::string& selected) {
@@ -93,17 +100,19 @@ void add_export_links(View& v, const std::string& query) {
 }
 
 /// One entry with its changed fields, hashes and links to the entries around it.
-View detail_view(const Entry& e) {
-  View v = entry_view(e);
+View detail_view(Web& web, const Context& ctx, const Entry& e, const RecordNames& names) {
+  View v = entry_view(web, ctx, e, names);
   const bool access = e.kind == kAccess;
   View changes = View::list();
-  for (const auto& c : access ? fields_of(e.after, e.record_type) : diff(e.before, e.after, e.record_type)) {
+  for (const auto& c :
+       access ? fields_of(e.after, e.record_type, names) : diff(e.before, e.after, e.record_type, names)) {
     changes.push(
         View::object({{"field", c.field}, {"label", c.label}, {"before", c.before}, {"after", c.after}}));
   }
   v.set("changes", changes)
       .set("has_changes", access ? !e.after.empty() : !(e.before.empty() && e.after.empty()))
-      .set("changes_title", access ? "세부 내용" : "바뀐 항목")
+      .set("changes_title", access ? "세부 내용" : (e.before.empty() ? "등록한 내용" : "바뀐 항목"))
+      .set("show_before", !access && !e.before.empty())
       .set("is_access", access)
       .set("subject", e.subject)
       .set("account_id", e.account_id)
@@ -118,7 +127,7 @@ View detail_view(const Entry& e) {
     Filter f;
     f.record_type = e.record_type;
     f.record_id = e.record_id;
-    v.set("record_href", "/admin/history?" + filter_query(f));
+    v.set("record_history_href", "/admin/history?" + filter_query(f));
   }
   if (!e.login_id.empty()) {
     Filter f;
@@ -136,10 +145,10 @@ boost::json::value json_or_null(const std::string& text) {
   return v;
 }
 
-boost::json::object entry_json(const Entry& e) {
+boost::json::object entry_json(const Entry& e, const RecordNames& names) {
   boost::json::array changes;
-  for (const auto& c :
-       e.kind == kChange ? diff(e.before, e.after, e.record_type) : fields_of(e.after, e.record_type))
+  for (const auto& c : e.kind == kChange ? diff(e.before, e.after, e.record_type, names)
+                                         : fields_of(e.after, e.record_type, names))
     changes.push_back({{"field", c.field}, {"label", c.label}, {"before", c.before}, {"after", c.after}});
   return {{"id", e.id},
           {"kind", e.kind},
@@ -152,7 +161,9 @@ boost::json::object entry_json(const Entry& e) {
           {"actor_name", e.actor_name},
           {"remote_address", e.remote_address},
           {"record_type", e.record_type},
+          {"record_type_label", record_type_label(e.record_type)},
           {"record_id", e.record_id ? boost::json::value(e.record_id) : boost::json::value(nullptr)},
+          {"record_label", record_text(e, names)},
           {"subject", e.subject},
           {"before", json_or_null(e.before)},
           {"after", json_or_null(e.after)},
@@ -179,7 +190,7 @@ http::Response search_page(Web& web, Context& ctx) {
   auto page = search_history(web.service(ctx), *filter);
   if (!page) return web.error(ctx, page.error());
   View rows = View::list();
-  for (const auto& e : page->entries) rows.push(entry_view(e));
+  for (const auto& e : page->entries) rows.push(entry_view(web, ctx, e, page->names));
   const std::string query = filter_query(*filter);
   View v = form_view(ctx.query, {});
   v.set("entries", rows)
@@ -202,8 +213,8 @@ http::Response entry_page(Web& web, Context& ctx) {
   if (!id) return web.error(ctx, Error::not_found("기록을 찾을 수 없습니다."));
   auto entry = get_entry(web.service(ctx), *id);
   if (!entry) return web.error(ctx, entry.error());
-  const Entry& e = *entry;
-  View v = detail_view(e);
+  const Entry& e = entry->entry;
+  View v = detail_view(web, ctx, e, entry->names);
   const std::string title = "기록 " + std::to_string(e.id);
   auto trail = kTrail;
   trail.push_back({title, ""});
@@ -216,7 +227,7 @@ http::Response history_api(Web& web, Context& ctx) {
   auto page = search_history(web.service(ctx), *filter);
   if (!page) return web.error(ctx, page.error());
   boost::json::array items;
-  for (const auto& e : page->entries) items.push_back(entry_json(e));
+  for (const auto& e : page->entries) items.push_back(entry_json(e, page->names));
   boost::json::object body{{"items", items},
                            {"next_before", page->next_before ? boost::json::value(*page->next_before)
                                                              : boost::json::value(nullptr)}};

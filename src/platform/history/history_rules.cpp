@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <boost/json.hpp>
 
 #include "core/korean_text.hpp"
 #include "platform/web/params.hpp"
@@ -16,39 +15,6 @@ void add_field(crypto_generichash_state& state, std::string_view value) {
   const std::string prefix = std::to_string(value.size()) + ":";
   crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(prefix.data()), prefix.size());
   crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(value.data()), value.size());
-}
-
-std::string value_text(const boost::json::value& v) {
-  switch (v.kind()) {
-    case boost::json::kind::null:
-      return "(없음)";
-    case boost::json::kind::bool_:
-      return v.get_bool() ? "예" : "아니요";
-    case boost::json::kind::int64:
-      return std::to_string(v.get_int64());
-    case boost::json::kind::uint64:
-      return std::to_string(v.get_uint64());
-    case boost::json::kind::double_:
-      return boost::json::serialize(v);
-    case boost::json::kind::string:
-      return v.get_string().empty() ? "(빈 값)" : std::string(v.get_string());
-    case boost::json::kind::array: {
-      std::string out;
-      for (const auto& item : v.get_array()) out += (out.empty() ? "" : ", ") + value_text(item);
-      return out.empty() ? "(없음)" : out;
-    }
-    case boost::json::kind::object:
-      return boost::json::serialize(v);
-  }
-  return {};
-}
-
-boost::json::object parse_object(std::string_view text) {
-  if (text.empty()) return {};
-  boost::system::error_code ec;
-  auto v = boost::json::parse(text, ec);
-  if (ec || !v.is_object()) return {};
-  return std::move(v.get_object());
 }
 
 bool is_code(std::string_view text) {
@@ -131,51 +97,6 @@ std::string kind_label(std::string_view kind) {
   if (kind == kChange) return "변경";
   if (kind == kAccess) return "접속";
   return std::string(kind);
-}
-
-std::vector<FieldChange> diff(std::string_view before_json, std::string_view after_json,
-                              std::string_view record_type) {
-  const auto before = parse_object(before_json);
-  const auto after = parse_object(after_json);
-  const bool created = before_json.empty();
-  const bool removed = after_json.empty();
-  std::vector<FieldChange> out;
-  for (const auto& [key, value] : after) {
-    const auto* old = before.if_contains(key);
-    if (!created && old && *old == value) continue;
-    out.push_back(
-        {std::string(key), field_label(key, record_type), old ? value_text(*old) : "", value_text(value)});
-  }
-  for (const auto& [key, value] : before) {
-    if (after.contains(key)) continue;
-    out.push_back(
-        {std::string(key), field_label(key, record_type), value_text(value), removed ? "" : "(없음)"});
-  }
-  return out;
-}
-
-std::vector<FieldChange> fields_of(std::string_view json, std::string_view record_type) {
-  std::vector<FieldChange> out;
-  for (const auto& [key, value] : parse_object(json))
-    out.push_back({std::string(key), field_label(key, record_type), "", value_text(value)});
-  return out;
-}
-
-std::string summary(const Entry& e) {
-  if (e.kind == kAccess) return e.subject;
-  std::string out;
-  for (const auto& c : diff(e.before, e.after, e.record_type)) {
-    if (!out.empty()) out += ", ";
-    out += c.label + ": ";
-    if (e.before.empty() || c.before.empty()) {  // a new record, or a field the record did not have
-      out += c.after;
-    } else if (e.after.empty()) {
-      out += c.before;
-    } else {
-      out += c.before + " → " + c.after;
-    }
-  }
-  return truncate_chars(out, 200);
 }
 
 Result<Filter> parse_filter(const http::Form& q) {
@@ -266,12 +187,13 @@ std::vector<exports::Column> export_columns() {
           {"구분", 6, ColumnKind::text},           {"작업", 14, ColumnKind::text},
           {"아이디", 14, ColumnKind::text},        {"이름", 10, ColumnKind::text},
           {"접속 주소", 16, ColumnKind::text},     {"대상 유형", 10, ColumnKind::text},
-          {"대상 번호", 8, ColumnKind::number},    {"정보주체", 18, ColumnKind::text},
-          {"변경 내용", 50, ColumnKind::text},     {"변경 전(JSON)", 30, ColumnKind::text},
-          {"변경 후(JSON)", 30, ColumnKind::text}, {"해시", 20, ColumnKind::text}};
+          {"대상 번호", 8, ColumnKind::number},    {"대상", 20, ColumnKind::text},
+          {"정보주체", 18, ColumnKind::text},      {"변경 내용", 50, ColumnKind::text},
+          {"변경 전(JSON)", 30, ColumnKind::text}, {"변경 후(JSON)", 30, ColumnKind::text},
+          {"해시", 20, ColumnKind::text}};
 }
 
-std::vector<std::string> export_row(const Entry& e) {
+std::vector<std::string> export_row(const Entry& e, const RecordNames& names) {
   return {std::to_string(e.id),
           format_seoul_second(e.occurred_at),
           kind_label(e.kind),
@@ -281,8 +203,9 @@ std::vector<std::string> export_row(const Entry& e) {
           e.remote_address,
           record_type_label(e.record_type),
           e.record_id ? std::to_string(e.record_id) : "",
+          record_name(e, names),
           e.subject,
-          e.kind == kChange ? summary(e) : "",
+          change_text(e, names),
           e.before,
           e.after,
           e.hash};

@@ -1,5 +1,5 @@
-// Pure rules of the history: the hash over an entry's canonical fields, labels, the readable diff of a
-// change, the search form's parsing and the rows of the CSV export.
+// Pure rules of the history: the hash over an entry's canonical fields, the search form's parsing and the
+// rows of the CSV and XLSX export (how an entry reads: history_display.hpp).
 #pragma once
 
 #include <string>
@@ -10,6 +10,7 @@
 #include "http/form.hpp"
 #include "platform/exports/table.hpp"
 #include "platform/history/history.hpp"
+#include "platform/history/history_display.hpp"
 #include "platform/history/history_entry.hpp"
 #include "platform/history/history_labels.hpp"
 
@@ -32,25 +33,6 @@ std::string_view sign_in_action_code(SignInOutcome outcome);
 /// Korean label of an entry's kind: 변경 / 접속 (other labels: history_labels.hpp).
 std::string kind_label(std::string_view kind);
 
-struct FieldChange {
-  std::string field;
-  std::string label;
-  std::string before;  // readable text ("예", "(없음)", "admin, auditor")
-  std::string after;
-};
-
-/// The fields whose value differs between the before and after JSON objects, in the after object's order
-/// (fields only in `before` last). A record created lists every field with an empty before.
-std::vector<FieldChange> diff(std::string_view before_json, std::string_view after_json,
-                              std::string_view record_type = {});
-
-/// The fields of one JSON object as readable text, for an access entry's details.
-std::vector<FieldChange> fields_of(std::string_view json, std::string_view record_type = {});
-
-/// One line summarising an entry for the list: "기관명: 가 → 나, 사용 여부: 예 → 아니요" for a change,
-/// the subject for an access.
-std::string summary(const Entry& entry);
-
 /// Reads the search form / API query (login, record_type, record_id, subject, from, to, kind, action,
 /// before); Korean field errors for values that cannot be right.
 Result<Filter> parse_filter(const http::Form& query);
@@ -58,8 +40,9 @@ Result<Filter> parse_filter(const http::Form& query);
 /// The query string that reproduces the filter (without the keyset position), for links.
 std::string filter_query(const Filter& filter);
 
-/// The export's columns and one row per entry (time in Korean time).
+/// The export's columns and one row per entry: time in Korean time, labels and names as the list shows them,
+/// every change with its values (the file has no detail page), and the raw data for a machine.
 std::vector<exports::Column> export_columns();
-std::vector<std::string> export_row(const Entry& entry);
+std::vector<std::string> export_row(const Entry& entry, const RecordNames& names = {});
 
 }  // namespace sotong::platform::history

@@ -1,8 +1,7 @@
-// The history's pure rules: the entry hash, stored text, JSON of fields, the readable diff, the search
-// filter and the export's rows.
+// The history's pure rules: the entry hash, stored text, JSON of fields, the search filter and the export's
+// rows (how an entry reads: history_display_test.cpp).
 #include <gtest/gtest.h>
 
-#include "core/korean_text.hpp"
 #include "platform/history/history.hpp"
 #include "platform/history/history_rules.hpp"
 
@@ -27,8 +26,11 @@ Entry sample() {
 
 /// What a module's manifest would register for organisations.
 void register_organization_labels() {
-  register_vocabulary(
-      {"organization", "기관", {{"name", "기관명"}, {"rename_reason", "명칭 변경 사유"}}, {}});
+  register_vocabulary({.record_type = "organization",
+                       .label = "기관",
+                       .fields = {{"name", "기관명"}, {"rename_reason", "명칭 변경 사유"}},
+                       .actions = {},
+                       .name_field = "name"});
 }
 
 }  // namespace
@@ -92,57 +94,8 @@ TEST(HistoryRules, FieldsBecomeACompactJsonObjectInTheGivenOrder) {
   EXPECT_EQ(to_json({}), "{}");
 }
 
-TEST(HistoryRules, TheDiffOfAnUpdateListsOnlyTheChangedFieldsReadably) {
+TEST(HistoryRules, KindsAndActionsHaveKoreanLabels) {
   register_organization_labels();
-  const auto changes =
-      diff(R"({"code":"52000","name":"전라북도","active":true,"roles":["admin"]})",
-           R"({"code":"52000","name":"전북특별자치도","active":false,"roles":["admin","auditor"]})",
-           "organization");
-  ASSERT_EQ(changes.size(), 3u);
-  EXPECT_EQ(changes[0].field, "name");
-  EXPECT_EQ(changes[0].label, "기관명");
-  EXPECT_EQ(changes[0].before, "전라북도");
-  EXPECT_EQ(changes[0].after, "전북특별자치도");
-  EXPECT_EQ(changes[1].before, "예");
-  EXPECT_EQ(changes[1].after, "아니요");
-  EXPECT_EQ(changes[2].after, "admin, auditor");
-  EXPECT_TRUE(diff(R"({"a":1})", R"({"a":1})").empty());
-}
-
-TEST(HistoryRules, ACreatedRecordListsEveryFieldAndARemovedFieldShowsAsGone) {
-  const auto created = diff("", R"({"code":"52110","name":"전주시","parent_id":null})");
-  ASSERT_EQ(created.size(), 3u);
-  EXPECT_EQ(created[0].before, "");
-  EXPECT_EQ(created[2].after, "(없음)");
-  const auto gone = diff(R"({"a":"x","b":"y"})", R"({"a":"x"})");
-  ASSERT_EQ(gone.size(), 1u);
-  EXPECT_EQ(gone[0].field, "b");
-  EXPECT_EQ(gone[0].after, "(없음)");
-}
-
-TEST(HistoryRules, ALongSummaryIsCutAtTwoHundredCharacters) {
-  register_organization_labels();
-  Entry e = sample();
-  std::string name;
-  for (int i = 0; i < 250; ++i) name += "가";
-  e.after = R"({"name":")" + name + R"("})";
-  const std::string text = summary(e);  // "기관명: 전라북도 → 가가…" is longer than 200 characters
-  EXPECT_EQ(char_count(text), 200u);
-  EXPECT_EQ(text.substr(text.size() - 3), "…");
-  EXPECT_EQ(text.rfind("기관명: 전라북도 → 가가", 0), 0u);
-}
-
-TEST(HistoryRules, TheSummaryOfAChangeReadsBeforeToAfterAndOfAnAccessTheSubject) {
-  register_organization_labels();
-  Entry e = sample();
-  EXPECT_EQ(summary(e), "기관명: 전라북도 → 전북특별자치도");
-  e.after = R"({"name":"전북특별자치도","rename_reason":"특별법 시행"})";
-  EXPECT_EQ(summary(e), "기관명: 전라북도 → 전북특별자치도, 명칭 변경 사유: 특별법 시행");
-  e.before.clear();
-  EXPECT_EQ(summary(e), "기관명: 전북특별자치도, 명칭 변경 사유: 특별법 시행");
-  e.kind = "access";
-  e.subject = "최전주 (jeonju)";
-  EXPECT_EQ(summary(e), "최전주 (jeonju)");
   EXPECT_EQ(action_label("update"), "수정");
   EXPECT_EQ(action_label("login_failed"), "로그인 실패");
   EXPECT_EQ(action_label("adopt"), "adopt");  // an unknown code shows as it is
@@ -186,12 +139,13 @@ TEST(HistoryRules, ImpossibleConditionsAreKoreanFieldErrors) {
   EXPECT_TRUE(parse_filter(http::Form::parse("from=2026-03-01&to=2026-03-01")).ok());  // one whole day
 }
 
-TEST(HistoryRules, AnExportRowHasOneCellPerColumnInKoreanTime) {
+TEST(HistoryRules, AnExportRowHasOneCellPerColumnInKoreanTimeWithLabelsAndNames) {
   register_organization_labels();
   Entry e = sample();
   e.id = 41;
   e.hash = std::string(64, 'a');
-  const auto row = export_row(e);
+  const RecordNames names = {{{"organization", 12}, {"전북특별자치도", "/organizations/12", ""}}};
+  const auto row = export_row(e, names);
   ASSERT_EQ(row.size(), export_columns().size());
   EXPECT_EQ(row[0], "41");
   EXPECT_EQ(row[1], format_seoul_second(e.occurred_at));
@@ -199,12 +153,15 @@ TEST(HistoryRules, AnExportRowHasOneCellPerColumnInKoreanTime) {
   EXPECT_EQ(row[3], "수정");
   EXPECT_EQ(row[7], "기관");
   EXPECT_EQ(row[8], "12");
-  EXPECT_EQ(row[10], "기관명: 전라북도 → 전북특별자치도");
-  EXPECT_EQ(row[13], e.hash);
+  EXPECT_EQ(row[9], "전북특별자치도");
+  EXPECT_EQ(row[11], "기관명: 전라북도 → 전북특별자치도");
+  EXPECT_EQ(row[14], e.hash);
+  EXPECT_EQ(export_row(e)[9], "전북특별자치도");  // a record its owner no longer names: its own data's name
   e.record_id = 0;
   e.kind = "access";
   EXPECT_EQ(export_row(e)[8], "");
-  EXPECT_EQ(export_row(e)[10], "");  // an access has no change to describe
+  EXPECT_EQ(export_row(e)[9], "");
+  EXPECT_EQ(export_row(e)[11], "");  // an access has no change to describe
 }
 
 }  // namespace sotong::platform::history

@@ -1,8 +1,12 @@
 #include "platform/history/history_service.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <map>
+#include <set>
 
 #include "platform/history/history.hpp"
+#include "platform/history/history_labels.hpp"
 #include "platform/history/history_rules.hpp"
 #include "platform/history/history_store.hpp"
 
@@ -21,17 +25,44 @@ bool checkpoint_matches(const std::string& after_json, const std::string& prev_h
   return hash && id && hash->is_string() && id->is_int64() && hash->get_string() == prev_hash &&
          id->get_int64() < first_id;
 }
+/// Asks each record type's owner (through its vocabulary) for the records entries name, each record once: the
+/// history names other parts' records without reading their tables.
+class RecordNamer {
+ public:
+  void add(store::Connection& c, const std::vector<Entry>& entries) {
+    std::map<std::string, std::vector<std::int64_t>> wanted;
+    for (const auto& e : entries)
+      for (auto& key : references(e))
+        if (asked_.insert(key).second) wanted[key.first].push_back(key.second);
+    for (auto& [type, ids] : wanted) {
+      const auto v = vocabulary(type);
+      if (!v || !v->records) continue;
+      for (auto& [id, record] : v->records(c, ids)) names_[{type, id}] = std::move(record);
+    }
+  }
+  const RecordNames& names() const { return names_; }
+  RecordNames take() { return std::move(names_); }
+
+ private:
+  std::set<RecordKey> asked_;
+  RecordNames names_;
+};
 }  // namespace
 
 Result<Page> search_history(const ServiceContext& svc, const Filter& filter) {
   if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
   Page page;
-  page.entries =
-      svc.db.read([&](store::Connection& c) { return history_store::search(c, filter, kPageSize + 1); });
-  if (page.entries.size() > static_cast<std::size_t>(kPageSize)) {
-    page.entries.pop_back();
-    page.next_before = page.entries.back().id;
-  }
+  svc.db.read([&](store::Connection& c) {
+    page.entries = history_store::search(c, filter, kPageSize + 1);
+    if (page.entries.size() > static_cast<std::size_t>(kPageSize)) {
+      page.entries.pop_back();
+      page.next_before = page.entries.back().id;
+    }
+    RecordNamer namer;
+    namer.add(c, page.entries);
+    page.names = namer.take();
+    return 0;
+  });
   // The log names people, their addresses and what they looked at: reading it is itself an access, recorded
   // here so that the page and the API cannot forget it.
   const auto count = static_cast<std::int64_t>(page.entries.size());
@@ -41,9 +72,15 @@ Result<Page> search_history(const ServiceContext& svc, const Filter& filter) {
   return page;
 }
 
-Result<Entry> get_entry(const ServiceContext& svc, std::int64_t id) {
+Result<ShownEntry> get_entry(const ServiceContext& svc, std::int64_t id) {
   if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
-  auto found = svc.db.read([&](store::Connection& c) { return history_store::find(c, id); });
+  auto found = svc.db.read([&](store::Connection& c) -> std::optional<ShownEntry> {
+    auto entry = history_store::find(c, id);
+    if (!entry) return std::nullopt;
+    RecordNamer namer;
+    namer.add(c, {*entry});
+    return ShownEntry{std::move(*entry), namer.take()};
+  });
   if (!found) return Error::not_found("기록을 찾을 수 없습니다.");
   log_access(svc.db, svc.actor,
              {std::string(kHistoryRecord), id, "변경·접속 기록 #" + std::to_string(id), AccessAction::view});
@@ -56,10 +93,12 @@ Result<exports::Table> export_history(const ServiceContext& svc, const Filter& f
   exports::Table table{"변경·접속 기록", export_columns(), {}};
   Filter f = filter;
   svc.db.read([&](store::Connection& c) {
+    RecordNamer namer;
     while (table.rows.size() < static_cast<std::size_t>(kExportLimit)) {
       const int want = std::min(kWalkBatch, kExportLimit - static_cast<int>(table.rows.size()));
       auto batch = history_store::search(c, f, want);
-      for (const auto& e : batch) table.rows.push_back(export_row(e));
+      namer.add(c, batch);
+      for (const auto& e : batch) table.rows.push_back(export_row(e, namer.names()));
       if (batch.size() < static_cast<std::size_t>(want)) break;
       f.before_id = batch.back().id;
     }

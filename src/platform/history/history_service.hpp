@@ -9,6 +9,7 @@
 #include "core/result.hpp"
 #include "core/role.hpp"
 #include "platform/exports/table.hpp"
+#include "platform/history/history_display.hpp"
 #include "platform/history/history_entry.hpp"
 #include "platform/policy.hpp"
 #include "platform/service_context.hpp"
@@ -27,13 +28,21 @@ inline constexpr int kMinimumRetentionDays = 365;
 struct Page {
   std::vector<Entry> entries;
   std::optional<std::int64_t> next_before;  // the keyset position of the next page, when there is one
+  RecordNames names;                        // the records the entries name that still exist
 };
 
-/// One page (newest first) of the entries matching the filter; the reading is recorded as an access (조회) of
+/// One entry with the records it names that still exist.
+struct ShownEntry {
+  Entry entry;
+  RecordNames names;
+};
+
+/// One page (newest first) of the entries matching the filter, with the names of the records they name; the
+/// reading is recorded as an access (조회) of
 /// the log by the actor, with the filter and the count.
 Result<Page> search_history(const ServiceContext& svc, const Filter& filter);
 /// One entry; the reading is recorded as an access (조회) of that entry by the actor.
-Result<Entry> get_entry(const ServiceContext& svc, std::int64_t id);
+Result<ShownEntry> get_entry(const ServiceContext& svc, std::int64_t id);
 
 /// The matching entries (newest first, at most kExportLimit) as a table for a CSV or XLSX file, recorded as
 /// a download by the actor.

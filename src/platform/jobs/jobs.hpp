@@ -61,7 +61,8 @@ class Run {
 using Handler = std::function<Result<void>(Run&)>;
 
 struct Kind {
-  std::string name;
+  std::string name;   // "mail": stored with each job
+  std::string label;  // "알림 메일 발송": what /admin/jobs calls it
   Handler handler;
   /// Whether this node can run the kind (e.g. mail needs [smtp]); a node never claims a kind it cannot run.
   std::function<bool(const Settings&)> available = [](const Settings&) { return true; };

@@ -39,6 +39,16 @@ bool has_notification(store::Connection& c, std::int64_t account_id, std::int64_
   return c.scalar("SELECT COUNT(*) FROM notifications WHERE id = ? AND account_id = ?", {id, account_id}) > 0;
 }
 
+std::optional<Notification> find_notification(store::Connection& c, std::int64_t account_id,
+                                              std::int64_t id) {
+  const auto rows = c.query(
+      "SELECT id, account_id, title, body, url, created_at, read_at FROM notifications "
+      "WHERE id = ? AND account_id = ?",
+      {id, account_id});
+  if (rows.empty()) return std::nullopt;
+  return to_notification(rows.front());
+}
+
 void mark_read(store::Connection& c, std::int64_t id, Timestamp at) {
   c.execute("UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL", {at, id});
 }

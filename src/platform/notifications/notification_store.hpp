@@ -27,6 +27,8 @@ std::vector<Notification> list_inbox(store::Connection& c, std::int64_t account_
 bool has_notification(store::Connection& c, std::int64_t account_id, std::int64_t id);
 /// Marks one notification read at `at`, unless it already is.
 void mark_read(store::Connection& c, std::int64_t id, Timestamp at);
+/// One of the person's notifications, or nullopt (another person's id included).
+std::optional<Notification> find_notification(store::Connection& c, std::int64_t account_id, std::int64_t id);
 /// Marks every unread notification of the person read at `at`; returns how many.
 std::int64_t mark_all_read(store::Connection& c, std::int64_t account_id, Timestamp at);
 

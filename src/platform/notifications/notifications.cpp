@@ -131,6 +131,15 @@ Result<void> mark_read(store::Database& db, std::int64_t account_id, std::int64_
   });
 }
 
+Result<std::string> open_notification(store::Database& db, std::int64_t account_id, std::int64_t id) {
+  return db.write([&](store::Connection& c) -> Result<std::string> {
+    const auto found = notification_store::find_notification(c, account_id, id);
+    if (!found) return Error::not_found("알림을 찾을 수 없습니다.");
+    if (!found->read_at) notification_store::mark_read(c, id, now());
+    return found->url;
+  });
+}
+
 std::int64_t mark_all_read(store::Database& db, std::int64_t account_id) {
   return db.write(
       [&](store::Connection& c) { return notification_store::mark_all_read(c, account_id, now()); });
@@ -198,9 +207,9 @@ void ensure_digest_scheduled(store::Connection& c, Timestamp at) {
 }
 
 std::vector<jobs::Kind> job_kinds() {
-  return {{kMailKind, send_mail_job,
+  return {{kMailKind, "알림 메일 발송", send_mail_job,
            [](const Settings& s) { return !s.smtp_url.empty() && !s.smtp_from.empty(); }},
-          {kDigestKind, run_digest, [](const Settings&) { return true; }}};
+          {kDigestKind, "알림 모아 보내기", run_digest, [](const Settings&) { return true; }}};
 }
 
 }  // namespace sotong::platform::notifications

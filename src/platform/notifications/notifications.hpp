@@ -48,6 +48,9 @@ std::vector<Notification> inbox(store::Connection& c, std::int64_t account_id, s
 Result<void> mark_read(store::Database& db, std::int64_t account_id, std::int64_t id);
 /// Marks all of the person's notifications read; returns how many changed.
 std::int64_t mark_all_read(store::Database& db, std::int64_t account_id);
+/// Opens one of the person's notifications: marks it read and returns its link (as stored; the caller follows
+/// it only when it is a local path). not_found for an id that is not theirs.
+Result<std::string> open_notification(store::Database& db, std::int64_t account_id, std::int64_t id);
 
 Delivery preference(store::Connection& c, std::int64_t account_id);
 void set_preference(store::Database& db, std::int64_t account_id, Delivery d);

@@ -1,5 +1,7 @@
-// Thin handlers for a person's inbox (/notifications), mark-read, and their delivery choice
-// (/notifications/settings). Everyone signed in sees only their own notifications.
+// Thin handlers for a person's inbox (/notifications), opening a notification (marks it read, then follows
+// its link on this site), mark-read, and their delivery choice (/notifications/settings). Everyone signed in
+// sees and opens only their own notifications.
+#include "core/korean_text.hpp"
 #include "platform/accounts/account_store.hpp"
 #include "platform/notifications/notifications.hpp"
 #include "platform/notifications/notifications_module.hpp"
@@ -41,12 +43,15 @@ http::Response inbox_page(Web& web, Context& ctx) {
   });
   View items = View::list();
   for (const auto& n : list) {
-    items.push(View::object({{"id", n.id},
-                             {"title", n.title},
-                             {"body", n.body},
-                             {"url", safe_url(n.url)},
-                             {"time", format_seoul_minute(n.created_at)},
-                             {"unread", !n.read_at.has_value()}}));
+    View item = View::object({{"id", n.id},
+                              {"title", n.title},
+                              {"body", n.body},
+                              {"time", format_seoul_minute(n.created_at)},
+                              {"unread", !n.read_at.has_value()}});
+    // The title opens the notification through /open, which marks it read on the way; set only when there
+    // is a link to follow (mustache takes an empty string for true).
+    if (!safe_url(n.url).empty()) item.set("open_href", "/notifications/" + std::to_string(n.id) + "/open");
+    items.push(std::move(item));
   }
   View v = View::object({{"items", items}, {"unread", unread}, {"has_unread", unread > 0}});
   return web.render(ctx, "notifications/inbox", v, PageMeta{"알림", kCrumbs, {}});
@@ -57,6 +62,20 @@ http::Response mark_read_action(Web& web, Context& ctx) {
   if (!id) return web.error(ctx, Error::not_found("알림을 찾을 수 없습니다."));
   if (auto ok = mark_read(web.db(), ctx.actor.account_id, *id); !ok) return web.error(ctx, ok.error());
   return web.redirect_with(ctx, "/notifications", {"success", "알림을 읽음으로 표시했습니다."});
+}
+
+/// A GET, so that the title is an ordinary link (opens in a new tab too); marking one's own notification read
+/// is all it changes. A link off this site is never followed: the inbox answers instead.
+http::Response open_action(Web& web, Context& ctx) {
+  auto id = parse_id(ctx.request.param("id"));
+  if (!id) return web.error(ctx, Error::not_found("알림을 찾을 수 없습니다."));
+  auto url = open_notification(web.db(), ctx.actor.account_id, *id);
+  if (!url) return web.error(ctx, url.error());
+  const std::string target = safe_url(*url);
+  if (target.empty())
+    return web.redirect_with(ctx, "/notifications",
+                             {"info", "알림을 읽음으로 표시했습니다. 이 알림에는 열 화면이 없습니다."});
+  return http::Response::redirect(target);
 }
 
 http::Response mark_all_read_action(Web& web, Context& ctx) {
@@ -76,7 +95,9 @@ http::Response save_settings_action(Web& web, Context& ctx) {
   set_preference(web.db(), ctx.actor.account_id, *d);
   return web.redirect_with(
       ctx, "/notifications/settings",
-      {"success", "알림 받는 방법을 ‘" + std::string(delivery_label(*d)) + "’(으)로 바꾸었습니다."});
+      {"success", "알림 받는 방법을 " +
+                      with_particle("‘" + std::string(delivery_label(*d)) + "’", "으로/로") +
+                      " 변경했습니다."});
 }
 
 }  // namespace
@@ -84,6 +105,7 @@ http::Response save_settings_action(Web& web, Context& ctx) {
 std::vector<RouteSpec> routes() {
   return {
       {"GET", "/notifications", std::string(kSignedIn), inbox_page},
+      {"GET", "/notifications/{id}/open", std::string(kSignedIn), open_action},
       {"POST", "/notifications/{id}/read", std::string(kSignedIn), mark_read_action},
       {"POST", "/notifications/read-all", std::string(kSignedIn), mark_all_read_action},
       {"GET", "/notifications/settings", std::string(kSignedIn), settings_page},

@@ -129,7 +129,7 @@ http::Response contact_update_action(Web& web, Context& ctx) {
     });
   }
   return web.redirect_with(ctx, "/organizations/" + std::to_string(*id),
-                           {"success", "연락처를 저장했습니다."});
+                           {"success", "연락처를 수정했습니다."});
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "platform/organizations/organizations_module.hpp"
 
+#include <map>
 #include <stdexcept>
 
 #include "platform/organizations/directory_service.hpp"
@@ -29,6 +30,40 @@ std::vector<CardCount> summary_counts(store::Connection& c, const Actor&, const 
   return out;
 }
 
+/// Organisations by id for the history: the directory page opens an active one to everyone who may read the
+/// directory, an inactive one only to its managers.
+std::map<std::int64_t, HistoryRecord> history_records(store::Connection& c,
+                                                      const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, HistoryRecord> out;
+  for (std::int64_t id : ids) {
+    if (auto org = organization_store::find(c, id))
+      out[id] = {org->name, "/organizations/" + std::to_string(id), org->active ? kView : kManage};
+  }
+  return out;
+}
+
+HistoryVocabulary history_vocabulary() {
+  std::vector<Label> kinds;
+  for (auto k : kAllOrganizationKinds)
+    kinds.push_back({std::string(kind_code(k)), std::string(kind_label(k))});
+  return {
+      .record_type = "organization",
+      .label = "기관",
+      .fields = {{"code", "기관코드"},
+                 {"name", "기관명"},
+                 {.code = "kind", .label = "유형", .values = kinds},
+                 {.code = "parent_id", .label = "상위 기관", .refers_to = "organization"},
+                 {"sort_order", "정렬 순서"},
+                 {.code = "active", .label = "상태", .values = {{"true", "사용"}, {"false", "비활성"}}},
+                 {"rename_reason", "명칭 변경 사유"},
+                 {"phone", "대표전화"},
+                 {"address", "주소"},
+                 {"homepage", "누리집"}},
+      .actions = {{"update_contact", "연락처 수정"}, {"activate", "다시 사용"}, {"deactivate", "비활성화"}},
+      .name_field = "name",
+      .records = history_records};
+}
+
 }  // namespace
 
 ModuleManifest manifest() {
@@ -54,19 +89,7 @@ ModuleManifest manifest() {
                             return org->path;
                           },
                           [](std::int64_t id) { return "/admin/organizations/" + std::to_string(id); }}};
-  m.history = {{"organization",
-                "기관",
-                {{"code", "기관코드"},
-                 {"name", "기관명"},
-                 {"kind", "유형"},
-                 {"parent_id", "상위 기관 번호"},
-                 {"sort_order", "정렬 순서"},
-                 {"active", "사용 여부"},
-                 {"rename_reason", "명칭 변경 사유"},
-                 {"phone", "대표전화"},
-                 {"address", "주소"},
-                 {"homepage", "누리집"}},
-                {{"update_contact", "연락처 수정"}, {"activate", "다시 사용"}, {"deactivate", "비활성화"}}}};
+  m.history = {history_vocabulary()};
   m.cards = {{"기관 현황", kView, 90, summary_counts, nullptr, "실국·과·시·군·유관기관의 수입니다."}};
   m.demo_data = [](store::Database& db) {
     auto loaded = import_csv(db, jeonbuk_csv());

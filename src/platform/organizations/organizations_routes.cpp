@@ -211,7 +211,7 @@ http::Response update_action(Web& web, Context& ctx) {
     return web.refuse_form(ctx, updated.error(), [&](const auto& fields, int status) {
       return form_page(web, ctx, in, id.value(), fields, status);
     });
-  return web.redirect_with(ctx, detail_href(*id), {"success", "기관 정보를 저장했습니다."});
+  return web.redirect_with(ctx, detail_href(*id), {"success", "기관 정보를 수정했습니다."});
 }
 
 /// Deactivation and reactivation answer on the detail page, with the reason when refused.
