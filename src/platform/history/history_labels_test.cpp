@@ -9,10 +9,10 @@ namespace sotong::platform::history {
 
 TEST(HistoryLabels, AFieldTakesItsOwnRecordTypesLabelBeforeAnyOther) {
   register_vocabulary({"test_office", "시험 기관", {{"name", "기관명"}}, {{"merge", "통합"}}});
-  register_vocabulary({"test_person", "시험 사람", {{"name", "이름"}, {"phone", "전화"}}, {}});
+  register_vocabulary({"test_person", "시험 사람", {{"name", "이름"}, {"test_phone", "전화"}}, {}});
   EXPECT_EQ(field_label("name", "test_office"), "기관명");
   EXPECT_EQ(field_label("name", "test_person"), "이름");
-  EXPECT_EQ(field_label("phone", "test_office"), "전화");  // another type's label before the bare code
+  EXPECT_EQ(field_label("test_phone", "test_office"), "전화");  // another type's label before the bare code
   EXPECT_EQ(field_label("count"), "건수");                 // shared by every export's access entry
   EXPECT_EQ(field_label("zzz_unknown", "test_office"), "zzz_unknown");
 }
