@@ -79,7 +79,9 @@ test-http-postgres: build web
 test-http: test-http-sqlite test-http-postgres
 
 test-browser: build web
+	rm -rf test-results/html
 	scripts/test-browser.sh
+	scripts/check-html.sh
 
 # Everything CI runs: static checks first (they are quick), then unit, sanitizer, HTTP on both engines, browser.
 test: deps web build

@@ -11,7 +11,7 @@ packages=(
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libxlsxwriter-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev wrk
-  chromium fonts-noto-cjk
+  chromium fonts-noto-cjk openjdk-17-jre-headless
 )
 
 missing=()

@@ -37,7 +37,7 @@ test('an administrator uploads a file on an organisation page and downloads it',
   const dialog = page.getByRole('alertdialog', { name: '첨부파일을 삭제할까요?' });
   await expectVisible(dialog);
   await clickAndWaitForPage(page, dialog.getByRole('button', { name: '삭제' }), { url: orgPage, status: 200 });
-  await expectFlash(page, `‘${name}’를 삭제했습니다.` // …pdf, read 피디에프: 를);
+  await expectFlash(page, `‘${name}’를 삭제했습니다.`); // …pdf, read 피디에프: 를
   await expectCount(page.getByRole('link', { name }), 0);
   await page.context().close();
 });

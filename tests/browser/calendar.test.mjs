@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE, newPage, login, checkA11y, screenshot, useBrowser, clickAndWaitForPage, expectVisible, expectText, expectCount,
-  expectFlash,
+  expectFlash, click,
 } from './lib/browser.mjs';
 
 const chrome = useBrowser();
@@ -66,7 +66,11 @@ test('an administrator views 2026, adds a holiday, uses the calculator and remov
   await expectFlash(page, '공휴일을 수정했습니다: 2026-12-24 (목)');
   const renamed = table.getByRole('row', { name: /2026-12-24/ });
   await expectText(renamed, /변경/);
-  await clickAndWaitForPage(page, renamed.getByRole('button', { name: /삭제/ }), { url: '/admin/holidays?year=2026', status: 200 });
+  // Deleting asks first, in the confirmation dialog.
+  await click(renamed.getByRole('button', { name: /삭제/ }));
+  const dialog = page.getByRole('alertdialog', { name: '공휴일을 삭제할까요?' });
+  await expectVisible(dialog);
+  await clickAndWaitForPage(page, dialog.getByRole('button', { name: '삭제' }), { url: '/admin/holidays?year=2026', status: 200 });
   await expectFlash(page, '공휴일을 삭제했습니다: 2026-12-24 (목)');
   await expectCount(table.getByRole('row', { name: /2026-12-24/ }), 0);
   await expectVisible(page.getByRole('heading', { name: '삭제한 공휴일' }));
@@ -77,7 +81,7 @@ test('an administrator views 2026, adds a holiday, uses the calculator and remov
 test('a 시·군 officer sees the calendar and the calculator, without the administrator\'s forms', async () => {
   const page = await newPage(chrome.browser);
   await login(page, 'jeonju');
-  await expectCount(page.getByRole('link', { name: '공휴일·근무일' }), 0, 'no menu entry');
+  await expectVisible(page.locator('.krds-main-menu').getByRole('link', { name: '공휴일·근무일' }), 'every role has the calendar in its menu');
   const res = await page.goto(`${BASE}/admin/holidays?year=2026&start=2026-09-23&days=5`);
   assert.equal(res.status(), 200);
   await expectText(page.locator('#add-result'), /2026-10-02 \(금\)/);

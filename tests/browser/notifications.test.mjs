@@ -37,7 +37,7 @@ test('a person sees the unread count, reads the notification in the inbox and ch
   await page.fill('#field-confirm', chosen);
   await clickAndWaitForPage(page, page.locator('form:has(#field-next) [type=submit]').first(), { url: '/', status: 200 });
 
-  const badge = page.locator('a.user-notifications');
+  const badge = page.locator('.header-utility a.user-notifications');
   await expectText(badge, /알림 1/);
   await clickAndWaitForPage(page, badge, { url: '/notifications', status: 200 });
   await expectVisible(page.getByRole('heading', { level: 2, name: /비밀번호가 초기화되었습니다/ }));
@@ -46,7 +46,7 @@ test('a person sees the unread count, reads the notification in the inbox and ch
   const markRead = page.getByRole('button', { name: '‘비밀번호가 초기화되었습니다’ 읽음으로 표시' });
   await clickAndWaitForPage(page, markRead, { url: '/notifications', status: 200 });
   await expectFlash(page, '알림을 읽음으로 표시했습니다.');
-  await expectText(page.locator('a.user-notifications'), /알림 0/);
+  await expectText(page.locator('.header-utility a.user-notifications'), /알림 0/);
   await expectCount(page.getByText('새 알림'), 0);
   await checkA11y(page, 'inbox after reading');
 

@@ -40,17 +40,19 @@ test('an administrator searches from the menu, sees marked matches and opens a r
   const link = page.locator('.sotong-search-results a.c-text').first();
   const href = await link.getAttribute('href');
   await clickAndWaitForPage(page, link, { url: href, status: 200 });
-  assert.match(new URL(page.url()).pathname, /^\/admin\/organizations\/\d+$/);
+  assert.match(new URL(page.url()).pathname, /^\/organizations\/\d+$/, 'an organisation opens in the directory');
   await page.context().close();
 });
 
-test('a 시·군 officer gets the empty state, and an empty query a Korean message', async () => {
+test('a 시·군 officer finds 군산시 in the directory, gets the empty state for a word found nowhere, and an empty query a Korean message', async () => {
   const page = await newPage(chrome.browser);
   await login(page, 'jeonju');
   await page.goto(`${BASE}/search?q=${encodeURIComponent('군산시')}`);
-  // The organisation pages are the administrator's and 군산시's people are not 전주시's to see: nothing to
-  // show, said in Korean.
-  await expectVisible(page.getByText('‘군산시’에 대한 검색 결과가 없습니다.'));
+  await expectVisible(page.locator('.sotong-search-results a[href^="/organizations/"]').filter({ hasText: '군산시' }).first());
+  await screenshot(page, 'search-officer');
+  await page.goto(`${BASE}/search?q=${encodeURIComponent('숨은그림찾기')}`);
+  // Nothing matches: said in Korean, with what search covers.
+  await expectVisible(page.getByText('‘숨은그림찾기’에 대한 검색 결과가 없습니다.'));
   await expectCount(page.locator('mark'), 0);
   await checkA11y(page, 'search empty state');
   await screenshot(page, 'search-empty');

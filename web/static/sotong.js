@@ -139,6 +139,24 @@
     Array.prototype.forEach.call(links, function (link) {
       link.addEventListener("click", function (event) { event.preventDefault(); });
     });
+    /* Esc 는 전체 메뉴를 닫고, 메뉴를 연 단추로 초점을 돌려준다(KRDS 는 닫기 단추로만 닫는다). */
+    document.addEventListener("keydown", function (event) {
+      var nav = document.getElementById("mobile-nav");
+      /* KRDS 는 메뉴를 먼저 보이게(display: block) 하고 is-open 은 0.1초 뒤에 붙인다: 둘 중 하나면 열린 것이다. */
+      if (event.key !== "Escape" || !nav || !(nav.classList.contains("is-open") || nav.style.display === "block")) return;
+      var close = nav.querySelector("#close-nav");
+      var opener = document.querySelector('a[aria-controls="mobile-nav"]');
+      event.preventDefault();
+      if (close) close.click();
+      /* KRDS 는 여닫는 동안(transition) 초점을 메뉴 안으로 옮기므로, 초점이 메뉴 안이나 문서 밖에 남아 있는 동안
+       * 잠시(1.5초) 여는 단추로 돌려준다. 그사이 사람이 다른 곳으로 옮긴 초점은 건드리지 않는다. */
+      var tries = 0;
+      (function refocus() {
+        var active = document.activeElement;
+        if (opener && (!active || active === document.body || nav.contains(active))) opener.focus();
+        if (++tries < 15) window.setTimeout(refocus, 100);
+      })();
+    });
   }
 
   /* ───────────── (a) 세션 만료 안내 ───────────── */

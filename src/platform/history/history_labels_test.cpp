@@ -13,7 +13,7 @@ TEST(HistoryLabels, AFieldTakesItsOwnRecordTypesLabelBeforeAnyOther) {
   EXPECT_EQ(field_label("name", "test_office"), "기관명");
   EXPECT_EQ(field_label("name", "test_person"), "이름");
   EXPECT_EQ(field_label("test_phone", "test_office"), "전화");  // another type's label before the bare code
-  EXPECT_EQ(field_label("count"), "건수");                 // shared by every export's access entry
+  EXPECT_EQ(field_label("count"), "건수");                      // shared by every export's access entry
   EXPECT_EQ(field_label("zzz_unknown", "test_office"), "zzz_unknown");
 }
 

@@ -73,7 +73,11 @@ View form_view(const http::Form& q, const std::vector<FieldError>& errors) {
                          {"record_types", options(types, q.get("record_type"))},
                          {"actions", options(known_actions(), q.get("action"))},
                          {"errors", errors_view(errors)}});
-  for (const auto& e : errors) v.set("error_" + e.field, e.message);
+  for (const auto& e : errors) {
+    v.set("error_" + e.field, e.message);
+    // A date input holds only a real date: a refused one ("2026-02-30") is named in the message, not echoed.
+    if (e.field == "from" || e.field == "to") v.set(e.field, "");
+  }
   return v;
 }
 

@@ -2,7 +2,8 @@
 // the waiting habits every browser test keeps (tests/README.md): an action waits for what it produces (the new
 // page, the htmx swap), and an assertion waits until it holds (playwright-core has no `expect`).
 // Modules resolve from web/node_modules through the tests/node_modules symlink the scripts create.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -56,7 +57,25 @@ export async function newContext(browser, options = {}) {
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
   if (options.javaScriptEnabled === false) scriptless.add(context);
+  context.on('response', keepPageForValidation);
   return context;
+}
+
+// Every HTML page the suite loads is kept in test-results/html/, one file per distinct page, for the Nu HTML
+// Checker that runs after the suite (scripts/check-html.sh). htmx fragments are parts of pages already kept.
+const htmlDir = `${resultsDir}html/`;
+async function keepPageForValidation(response) {
+  try {
+    if (response.request().resourceType() !== 'document') return;
+    if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
+    const body = await response.body();
+    const name = createHash('sha256').update(body).digest('hex').slice(0, 16);
+    const path = new URL(response.url()).pathname.replace(/[^A-Za-z0-9]+/g, '_').slice(0, 60);
+    mkdirSync(htmlDir, { recursive: true });
+    writeFileSync(`${htmlDir}${path}-${name}.html`, body);
+  } catch {
+    // A redirect or a page closed before its body was read has nothing to check.
+  }
 }
 
 const scriptless = new WeakSet(); // contexts made with JavaScript off: no page script reacts to scrolling
