@@ -4,26 +4,19 @@
 // failed sign-in's access entry.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { BASE, Client, runSuffix, createToken, fetch } from './lib/client.mjs';
 import { pollUntil } from './lib/poll.mjs';
+import { startNodeWith } from './lib/node.mjs';
 
 const BIN = process.env.SOTONG_BIN;
 const dir = mkdtempSync(join(tmpdir(), 'sotong-xff-'));
 let proxied; // a node that trusts 127.0.0.1 as its proxy
 let adminToken;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 function configFile(text) {
   const file = join(dir, `c${Math.random().toString(36).slice(2)}.toml`);
@@ -31,18 +24,9 @@ function configFile(text) {
   return file;
 }
 
-async function startNode(config) {
-  const port = await freePort();
-  const child = spawn(
-    BIN,
-    ['serve', '--config', configFile(config), '--database', process.env.SOTONG_DATABASE, '--listen', `127.0.0.1:${port}`],
-    { stdio: 'ignore' },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  await pollUntil(() => globalThis.fetch(`${base}/healthz`).then((r) => r.ok, () => false), {
-    message: 'the proxied node answers /healthz',
-  });
-  return { child, base, port };
+async function startProxiedNode(config) {
+  const node = await startNodeWith(config);
+  return { ...node, port: Number(new URL(node.url).port) };
 }
 
 /** A failed sign-in sent byte for byte (with the login form's CSRF pair), with the given extra header lines. */
@@ -80,14 +64,11 @@ async function recordedAddress(login) {
 
 before(async () => {
   adminToken = createToken('admin', 'forwarded-for-test');
-  proxied = await startNode('[security]\ntrusted_proxies = ["127.0.0.1"]\n');
+  proxied = await startProxiedNode('[security]\ntrusted_proxies = ["127.0.0.1"]\n');
 });
 
 after(async () => {
-  if (proxied) {
-    proxied.child.kill('SIGTERM');
-    await new Promise((r) => proxied.child.once('exit', r));
-  }
+  await proxied?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

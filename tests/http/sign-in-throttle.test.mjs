@@ -5,13 +5,12 @@
 // distinct client address per test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { BASE, Client, DEMO_PASSWORD, runSuffix, createToken, fetch } from './lib/client.mjs';
-import { pollUntil } from './lib/poll.mjs';
+import { startNodeWith } from './lib/node.mjs';
 
 const BIN = process.env.SOTONG_BIN;
 const dir = mkdtempSync(join(tmpdir(), 'sotong-throttle-'));
@@ -21,25 +20,11 @@ let octet = 0;
 /** A client address of its own for each use, unique to this run. */
 const address = () => `198.18.${Math.floor(Math.random() * 200)}.${(octet = (octet + 1) % 250) + 1}`;
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
+/** A node of its own that trusts 127.0.0.1 as its proxy, with `config` added; answers its base URL. */
 async function startNode(config, database = process.env.SOTONG_DATABASE) {
-  const file = join(dir, `c${nodes.length}.toml`);
-  writeFileSync(file, `[security]\ntrusted_proxies = ["127.0.0.1"]\n${config}`);
-  const port = await freePort();
-  const child = spawn(BIN, ['serve', '--config', file, '--database', database, '--listen', `127.0.0.1:${port}`], {
-    stdio: 'ignore',
-  });
-  nodes.push(child);
-  const base = `http://127.0.0.1:${port}`;
-  await pollUntil(() => globalThis.fetch(`${base}/healthz`).then((r) => r.ok, () => false), { message: `${base} is up` });
-  return base;
+  const node = await startNodeWith(`[security]\ntrusted_proxies = ["127.0.0.1"]\n${config}`, { database });
+  nodes.push(node);
+  return node.url;
 }
 
 /** Signs in through `base` as the client at `from`; answers the buffered response. */
@@ -76,10 +61,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const child of nodes) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-  }
+  for (const node of nodes) await node.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

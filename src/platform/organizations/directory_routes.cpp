@@ -4,6 +4,7 @@
 #include "platform/exports/list_export.hpp"
 #include "platform/organizations/directory_service.hpp"
 #include "platform/organizations/organization_service.hpp"
+#include "platform/organizations/organization_views.hpp"
 #include "platform/organizations/organizations_module.hpp"
 #include "platform/web/list_filter.hpp"
 #include "platform/web/web.hpp"
@@ -13,15 +14,6 @@ namespace {
 using render::View;
 
 const std::vector<Crumb> kTrail = {{"기관 안내", "/organizations"}};
-
-View kinds_view(std::string_view selected) {
-  View list = View::list();
-  for (auto k : kAllOrganizationKinds) {
-    list.push(View::object(
-        {{"code", kind_code(k)}, {"label", kind_label(k)}, {"selected", kind_code(k) == selected}}));
-  }
-  return list;
-}
 
 View entry_view(const Organization& o, const OrganizationContact& contact) {
   View v = View::object({{"id", o.id},

@@ -5,6 +5,7 @@
 #include "platform/attachments/attachments_page.hpp"
 #include "platform/exports/list_export.hpp"
 #include "platform/organizations/organization_service.hpp"
+#include "platform/organizations/organization_views.hpp"
 #include "platform/organizations/organizations_module.hpp"
 #include "platform/web/json_input.hpp"
 #include "platform/web/list_filter.hpp"
@@ -14,15 +15,6 @@
 namespace sotong::platform::organizations {
 namespace {
 using render::View;
-
-View kinds_view(std::string_view selected) {
-  View list = View::list();
-  for (auto k : kAllOrganizationKinds) {
-    list.push(View::object(
-        {{"code", kind_code(k)}, {"label", kind_label(k)}, {"selected", kind_code(k) == selected}}));
-  }
-  return list;
-}
 
 View organization_view(const Organization& o) {
   View v = View::object({{"id", o.id},

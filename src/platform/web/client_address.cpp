@@ -32,10 +32,10 @@ std::vector<std::string_view> forwarded_hops(const http::Request& request) {
 }  // namespace
 
 std::string normalize_address(std::string_view address) {
-  constexpr std::string_view mapped = "::ffff:";
-  if (address.size() > mapped.size() && address.substr(0, mapped.size()) == mapped &&
+  constexpr std::string_view kMapped = "::ffff:";
+  if (address.size() > kMapped.size() && address.substr(0, kMapped.size()) == kMapped &&
       address.find('.') != std::string_view::npos)
-    address.remove_prefix(mapped.size());
+    address.remove_prefix(kMapped.size());
   std::string out(address);
   for (auto& c : out)
     if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
