@@ -133,7 +133,7 @@ before(async () => {
   assert.equal(retiredRes.status, 201);
   retired = { id: (await retiredRes.json()).id, name: `폐지 시험 ${run}` };
   const page = await (await admin.get(`/admin/organizations/${retired.id}`)).text();
-  assert.equal((await admin.postForm(`/admin/organizations/${retired.id}/deactivate`, { _csrf: csrfFrom(page) })).status, 303);
+  assert.equal((await admin.postForm(`/admin/organizations/${retired.id}/deactivate`, { _csrf: csrfFrom(page), confirmed: '1' })).status, 303);
 
   const login = `hr-${run}`;
   const made = await api('/api/v1/accounts', {
@@ -145,7 +145,7 @@ before(async () => {
 
   kept = await upload(`남는 파일 ${run}.pdf`);
   removed = await upload(`지운 파일 ${run}.pdf`);
-  const del = await admin.postForm(`/attachments/${removed.id}/delete`, { _csrf: await admin.csrf(`/admin/organizations/${org.id}`) });
+  const del = await admin.postForm(`/attachments/${removed.id}/delete`, { _csrf: await admin.csrf(`/admin/organizations/${org.id}`), confirmed: '1' });
   assert.equal(del.status, 303);
 });
 

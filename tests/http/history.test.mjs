@@ -150,7 +150,7 @@ test('renaming an organisation through the form records a change entry with befo
 test('deactivating and reactivating an organisation are recorded as such', async () => {
   for (const action of ['deactivate', 'activate']) {
     const detail = await admin.get(`/admin/organizations/${orgId}`);
-    const res = await admin.postForm(`/admin/organizations/${orgId}/${action}`, { _csrf: csrfFrom(await detail.text()) });
+    const res = await admin.postForm(`/admin/organizations/${orgId}/${action}`, { _csrf: csrfFrom(await detail.text()), confirmed: '1' });
     assert.equal(res.status, 303);
   }
   const body = await history(`record_type=organization&record_id=${orgId}&kind=change`);

@@ -66,7 +66,7 @@ test('deleting a file names it with the particle its last sound takes', async ()
   assert.equal(uploaded.status, 303);
   const html = decode(await (await admin.get(page)).text());
   const id = html.match(new RegExp(`<a href="/attachments/(\\d+)" download>${name}</a>`))[1];
-  const res = await admin.postForm(`/attachments/${id}/delete`, { _csrf: csrfFrom(html) });
+  const res = await admin.postForm(`/attachments/${id}/delete`, { _csrf: csrfFrom(html), confirmed: '1' });
   // …pdf is read 피디에프, which ends in a vowel: 를.
   assert.equal(await flashAfter(admin, res), `‘${name}’를 삭제했습니다.`);
 });
