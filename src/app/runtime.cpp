@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/korean_text.hpp"
+#include "modules/suggestions/suggestions_module.hpp"
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/attachments/attachments_module.hpp"
 #include "platform/calendar/calendar_module.hpp"
@@ -37,6 +38,7 @@ std::vector<platform::ModuleManifest> all_modules() {
       platform::calendar::manifest(),
       platform::attachments::manifest(),
       platform::indicators::manifest(),
+      suggestions::manifest(),
       // new-module: manifests
   };
   // clang-format on
