@@ -16,7 +16,7 @@ constexpr auto kLead = Party::lead_bureau;
 // adopted and may act for a bureau; the lead bureau carries an adopted item to its outcome and answers it.
 // Every outcome but 해결 says why (the submitter is told), and so do reopening and the appeal.
 const std::vector<Transition>& table() {
-  static const std::vector<Transition> rows = {
+  static const std::vector<Transition> kRows = {
       {draft, submit, received, {kSubmitter}, false},
       {received, start_review, reviewing, {kCoordinator}, false},
       {received, reject, rejected, {kCoordinator}, true},
@@ -37,7 +37,7 @@ const std::vector<Transition>& table() {
       {answered, reopen, reviewing, {kCoordinator}, true},
       {closed, reopen, reviewing, {kCoordinator}, true},
   };
-  return rows;
+  return kRows;
 }
 
 struct StateName {
