@@ -304,13 +304,9 @@ class Server::Impl {
     co_await write(c, std::move(page), version, false, false);
   }
 
-  /// Runs the route's admission check on the worker pool with the request's header only; a response refuses
-  /// the request before its body is read.
-  asio::awaitable<std::optional<Response>> admit_request(const Route& route,
-                                                         const bhttp::request<bhttp::string_body>& header,
-                                                         const std::string& remote) {
-    Request head_only = header_request(header, remote);
-    head_only.route_pattern = route.pattern;
+  /// Runs the route's admission check on the worker pool with the request's header only (`head_only`); a
+  /// response refuses the request before its body is read.
+  asio::awaitable<std::optional<Response>> admit_request(const Route& route, const Request& head_only) {
     co_return co_await asio::co_spawn(
         workers_,
         [&]() -> asio::awaitable<std::optional<Response>> {
@@ -388,9 +384,10 @@ class Server::Impl {
         if (sized && sized->admit && (!length || *length > options_.early_check_bytes)) {
           // Whoever may not send this body is answered now, before a byte of it is read; the unread body
           // leaves the connection unusable, so it closes.
-          auto early = co_await admit_request(*sized, header, remote);
+          Request head_only = header_request(header, remote);
+          head_only.route_pattern = sized->pattern;
+          auto early = co_await admit_request(*sized, head_only);
           if (early) {
-            const Request head_only = header_request(header, remote);
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             if (hooks_.on_complete) hooks_.on_complete(Completed{head_only, *early, seconds});

@@ -1,17 +1,10 @@
 #include "modules/suggestions/suggestion_deadlines.hpp"
 
-#include <algorithm>
 #include <vector>
 
+#include "core/korean_text.hpp"
+
 namespace sotong::suggestions {
-namespace {
-
-bool blank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
-}  // namespace
 
 CivilDate due_date(const platform::calendar::WorkingCalendar& calendar, CivilDate start, int working_days) {
   return calendar.add_working_days(start, working_days);
@@ -25,7 +18,7 @@ Result<CivilDate> extend_due(int extensions_so_far, CivilDate current_due, Civil
   if (days_from_civil(requested) <= days_from_civil(current_due))
     errors.push_back({"due_date", "새 기한은 지금 기한(" + platform::calendar::format_date(current_due) +
                                       ")보다 뒤여야 합니다."});
-  if (blank(reason))
+  if (trim(reason).empty())
     errors.push_back({"reason", "연장 사유를 적어 주십시오. 사유는 건의한 기관에 알립니다."});
   if (!errors.empty()) return Error::invalid("입력 내용을 확인해 주십시오.", std::move(errors));
   return requested;
@@ -37,7 +30,7 @@ Result<CivilDate> due_after_transfer(const platform::calendar::WorkingCalendar& 
   std::vector<FieldError> errors;
   if (from_org == to_org)
     errors.push_back({"organization_id", "지금 맡은 기관과 다른 기관을 골라 주십시오."});
-  if (blank(reason)) errors.push_back({"reason", "이송 사유를 적어 주십시오."});
+  if (trim(reason).empty()) errors.push_back({"reason", "이송 사유를 적어 주십시오."});
   if (!errors.empty()) return Error::invalid("입력 내용을 확인해 주십시오.", std::move(errors));
   return due_date(calendar, transfer_day, working_days);
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/korean_text.hpp"
+
 namespace sotong::suggestions {
 namespace {
 
@@ -84,11 +86,6 @@ bool may_take(const Transition& t, std::span<const Party> parties) {
                      [&](Party p) { return std::find(t.who.begin(), t.who.end(), p) != t.who.end(); });
 }
 
-bool blank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
 }  // namespace
 
 std::span<const Transition> transitions() {
@@ -108,7 +105,7 @@ Result<State> apply(State from, const Move& move, std::span<const Party> parties
   }
   if (move.action == appeal && move.appealed_before)
     return Error::conflict("이의 신청은 한 번만 할 수 있습니다. 이미 이의를 신청한 건의입니다.");
-  if (t->reason_required && blank(move.reason)) {
+  if (t->reason_required && trim(move.reason).empty()) {
     return Error::invalid(
         "입력 내용을 확인해 주십시오.",
         {{"reason", "‘" + std::string(action_label(move.action)) + "’에는 사유를 적어야 합니다."}});
