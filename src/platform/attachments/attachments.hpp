@@ -14,6 +14,7 @@
 #include "core/role.hpp"
 #include "http/multipart.hpp"
 #include "platform/attachments/attachment_rules.hpp"
+#include "platform/policy.hpp"
 #include "render/view.hpp"
 #include "store/database.hpp"
 
@@ -28,6 +29,11 @@ struct OwnerType {
   std::function<std::optional<std::string>(store::Connection&, std::int64_t)> locate;
   /// The owner's page, where the upload form sends the person back.
   std::function<std::string(std::int64_t)> href;
+  /// For a record several organisations share (a suggestion is seen by the 시·군 that filed it and the
+  /// bureaus carrying it): when set, decides whether the actor may see, attach and delete, instead of
+  /// checking `action` on the one path `locate` gives. A refusal reads as "not found", so it does not tell
+  /// that the record exists.
+  std::function<bool(store::Connection&, const Policy&, const Actor&, std::int64_t)> permits;
 };
 
 /// Registers an owner type (from a module's manifest or routes); registering a code again replaces it.

@@ -20,6 +20,12 @@ Result<OwnerType> authorize(Web& web, const Context& ctx, std::string_view code,
   if (!web.policy().allows(ctx.actor, owner->action)) return Error::forbidden();
   auto path = web.db().read([&](store::Connection& c) { return owner->locate(c, owner_id); });
   if (!path) return Error::not_found("첨부할 기록을 찾을 수 없습니다.");
+  if (owner->permits) {
+    const bool permitted = web.db().read(
+        [&](store::Connection& c) { return owner->permits(c, web.policy(), ctx.actor, owner_id); });
+    if (!permitted) return Error::not_found("첨부할 기록을 찾을 수 없습니다.");
+    return *owner;
+  }
   auto allowed = web.policy().check(ctx.actor, owner->action, *path);
   if (!allowed) return allowed.error();
   return *owner;
