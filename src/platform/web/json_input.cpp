@@ -75,6 +75,24 @@ Result<std::map<std::string, std::string>> read_json_fields(std::string_view bod
           errors.push_back({name, "문자열 목록이어야 합니다."});
         }
         break;
+      case JsonType::integer_list: {
+        // Ids picked from a list ([12, 14]): each an integer, joined by "\n" as string lists are.
+        std::string joined;
+        bool ok = value.is_array();
+        if (ok)
+          for (const auto& item : value.as_array()) {
+            if (!item.is_int64()) {
+              ok = false;
+              break;
+            }
+            joined += (joined.empty() ? "" : "\n") + std::to_string(item.as_int64());
+          }
+        if (ok)
+          out[name] = joined;
+        else
+          errors.push_back({name, "정수 목록이어야 합니다."});
+        break;
+      }
     }
   }
   if (!errors.empty()) return Error::invalid("요청 본문의 항목을 확인해 주십시오.", std::move(errors));

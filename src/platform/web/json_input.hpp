@@ -10,7 +10,7 @@
 
 namespace sotong::platform {
 
-enum class JsonType { string, integer, boolean, string_list };
+enum class JsonType { string, integer, boolean, string_list, integer_list };
 
 struct JsonField {
   std::string name;
@@ -18,7 +18,8 @@ struct JsonField {
   bool nullable = false;
 };
 
-/// The fields present in the body, as text ("" for null; lists joined by "\n"; booleans "1"/"0").
+/// The fields present in the body, as text ("" for null; lists joined by "\n", integers in decimal; booleans
+/// "1"/"0").
 /// Unknown fields are refused so that typos do not pass silently.
 Result<std::map<std::string, std::string>> read_json_fields(std::string_view body,
                                                             const std::vector<JsonField>& spec);
