@@ -24,6 +24,7 @@ const std::vector<Demo>& demos() {
       {"admin", "김관리", "주무관", "52000-D05", {Role::admin}},
       {"coordinator", "이협력", "시·군정책협력담당", "52000-D01", {Role::coordinator}},
       {"planning", "박기획", "주무관", "52000-B01", {Role::bureau}},
+      {"economy", "서경제", "주무관", "52000-B04", {Role::bureau}},
       {"jeonju", "최전주", "정책소통담당관", "52110", {Role::municipal}},
       {"gunsan", "정군산", "정책소통담당관", "52130", {Role::municipal}},
       {"auditor", "강감사", "감사주무관", "52000-B11", {Role::auditor}},

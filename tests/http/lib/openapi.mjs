@@ -18,6 +18,7 @@ export async function openApiChecker() {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   // The document's own top-level words are not JSON Schema keywords; they are allowed and ignored.
   ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'paths', 'components', 'tags', 'externalDocs', 'webhooks', 'jsonSchemaDialect']);
+  ajv.addFormat('date', /^\d{4}-\d\d-\d\d$/);
   ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i);
   ajv.addSchema(doc, 'openapi');
   const validators = new Map();

@@ -10,6 +10,7 @@ export const DEMO_ROLES = {
   admin: 'admin',
   coordinator: 'coordinator',
   planning: 'bureau',
+  economy: 'bureau',
   jeonju: 'municipal',
   gunsan: 'municipal',
   auditor: 'auditor',
