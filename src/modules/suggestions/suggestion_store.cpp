@@ -1,49 +1,210 @@
 #include "modules/suggestions/suggestion_store.hpp"
 
+#include <map>
 #include <string>
+
+#include "platform/calendar/holiday.hpp"
 
 namespace sotong::suggestions::suggestion_store {
 namespace {
 
-constexpr const char* kSelect = "SELECT id, organization_id, title, created_by, created_at FROM suggestions ";
+// The columns every read needs; the long texts (content, answer) come last and only a single record reads
+// them, so that a list page does not copy kilobytes per row it never shows.
+constexpr const char* kColumns =
+    "id, organization_id, title, domain, channel, addressed_bureau_id, desired_date, state, lead_bureau_id, "
+    "working_days, due_date, extensions, appealed, progress, review_level, next_review, satisfaction, "
+    "satisfaction_comment, created_by, created_at, submitted_at, adopted_at, outcome_at, answered_at, "
+    "closed_at, updated_at";
+constexpr std::size_t kContentColumn = 26;
+constexpr const char* kLongColumns = ", content, answer";
+constexpr const char* kNoDue = "9999-12-31";
+
+std::optional<CivilDate> date_at(const store::Row& row, std::size_t i) {
+  if (row.is_null(i)) return std::nullopt;
+  return parse_date(row.text(i));
+}
+
+std::optional<OrganizationRef> organization_at(const store::Row& row, std::size_t i) {
+  if (row.is_null(i)) return std::nullopt;
+  return OrganizationRef{row.int64(i), "", ""};
+}
+
+std::optional<std::string> date_text(const std::optional<CivilDate>& date) {
+  if (!date) return std::nullopt;
+  return platform::calendar::format_date(*date);
+}
 
 Suggestion from_row(const store::Row& row) {
   Suggestion r;
   r.id = row.int64(0);
-  r.organization_id = row.int64(1);
+  r.organization.id = row.int64(1);
   r.title = row.text(2);
-  r.created_by = row.int64(3);
-  r.created_at = row.int64(4);
+  r.domain = from_code<Domain>(kDomains, row.text(3)).value_or(Domain::project);
+  r.channel = from_code<Channel>(kChannels, row.text(4)).value_or(Channel::direct);
+  r.addressed_bureau = organization_at(row, 5);
+  r.desired_date = date_at(row, 6);
+  r.state = state_from_code(row.text(7)).value_or(State::draft);
+  r.lead_bureau = organization_at(row, 8);
+  r.working_days = static_cast<int>(row.int64(9));
+  r.due_date = date_at(row, 10);
+  r.extensions = static_cast<int>(row.int64(11));
+  r.appealed = row.boolean(12);
+  r.progress = static_cast<int>(row.int64(13));
+  if (!row.is_null(14)) r.review_level = from_code<ReviewLevel>(kReviewLevels, row.text(14));
+  r.next_review = date_at(row, 15);
+  if (auto s = row.optional_int64(16)) r.satisfaction = static_cast<int>(*s);
+  r.satisfaction_comment = row.text(17);
+  r.created_by = row.int64(18);
+  r.created_at = row.int64(19);
+  r.submitted_at = row.optional_int64(20);
+  r.adopted_at = row.optional_int64(21);
+  r.outcome_at = row.optional_int64(22);
+  r.answered_at = row.optional_int64(23);
+  r.closed_at = row.optional_int64(24);
+  r.updated_at = row.int64(25);
+  if (row.size() > kContentColumn) {
+    r.content = row.text(kContentColumn);
+    r.answer = row.text(kContentColumn + 1);
+  }
   return r;
 }
 
-/// Narrows to the given organisations with one placeholder each (portable: no array parameters).
+/// " (?, ?, ?)" for `ids`, each bound (portable: no array parameters). Never called with none.
+std::string placeholders(store::Params& params, const std::vector<std::int64_t>& ids) {
+  std::string sql = "(";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    sql += i == 0 ? "?" : ", ?";
+    params.emplace_back(ids[i]);
+  }
+  return sql + ")";
+}
+
+/// Narrows to what the organisations may see: their own filings (drafts too) and, past the draft, whatever
+/// they lead or are concerned in or cooperate on. Province-wide (nullopt) sees everything but drafts.
 void add_organizations(std::string& sql, store::Params& params, const Organizations& organizations) {
-  if (!organizations) return;
+  if (!organizations) {
+    sql += " AND state <> 'draft'";
+    return;
+  }
   if (organizations->empty()) {
     sql += " AND 1 = 0";
     return;
   }
-  sql += " AND organization_id IN (";
-  for (std::size_t i = 0; i < organizations->size(); ++i) {
-    sql += i == 0 ? "?" : ", ?";
-    params.emplace_back((*organizations)[i]);
+  sql += " AND (organization_id IN " + placeholders(params, *organizations);
+  sql += " OR (state <> 'draft' AND (lead_bureau_id IN " + placeholders(params, *organizations);
+  sql +=
+      " OR EXISTS (SELECT 1 FROM suggestion_organizations so WHERE so.suggestion_id = suggestions.id AND "
+      "so.organization_id IN " +
+      placeholders(params, *organizations) + "))))";
+}
+
+/// A LIKE pattern matching `text` anywhere, with the pattern characters escaped.
+std::string contains_pattern(std::string_view text) {
+  std::string out = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
   }
-  sql += ")";
+  return out + "%";
+}
+
+constexpr const char* kInHand = "('received', 'reviewing', 'adopted', 'in_progress')";
+
+void add_filters(std::string& sql, store::Params& params, const ListQuery& q) {
+  add_organizations(sql, params, q.organizations);
+  if (q.state) {
+    sql += " AND state = ?";
+    params.emplace_back(std::string(state_code(*q.state)));
+  }
+  if (q.open_only) sql += std::string(" AND state IN ") + kInHand;
+  if (q.lead_bureau) {
+    sql += " AND lead_bureau_id = ?";
+    params.emplace_back(*q.lead_bureau);
+  }
+  if (q.filed_by) {
+    if (q.filed_by->empty()) {
+      sql += " AND 1 = 0";
+    } else {
+      sql += " AND (organization_id IN " + placeholders(params, *q.filed_by) +
+             " OR EXISTS (SELECT 1 FROM suggestion_organizations sc WHERE sc.suggestion_id = suggestions.id "
+             "AND sc.relation = 'concerned' AND sc.organization_id IN " +
+             placeholders(params, *q.filed_by) + "))";
+    }
+  }
+  if (q.domain) {
+    sql += " AND domain = ?";
+    params.emplace_back(std::string(domain_code(*q.domain)));
+  }
+  if (!q.title_contains.empty()) {
+    sql += " AND title LIKE ? ESCAPE '\\'";
+    params.emplace_back(contains_pattern(q.title_contains));
+  }
+  if (q.overdue_on) {
+    sql += " AND state IN ('adopted', 'in_progress') AND due_date < ?";
+    params.emplace_back(platform::calendar::format_date(*q.overdue_on));
+  }
+  if (q.unrated) sql += " AND state = 'answered' AND satisfaction IS NULL";
+  if (q.due_until) {
+    sql += " AND state IN ('adopted', 'in_progress') AND due_date <= ?";
+    params.emplace_back(platform::calendar::format_date(*q.due_until));
+  }
+}
+
+void load_relations(store::Connection& c, Suggestion& record) {
+  for (const auto& row : c.query("SELECT organization_id, relation FROM suggestion_organizations WHERE "
+                                 "suggestion_id = ? ORDER BY relation, organization_id",
+                                 {record.id})) {
+    OrganizationRef ref{row.int64(0), "", ""};
+    if (row.text(1) == "concerned")
+      record.concerned.push_back(ref);
+    else
+      record.cooperating.push_back(ref);
+  }
+}
+
+void replace_relation(store::Connection& c, std::int64_t id, std::string_view relation,
+                      const std::vector<std::int64_t>& organizations) {
+  c.execute("DELETE FROM suggestion_organizations WHERE suggestion_id = ? AND relation = ?",
+            {id, std::string(relation)});
+  for (std::int64_t o : organizations)
+    c.execute(
+        "INSERT INTO suggestion_organizations (suggestion_id, organization_id, relation) VALUES (?, ?, ?)",
+        {id, o, std::string(relation)});
+}
+
+std::vector<std::int64_t> ids_of(const std::vector<OrganizationRef>& refs) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : refs) out.push_back(r.id);
+  return out;
 }
 
 }  // namespace
 
+std::string due_key(const Suggestion& record) {
+  return record.due_date ? platform::calendar::format_date(*record.due_date) : kNoDue;
+}
+
 std::vector<Suggestion> list(store::Connection& c, const ListQuery& query) {
-  std::string sql = std::string(kSelect) + "WHERE 1 = 1";
+  std::string sql = std::string("SELECT ") + kColumns + " FROM suggestions WHERE 1 = 1";
   store::Params params;
-  add_organizations(sql, params, query.organizations);
-  if (query.before_id > 0) {
-    sql += " AND id < ?";
-    params.emplace_back(query.before_id);
-  }
+  add_filters(sql, params, query);
   // Keyset paging (never OFFSET): a deep page costs the same as the first.
-  sql += " ORDER BY id DESC LIMIT ?";
+  if (query.sort == Sort::due) {
+    const std::string key = std::string("COALESCE(due_date, '") + kNoDue + "')";
+    if (query.after.id > 0) {
+      sql += " AND (" + key + " > ? OR (" + key + " = ? AND id > ?))";
+      params.emplace_back(query.after.due_key);
+      params.emplace_back(query.after.due_key);
+      params.emplace_back(query.after.id);
+    }
+    sql += " ORDER BY " + key + ", id LIMIT ?";
+  } else {
+    if (query.after.id > 0) {
+      sql += " AND id < ?";
+      params.emplace_back(query.after.id);
+    }
+    sql += " ORDER BY id DESC LIMIT ?";
+  }
   params.emplace_back(query.limit);
   std::vector<Suggestion> out;
   for (const auto& row : c.query(sql, params)) out.push_back(from_row(row));
@@ -51,9 +212,12 @@ std::vector<Suggestion> list(store::Connection& c, const ListQuery& query) {
 }
 
 std::optional<Suggestion> find(store::Connection& c, std::int64_t id) {
-  auto rows = c.query(std::string(kSelect) + "WHERE id = ?", {id});
+  auto rows =
+      c.query(std::string("SELECT ") + kColumns + kLongColumns + " FROM suggestions WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
-  return from_row(rows.front());
+  auto record = from_row(rows.front());
+  load_relations(c, record);
+  return record;
 }
 
 std::int64_t count(store::Connection& c, const Organizations& organizations) {
@@ -63,27 +227,109 @@ std::int64_t count(store::Connection& c, const Organizations& organizations) {
   return c.scalar(sql, params);
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> count_created_per_organization(store::Connection& c,
-                                                                                  Timestamp from,
-                                                                                  Timestamp to) {
+std::int64_t count_matching(store::Connection& c, const ListQuery& query) {
+  std::string sql = "SELECT COUNT(*) FROM suggestions WHERE 1 = 1";
+  store::Params params;
+  add_filters(sql, params, query);
+  return c.scalar(sql, params);
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> count_submitted_per_organization(store::Connection& c,
+                                                                                    Timestamp from,
+                                                                                    Timestamp to) {
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
-  for (const auto& row :
-       c.query("SELECT organization_id, COUNT(*) FROM suggestions WHERE created_at >= ? AND created_at < ? "
-               "GROUP BY organization_id ORDER BY organization_id",
-               {from, to}))
+  for (const auto& row : c.query(
+           "SELECT organization_id, COUNT(*) FROM suggestions WHERE submitted_at >= ? AND submitted_at < ? "
+           "GROUP BY organization_id ORDER BY organization_id",
+           {from, to}))
     out.emplace_back(row.int64(0), row.int64(1));
   return out;
 }
 
-std::int64_t insert(store::Connection& c, const ValidSuggestion& record, std::int64_t organization_id,
-                    std::int64_t created_by, Timestamp created_at) {
-  return c
-      .query(
-          "INSERT INTO suggestions (organization_id, title, created_by, created_at) VALUES (?, ?, ?, ?) "
-          "RETURNING id",
-          {organization_id, record.title, created_by, created_at})
-      .front()
-      .int64(0);
+std::int64_t insert(store::Connection& c, const ValidSuggestion& filing, std::int64_t organization_id,
+                    State state, std::int64_t created_by, Timestamp at) {
+  const auto id =
+      c.query(
+           "INSERT INTO suggestions (organization_id, title, content, domain, channel, "
+           "addressed_bureau_id, desired_date, state, created_by, created_at, updated_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+           {organization_id, filing.title, filing.content, std::string(domain_code(filing.domain)),
+            std::string(channel_code(filing.channel)), filing.addressed_bureau,
+            date_text(filing.desired_date), std::string(state_code(state)), created_by, at, at})
+          .front()
+          .int64(0);
+  // A draft has not been submitted: submitted_at stays NULL until it is.
+  if (state != State::draft) c.execute("UPDATE suggestions SET submitted_at = ? WHERE id = ?", {at, id});
+  replace_relation(c, id, "concerned", filing.concerned);
+  return id;
+}
+
+void update_filing(store::Connection& c, std::int64_t id, const ValidSuggestion& filing, Timestamp at) {
+  c.execute(
+      "UPDATE suggestions SET title = ?, content = ?, domain = ?, addressed_bureau_id = ?, "
+      "desired_date = ?, updated_at = ? WHERE id = ?",
+      {filing.title, filing.content, std::string(domain_code(filing.domain)), filing.addressed_bureau,
+       date_text(filing.desired_date), at, id});
+  replace_relation(c, id, "concerned", filing.concerned);
+}
+
+void save_handling(store::Connection& c, const Suggestion& r, Timestamp at) {
+  std::optional<std::int64_t> lead;
+  if (r.lead_bureau) lead = r.lead_bureau->id;
+  std::optional<std::string> level;
+  if (r.review_level) level = std::string(review_level_code(*r.review_level));
+  std::optional<std::int64_t> satisfaction;
+  if (r.satisfaction) satisfaction = *r.satisfaction;
+  c.execute(
+      "UPDATE suggestions SET state = ?, lead_bureau_id = ?, working_days = ?, due_date = ?, "
+      "extensions = ?, appealed = ?, progress = ?, review_level = ?, next_review = ?, answer = ?, "
+      "satisfaction = ?, satisfaction_comment = ?, submitted_at = ?, adopted_at = ?, outcome_at = ?, "
+      "answered_at = ?, closed_at = ?, updated_at = ? WHERE id = ?",
+      {std::string(state_code(r.state)), lead, r.working_days, date_text(r.due_date), r.extensions,
+       r.appealed, r.progress, level, date_text(r.next_review), r.answer, satisfaction,
+       r.satisfaction_comment, r.submitted_at, r.adopted_at, r.outcome_at, r.answered_at, r.closed_at, at,
+       r.id});
+  replace_relation(c, r.id, "cooperating", ids_of(r.cooperating));
+}
+
+void insert_event(store::Connection& c, const Event& e) {
+  std::optional<std::string> from, to;
+  if (e.from_state) from = std::string(state_code(*e.from_state));
+  if (e.to_state) to = std::string(state_code(*e.to_state));
+  std::optional<std::int64_t> percent;
+  if (e.percent) percent = *e.percent;
+  c.execute(
+      "INSERT INTO suggestion_events (suggestion_id, kind, from_state, to_state, body, detail, percent, "
+      "internal, actor_id, actor_organization_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {e.suggestion_id, e.kind, from, to, e.body, e.detail, percent, e.internal, e.actor_id,
+       e.actor_organization_id, e.created_at});
+}
+
+std::vector<Event> events(store::Connection& c, std::int64_t suggestion_id, bool include_internal) {
+  std::string sql =
+      "SELECT id, kind, from_state, to_state, body, detail, percent, internal, actor_id, "
+      "actor_organization_id, "
+      "created_at FROM suggestion_events WHERE suggestion_id = ?";
+  if (!include_internal) sql += " AND internal = 0";
+  sql += " ORDER BY id";
+  std::vector<Event> out;
+  for (const auto& row : c.query(sql, {suggestion_id})) {
+    Event e;
+    e.id = row.int64(0);
+    e.suggestion_id = suggestion_id;
+    e.kind = row.text(1);
+    if (!row.is_null(2)) e.from_state = state_from_code(row.text(2));
+    if (!row.is_null(3)) e.to_state = state_from_code(row.text(3));
+    e.body = row.text(4);
+    e.detail = row.text(5);
+    if (auto p = row.optional_int64(6)) e.percent = static_cast<int>(*p);
+    e.internal = row.boolean(7);
+    e.actor_id = row.int64(8);
+    e.actor_organization_id = row.int64(9);
+    e.created_at = row.int64(10);
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 }  // namespace sotong::suggestions::suggestion_store

@@ -1,9 +1,12 @@
-// The SQL of 건의사항 (suggestions): portable statements with ? placeholders over the module's own table,
-// suggestions. No other file of the module writes SQL; callers pass the connection of their transaction.
+// The SQL of 건의사항 (suggestions): portable statements with ? placeholders over the module's own tables —
+// suggestions, suggestion_organizations, suggestion_events. No other file of the module writes SQL; callers
+// pass the connection of their transaction. Organisation names and paths are not read here: they belong to
+// the platform, and the service fills them in.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -13,27 +16,61 @@
 
 namespace sotong::suggestions::suggestion_store {
 
-/// Which organisations' records: nullopt for every organisation, else only these (an organisation subtree).
+/// Which organisations' suggestions: nullopt for every organisation (drafts excepted), else those these
+/// organisations filed (drafts included) or are involved in (concerned, leading, cooperating).
 using Organizations = std::optional<std::vector<std::int64_t>>;
+
+enum class Sort { newest, due };
+
+/// Where a page starts: after the last row of the previous page, in the sort's order.
+struct Cursor {
+  std::int64_t id = 0;  // 0: from the start
+  std::string due_key;  // for Sort::due: the last row's due date ("9999-12-31" for none)
+};
 
 struct ListQuery {
   Organizations organizations;
-  std::int64_t before_id = 0;  // keyset paging: only ids below this; 0 starts from the newest
+  std::optional<State> state;
+  bool open_only = false;  // not yet answered or closed (adopted, in progress, or before)
+  std::optional<std::int64_t> lead_bureau;
+  std::optional<std::vector<std::int64_t>> filed_by;  // a 시·군's subtree: filed by or concerning it
+  std::optional<Domain> domain;
+  std::string title_contains;
+  std::optional<CivilDate> overdue_on;  // only items still in hand whose due date is before this day
+  std::optional<CivilDate> due_until;   // only items still in hand due on or before this day
+  bool unrated = false;                 // only answered items the submitter has not rated yet
+  Sort sort = Sort::newest;
+  Cursor after;
   std::int64_t limit = 25;
 };
 
-/// At most `limit` records, newest first; the next page starts before the last id returned. Only the
-/// module's own columns are filled in (organisation and author names come from the platform's stores).
+/// The due key a row sorts by in Sort::due ("9999-12-31" when it has no due date).
+std::string due_key(const Suggestion& record);
+
+/// At most `limit` suggestions in the sort's order (newest first, or earliest due first), starting after
+/// `after`. The organisation ids are filled in, names are not.
 std::vector<Suggestion> list(store::Connection& c, const ListQuery& query);
 std::optional<Suggestion> find(store::Connection& c, std::int64_t id);
-/// How many records the organisations hold.
+/// How many suggestions the organisations may see (drafts only their own).
 std::int64_t count(store::Connection& c, const Organizations& organizations);
-/// (organization_id, records created in [from, to)), in organisation id order.
-std::vector<std::pair<std::int64_t, std::int64_t>> count_created_per_organization(store::Connection& c,
-                                                                                  Timestamp from,
-                                                                                  Timestamp to);
-/// Inserts a record and returns its id.
-std::int64_t insert(store::Connection& c, const ValidSuggestion& record, std::int64_t organization_id,
-                    std::int64_t created_by, Timestamp created_at);
+/// How many suggestions match the query's filters (its sort, cursor and limit are ignored).
+std::int64_t count_matching(store::Connection& c, const ListQuery& query);
+/// (organization_id, suggestions submitted in [from, to)), in organisation id order.
+std::vector<std::pair<std::int64_t, std::int64_t>> count_submitted_per_organization(store::Connection& c,
+                                                                                    Timestamp from,
+                                                                                    Timestamp to);
+
+/// Inserts a filed suggestion (state `state`) with its concerned 시·군, and returns its id.
+std::int64_t insert(store::Connection& c, const ValidSuggestion& filing, std::int64_t organization_id,
+                    State state, std::int64_t created_by, Timestamp at);
+/// Rewrites what the filer wrote (a draft being edited), concerned 시·군 included.
+void update_filing(store::Connection& c, std::int64_t id, const ValidSuggestion& filing, Timestamp at);
+/// Writes every handling field of `record` (state, lead, due date, counters, milestones, reply, rating) and
+/// its cooperating bureaus.
+void save_handling(store::Connection& c, const Suggestion& record, Timestamp at);
+
+void insert_event(store::Connection& c, const Event& event);
+/// The timeline of one suggestion in the order made; internal notes only when `include_internal`.
+std::vector<Event> events(store::Connection& c, std::int64_t suggestion_id, bool include_internal);
 
 }  // namespace sotong::suggestions::suggestion_store

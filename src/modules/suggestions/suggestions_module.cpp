@@ -2,8 +2,12 @@
 
 #include <map>
 
+#include "modules/suggestions/suggestion_directory.hpp"
+#include "modules/suggestions/suggestion_home.hpp"
 #include "modules/suggestions/suggestion_permissions.hpp"
+#include "modules/suggestions/suggestion_records.hpp"
 #include "modules/suggestions/suggestion_service.hpp"
+#include "modules/suggestions/suggestion_steps.hpp"
 #include "modules/suggestions/suggestion_store.hpp"
 
 namespace sotong::embedded {
@@ -13,33 +17,75 @@ std::vector<EmbeddedFile> suggestions();
 namespace sotong::suggestions {
 namespace {
 
-/// The records the actor may view; the figure links to the list, which shows exactly these records.
-std::vector<platform::CardCount> card_counts(store::Connection& c, const Actor& actor,
-                                             const platform::Policy& policy) {
-  return {{"등록된 항목", count_viewable(c, policy, actor), "/suggestions", "건"}};
-}
-
-/// Records created in each organisation during `year`, a Korean calendar year (from 1 January 00:00 KST).
-std::vector<platform::IndicatorValue> created_per_organization(store::Connection& c, int year) {
-  constexpr Timestamp kKoreaOffset = 9 * 3600;
-  const Timestamp from = days_from_civil({year, 1, 1}) * 86400 - kKoreaOffset;
-  const Timestamp to = days_from_civil({year + 1, 1, 1}) * 86400 - kKoreaOffset;
+/// Suggestions submitted by each organisation during `year`, a Korean calendar year (from 1 January 00:00
+/// KST).
+std::vector<platform::IndicatorValue> submitted_per_organization(store::Connection& c, int year) {
+  const Timestamp from = seoul_day_start({year, 1, 1});
+  const Timestamp to = seoul_day_start({year + 1, 1, 1});
   std::vector<platform::IndicatorValue> out;
-  for (const auto& [organization, count] : suggestion_store::count_created_per_organization(c, from, to))
+  for (const auto& [organization, count] : suggestion_store::count_submitted_per_organization(c, from, to))
     out.push_back({organization, static_cast<double>(count)});
   return out;
 }
 
-/// The history's names and links of the records still kept: the title, and the detail page for those who may
-/// view records (the page itself checks the organisation again).
+/// The history's names and links of the suggestions still kept: the title, and the page for those who may
+/// view suggestions (the page itself checks the organisations again).
 std::map<std::int64_t, platform::HistoryRecord> history_records(store::Connection& c,
                                                                 const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, platform::HistoryRecord> out;
   for (std::int64_t id : ids) {
     const auto record = suggestion_store::find(c, id);
-    if (record) out[id] = {record->title, "/suggestions/" + std::to_string(id), kView};
+    if (record) out[id] = {record->title, detail_url(id), kView};
   }
   return out;
+}
+
+/// What the history viewer calls a suggestion's fields and the decisions on it.
+platform::HistoryVocabulary history_vocabulary() {
+  std::vector<platform::Label> states, domains, actions;
+  for (State s :
+       {State::draft, State::received, State::reviewing, State::adopted, State::in_progress, State::resolved,
+        State::partly_resolved, State::long_term, State::rejected, State::answered, State::closed})
+    states.push_back({std::string(state_code(s)), std::string(state_label(s))});
+  for (const auto& d : kDomains) domains.push_back({std::string(d.code), std::string(d.label)});
+  for (const auto& t : transitions()) {
+    const std::string code(action_code(t.action));
+    bool seen = false;
+    for (const auto& a : actions) seen = seen || a.code == code;
+    if (!seen) actions.push_back({code, std::string(action_label(t.action))});
+  }
+  for (const auto& s : kSteps) actions.push_back({std::string(s.code), std::string(s.label)});
+  return {.record_type = "suggestion",
+          .label = "건의사항",
+          .fields = {{"title", "제목"},
+                     {.code = "organization_id", .label = "건의 기관", .refers_to = "organization"},
+                     {.code = "domain", .label = "정책영역", .values = domains},
+                     {.code = "state", .label = "상태", .values = states},
+                     {.code = "lead_bureau_id", .label = "주관 실국", .refers_to = "organization"},
+                     {"due_date", "처리 기한"},
+                     {"extensions", "기한 연장 횟수"},
+                     {"progress", "추진율(%)"},
+                     {"satisfaction", "만족도"}},
+          .actions = actions,
+          .name_field = "title",
+          .records = history_records};
+}
+
+/// Attachments of a suggestion are seen by whoever may see the suggestion: several organisations share it.
+platform::attachments::OwnerType attachment_owner() {
+  return {"suggestion",
+          "건의사항",
+          kView,
+          [](store::Connection& c, std::int64_t id) -> std::optional<std::string> {
+            auto found = suggestion_store::find(c, id);
+            if (!found) return std::nullopt;
+            return Directory::load(c).ref(found->organization.id).path;
+          },
+          [](std::int64_t id) { return detail_url(id); },
+          [](store::Connection& c, const platform::Policy& policy, const Actor& actor, std::int64_t id) {
+            auto found = load_described(c, Directory::load(c), id);
+            return found && can_view_suggestion(policy, actor, *found);
+          }};
 }
 
 }  // namespace
@@ -51,24 +97,20 @@ platform::ModuleManifest manifest() {
   // The embedded migrations, templates ("suggestions/list" …) and openapi.json.
   platform::add_embedded(m, embedded::suggestions());
   m.permissions = permissions();
-  m.menu = {
-      {"건의사항", "/suggestions", kView, 500, "시·군의 건의를 등록하고, 처리 과정과 회신을 확인합니다."}};
+  m.menu = {{"건의사항", "/suggestions", kView, 500,
+             "시·군의 건의를 등록하고, 의제화부터 회신까지의 처리 경과를 확인합니다."}};
   m.routes = routes();
-  // What the change history shows an auditor: labels, the organisation by its name, the record by its title.
-  m.history = {{.record_type = "suggestion",
-                .label = "건의사항",
-                .fields = {{"title", "제목"},
-                           {.code = "organization_id", .label = "기관", .refers_to = "organization"}},
-                .actions = {},
-                .name_field = "title",
-                .records = history_records}};
+  m.history = {history_vocabulary()};
   m.search_sources = {{"suggestions", "건의사항", reindex_search}};
-  m.cards = {{"건의사항", kView, 500, card_counts, nullptr,
-              "볼 수 있는 항목의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
-  m.indicators = {{"suggestions.created", "건의사항 등록 건수", "건",
-                   "그해 1월 1일부터 12월 31일까지(한국 시간) 등록된 항목을 등록한 기관별로 셉니다.", kView,
-                   platform::IndicatorPeriod::calendar_year, created_per_organization}};
-  m.settings = {{kPageSize, platform::SettingType::integer, "25", "목록 한 쪽에 보이는 항목 수", 10, 100}};
+  m.attachment_owners = {attachment_owner()};
+  m.cards = {
+      {"건의사항", kView, 500, card_counts, nullptr,
+       "볼 수 있는 건의와 처리 중인 건의, 기한이 지난 건의의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
+  m.tasks = {{kView, 500, waiting_tasks}};
+  m.indicators = {{"suggestions.submitted", "건의사항 접수 건수", "건",
+                   "그해 1월 1일부터 12월 31일까지(한국 시간) 제출된 건의를 건의한 기관별로 셉니다.", kView,
+                   platform::IndicatorPeriod::calendar_year, submitted_per_organization}};
+  m.settings = {{kPageSize, platform::SettingType::integer, "25", "목록 한 쪽에 보이는 건의 수", 10, 100}};
   return m;
 }
 

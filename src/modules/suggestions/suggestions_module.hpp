@@ -16,5 +16,7 @@ platform::ModuleManifest manifest();
 
 /// The module's pages and JSON operations, each a named handler (suggestions_routes.cpp).
 std::vector<platform::RouteSpec> routes();
+/// The JSON operations under /api/v1/suggestions (suggestions_api.cpp).
+std::vector<platform::RouteSpec> api_routes();
 
 }  // namespace sotong::suggestions
