@@ -5,17 +5,8 @@
 
 #include "core/korean_text.hpp"
 #include "modules/suggestions/suggestions_module.hpp"
-#include "platform/accounts/accounts_module.hpp"
-#include "platform/attachments/attachments_module.hpp"
-#include "platform/calendar/calendar_module.hpp"
-#include "platform/history/history_module.hpp"
-#include "platform/home/home_module.hpp"
-#include "platform/indicators/indicators_module.hpp"
-#include "platform/jobs/jobs_module.hpp"
-#include "platform/notifications/notifications_module.hpp"
 #include "platform/operations/operations_routes.hpp"
-#include "platform/organizations/organizations_module.hpp"
-#include "platform/search/search_module.hpp"
+#include "platform/platform_parts.hpp"
 // new-module: includes
 
 namespace sotong::embedded {
@@ -25,22 +16,15 @@ std::vector<EmbeddedFile> web();
 namespace sotong::app {
 
 std::vector<platform::ModuleManifest> all_modules() {
-  // One manifest per line, in migration order (a module's tables may refer to those listed before it).
+  // The platform's parts first, then one module per line, in migration order (a module's tables may refer
+  // to those listed before it).
+  std::vector<platform::ModuleManifest> modules = platform::platform_parts();
   // clang-format off
-  std::vector<platform::ModuleManifest> modules = {
-      platform::organizations::manifest(),
-      platform::accounts::manifest(),
-      platform::home::manifest(),
-      platform::jobs::manifest(),
-      platform::notifications::manifest(),
-      platform::history::manifest(),
-      platform::search::manifest(),
-      platform::calendar::manifest(),
-      platform::attachments::manifest(),
-      platform::indicators::manifest(),
+  for (auto& m : std::vector<platform::ModuleManifest>{
       suggestions::manifest(),
       // new-module: manifests
-  };
+  })
+    modules.push_back(std::move(m));
   // clang-format on
   platform::register_extensions(modules);
   return modules;

@@ -1,0 +1,60 @@
+#include "platform/testing/test_database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "platform/accounts/account_store.hpp"
+#include "platform/accounts/session_store.hpp"
+#include "platform/organizations/organization_store.hpp"
+#include "platform/platform_parts.hpp"
+#include "store/migration.hpp"
+
+namespace sotong::platform::testing {
+
+TestDatabase::TestDatabase(const std::vector<ModuleManifest>& modules) {
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::string name = test ? std::string(test->test_suite_name()) + "_" + test->name() : "no_test";
+  path_ = std::filesystem::temp_directory_path() / ("sotong_test_" + name + ".db");
+  std::filesystem::remove(path_);
+  db_ = store::Database::open("sqlite:" + path_.string(), 2);
+  auto all = platform_parts();
+  all.insert(all.end(), modules.begin(), modules.end());
+  register_extensions(all);
+  std::vector<store::Migration> migrations;
+  for (const auto& m : all) migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
+  store::apply_migrations(*db_, migrations);
+  for (const auto& m : all)
+    if (m.seed) m.seed(*db_);
+  // The platform's demo data only: the organisations and accounts a module's records belong to.
+  for (const auto& m : platform_parts())
+    if (m.demo_data) m.demo_data(*db_);
+  for (const auto& m : all)
+    for (const auto& p : m.permissions) policy_.add(p);
+}
+
+TestDatabase::~TestDatabase() {
+  db_.reset();
+  std::filesystem::remove(path_);
+  std::filesystem::remove(path_.string() + "-wal");
+  std::filesystem::remove(path_.string() + "-shm");
+}
+
+std::int64_t TestDatabase::organization(std::string_view code) {
+  auto found = db_->read([&](store::Connection& c) { return organization_store::find_by_code(c, code); });
+  if (!found) throw std::invalid_argument("no demo organisation " + std::string(code));
+  return found->id;
+}
+
+Actor TestDatabase::actor(std::string_view login) {
+  auto actor = db_->read([&](store::Connection& c) -> std::optional<Actor> {
+    auto account = account_store::find_by_login(c, login);
+    if (!account) return std::nullopt;
+    return sessions::load_actor(c, account->id);
+  });
+  if (!actor) throw std::invalid_argument("no demo account " + std::string(login));
+  return *actor;
+}
+
+}  // namespace sotong::platform::testing
