@@ -6,6 +6,7 @@
 #include "modules/suggestions/suggestion_home.hpp"
 #include "modules/suggestions/suggestion_permissions.hpp"
 #include "modules/suggestions/suggestion_records.hpp"
+#include "modules/suggestions/suggestion_reminder_job.hpp"
 #include "modules/suggestions/suggestion_service.hpp"
 #include "modules/suggestions/suggestion_steps.hpp"
 #include "modules/suggestions/suggestion_store.hpp"
@@ -107,6 +108,14 @@ platform::ModuleManifest manifest() {
       {"건의사항", kView, 500, card_counts, nullptr,
        "볼 수 있는 건의와 처리 중인 건의, 기한이 지난 건의의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
   m.tasks = {{kView, 500, waiting_tasks}};
+  // The daily deadline reminders: the job kind, and one job queued at start whatever the number of nodes.
+  m.job_kinds = reminder_job_kinds();
+  m.seed = [](store::Database& db) {
+    db.write([](store::Connection& c) {
+      ensure_reminders_scheduled(c, now());
+      return true;
+    });
+  };
   m.indicators = {{"suggestions.submitted", "건의사항 접수 건수", "건",
                    "그해 1월 1일부터 12월 31일까지(한국 시간) 제출된 건의를 건의한 기관별로 셉니다.", kView,
                    platform::IndicatorPeriod::calendar_year, submitted_per_organization}};
