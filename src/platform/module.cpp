@@ -31,6 +31,7 @@ void register_extensions(const std::vector<ModuleManifest>& modules) {
     for (const auto& s : m.search_sources) search::register_source(s);
     for (const auto& o : m.attachment_owners) attachments::register_owner(o);
     for (const auto& k : m.job_kinds) jobs::register_kind(k);
+    for (const auto& r : m.review_sources) register_review_source(r);
     for (const auto& u : m.organization_usage) organizations::register_usage(u);
     if (m.identity) set_display_names(m.identity->display_names);
     for (const auto& i : m.indicators) {

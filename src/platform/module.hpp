@@ -13,6 +13,7 @@
 #include "platform/extension_points.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/policy.hpp"
+#include "platform/review_sources.hpp"
 #include "platform/search/search_index.hpp"
 #include "platform/web/route_table.hpp"
 #include "render/template_set.hpp"
@@ -45,6 +46,8 @@ struct ModuleManifest {
   std::vector<OrganizationUsage> organization_usage;
   /// Named yearly figures per organisation that the evaluation combines into scorecards.
   std::vector<Indicator> indicators;
+  /// Matters the module asks standing meetings to review, and how it takes their decisions back.
+  std::vector<ReviewSource> review_sources;
   /// Keys the module reads from its own section of the config file ([name]); others are refused at start.
   std::vector<SettingSpec> settings;
   /// Who is signed in: exactly one module (accounts) provides it.
