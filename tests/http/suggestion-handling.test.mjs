@@ -254,3 +254,21 @@ test('the pages show each person only the steps they may take, and a refused ste
   assert.equal(done.status, 303);
   assert.match(await (await coordinator.follow(done)).text(), /검토 시작을 처리했습니다/);
 });
+
+test('adopted items due for review are listed for the meeting of their level, and only to those who may see them', async () => {
+  const s = await file('jeonju', { title: `회의 점검 대상 ${run}` });
+  await ok('coordinator', s.id, { action: 'start_review' });
+  const review = await addWorkingDays(todayInKorea(), 3);
+  await ok('coordinator', s.id, { action: 'adopt', lead_bureau_id: org['52000-B01'], working_days: 10, review_level: 'vice_mayors', next_review: review });
+  const page = async (login, query) => {
+    const c = new Client();
+    await c.login(login);
+    return c.get(`/suggestions/reviews${query}`);
+  };
+  const coordinator = await (await page('coordinator', '?level=vice_mayors')).text();
+  assert.match(coordinator, new RegExp(`<td class="nowrap">${review}</td>\\s*<th scope="row"><a href="/suggestions/${s.id}">회의 점검 대상 ${run}</a>`));
+  assert.doesNotMatch(await (await page('coordinator', '?level=policy_council')).text(), new RegExp(`회의 점검 대상 ${run}`));
+  assert.match(await (await page('jeonju', '')).text(), new RegExp(`회의 점검 대상 ${run}`), 'the filing 시·군 sees its own');
+  assert.doesNotMatch(await (await page('gunsan', '')).text(), new RegExp(`회의 점검 대상 ${run}`), 'another 시·군 does not');
+  for (const bad of ['?level=weekly', '?until=2026-13-01']) assert.equal((await page('coordinator', bad)).status, 422, bad);
+});

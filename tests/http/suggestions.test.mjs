@@ -66,6 +66,7 @@ test('every route refuses the roles not granted its action and an anonymous call
   const routes = [
     { method: 'GET', path: '/suggestions', action: VIEW },
     { method: 'GET', path: '/suggestions/similar?title=parking', action: VIEW },
+    { method: 'GET', path: '/suggestions/reviews', action: VIEW },
     { method: 'GET', path: '/suggestions/new', action: FILE },
     { method: 'POST', path: '/suggestions', action: FILE, form: { title: refusedTitle, content: '내용', domain: 'budget' } },
     { method: 'GET', path: `/suggestions/${jeonjuItem}`, action: VIEW },

@@ -10,6 +10,7 @@
 #include "modules/suggestions/suggestion_directory.hpp"
 #include "modules/suggestions/suggestion_permissions.hpp"
 #include "modules/suggestions/suggestion_records.hpp"
+#include "modules/suggestions/suggestion_rules.hpp"
 #include "modules/suggestions/suggestion_service.hpp"
 #include "modules/suggestions/suggestion_steps.hpp"
 #include "modules/suggestions/suggestion_store.hpp"
@@ -324,6 +325,49 @@ Result<std::string> handle_suggestion(const platform::ServiceContext& svc, std::
     if (!found || !can_view_suggestion(svc.policy, svc.actor, *found)) return Error::not_found(kNotFound);
     Change ch{svc, c, directory, *found, *found, {}, {}};
     return action ? transition(ch, *action, input) : take_step(ch, *step, input);
+  });
+}
+
+Result<void> record_review(const platform::ServiceContext& svc, std::int64_t id,
+                           const platform::ReviewDecision& decision) {
+  std::vector<FieldError> errors;
+  std::string meeting, summary;
+  check_line(decision.meeting, "meeting", "회의 이름", kTitleMaxChars, meeting, errors);
+  check_text(decision.summary, "summary", "회의 결정", kReasonMaxChars, true, summary, errors);
+  if (decision.next_review && days_from_civil(*decision.next_review) < days_from_civil(today()))
+    errors.push_back({"next_review", "다음 점검일은 오늘이나 그 뒤의 날짜로 적어 주십시오."});
+  if (!errors.empty()) return Error::invalid("입력 내용을 확인해 주십시오.", std::move(errors));
+  std::optional<Action> action;
+  if (!trim(decision.action).empty()) {
+    action = action_from_code(trim(decision.action));
+    if (!action || *action == Action::submit)
+      return Error::invalid("입력 내용을 확인해 주십시오.",
+                            {{"action", "건의사항에서 할 수 없는 처리입니다."}});
+  }
+  return svc.db.write([&](store::Connection& c) -> Result<void> {
+    const auto directory = Directory::load(c);
+    auto found = load_described(c, directory, id);
+    if (!found || !can_view_suggestion(svc.policy, svc.actor, *found)) return Error::not_found(kNotFound);
+    const auto parties = parties_of(svc.policy, svc.actor, *found);
+    if (std::none_of(parties.begin(), parties.end(), [](Party p) { return p != Party::submitter; }))
+      return Error::forbidden("회의 결정은 시·군정책협력담당이나 주관 실국이 기록합니다.");
+    Change review{svc, c, directory, *found, *found, {}, {}};
+    if (decision.next_review) review.after.next_review = decision.next_review;
+    review.event.kind = "review";
+    review.event.body = summary;
+    review.event.detail = meeting;
+    commit(review, "review");
+    tell(c, svc.actor, submitter_side(c, review.after), review.after, "회의에서 건의사항을 검토했습니다",
+         review.after.title + " (" + meeting + ")");
+    if (!action) return {};
+    // The step the meeting decided, under the life cycle's rules; a refusal rolls the whole record back.
+    Change step{svc, c, directory, review.after, review.after, {}, {}};
+    DecisionInput input;
+    input.action = std::string(action_code(*action));
+    input.reason = decision.reason;
+    auto moved = transition(step, *action, input);
+    if (!moved) return moved.error();
+    return {};
   });
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/result.hpp"
 #include "modules/suggestions/suggestion_handling_rules.hpp"
+#include "platform/review_sources.hpp"
 #include "platform/service_context.hpp"
 
 namespace sotong::suggestions {
@@ -19,5 +20,11 @@ namespace sotong::suggestions {
 /// reach; conflict, forbidden or field errors from the rules.
 Result<std::string> handle_suggestion(const platform::ServiceContext& svc, std::int64_t id,
                                       const DecisionInput& input);
+
+/// Writes a standing meeting's decision on suggestion `id` into its timeline, with the next review date, and
+/// takes the life-cycle step the decision names — under the same rules as any decision, in one transaction: a
+/// refused step writes nothing. Only the coordinator or the lead bureau records it (for the secretariat).
+Result<void> record_review(const platform::ServiceContext& svc, std::int64_t id,
+                           const platform::ReviewDecision& decision);
 
 }  // namespace sotong::suggestions

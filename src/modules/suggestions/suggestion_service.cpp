@@ -152,6 +152,18 @@ Result<Suggestion> get_suggestion(const platform::ServiceContext& svc, std::int6
   return std::move(file->record);
 }
 
+Result<std::vector<Suggestion>> list_due_for_review(const platform::ServiceContext& svc, ReviewLevel level,
+                                                    CivilDate until) {
+  if (auto ok = svc.policy.check(svc.actor, kView, svc.actor.organization_path); !ok) return ok.error();
+  return svc.db.read([&](store::Connection& c) -> Result<std::vector<Suggestion>> {
+    const auto directory = Directory::load(c);
+    auto items = suggestion_store::due_for_review(c, viewable_organizations(directory, svc.policy, svc.actor),
+                                                  level, until, 500);
+    for (auto& r : items) directory.describe(r);
+    return items;
+  });
+}
+
 FormChoices form_choices(const platform::ServiceContext& svc) {
   return svc.db.read([&](store::Connection& c) {
     const auto directory = Directory::load(c);

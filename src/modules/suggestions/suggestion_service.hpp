@@ -66,6 +66,11 @@ struct SuggestionFile {
 Result<SuggestionFile> open_suggestion(const platform::ServiceContext& svc, std::int64_t id);
 Result<Suggestion> get_suggestion(const platform::ServiceContext& svc, std::int64_t id);
 
+/// The items in hand the actor may see that a `level` meeting should review on or before `until`, earliest
+/// review first (the meeting hand-off; at most 500).
+Result<std::vector<Suggestion>> list_due_for_review(const platform::ServiceContext& svc, ReviewLevel level,
+                                                    CivilDate until);
+
 /// The organisations a form offers, in the directory's order.
 struct Choice {
   std::int64_t id = 0;

@@ -292,6 +292,20 @@ void save_handling(store::Connection& c, const Suggestion& r, Timestamp at) {
   replace_relation(c, r.id, "cooperating", ids_of(r.cooperating));
 }
 
+std::vector<Suggestion> due_for_review(store::Connection& c, const Organizations& organizations,
+                                       ReviewLevel level, CivilDate until, std::int64_t limit) {
+  std::string sql = std::string("SELECT ") + kColumns +
+                    " FROM suggestions WHERE state IN ('adopted', 'in_progress') AND review_level = ? AND "
+                    "next_review <= ?";
+  store::Params params{std::string(review_level_code(level)), platform::calendar::format_date(until)};
+  add_organizations(sql, params, organizations);
+  sql += " ORDER BY next_review, id LIMIT ?";
+  params.emplace_back(limit);
+  std::vector<Suggestion> out;
+  for (const auto& row : c.query(sql, params)) out.push_back(from_row(row));
+  return out;
+}
+
 void insert_event(store::Connection& c, const Event& e) {
   std::optional<std::string> from, to;
   if (e.from_state) from = std::string(state_code(*e.from_state));

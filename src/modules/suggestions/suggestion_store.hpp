@@ -69,6 +69,11 @@ void update_filing(store::Connection& c, std::int64_t id, const ValidSuggestion&
 /// its cooperating bureaus.
 void save_handling(store::Connection& c, const Suggestion& record, Timestamp at);
 
+/// Items in hand (adopted or in progress) the organisations may see whose review at `level` falls on or
+/// before `until`, earliest review first, at most `limit`.
+std::vector<Suggestion> due_for_review(store::Connection& c, const Organizations& organizations,
+                                       ReviewLevel level, CivilDate until, std::int64_t limit);
+
 void insert_event(store::Connection& c, const Event& event);
 /// The timeline of one suggestion in the order made; internal notes only when `include_internal`.
 std::vector<Event> events(store::Connection& c, std::int64_t suggestion_id, bool include_internal);

@@ -37,6 +37,7 @@ bool overdue(const Suggestion& r, CivilDate today) {
 std::string event_label(const Event& e) {
   if (auto action = action_from_code(e.kind)) return std::string(action_label(*action));
   if (auto step = from_code<Step>(kSteps, e.kind)) return std::string(label_of<Step>(kSteps, *step));
+  if (e.kind == "review") return "회의 검토";
   return e.kind;
 }
 

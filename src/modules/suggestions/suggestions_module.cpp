@@ -7,6 +7,7 @@
 #include "modules/suggestions/suggestion_permissions.hpp"
 #include "modules/suggestions/suggestion_records.hpp"
 #include "modules/suggestions/suggestion_reminder_job.hpp"
+#include "modules/suggestions/suggestion_review_source.hpp"
 #include "modules/suggestions/suggestion_service.hpp"
 #include "modules/suggestions/suggestion_steps.hpp"
 #include "modules/suggestions/suggestion_store.hpp"
@@ -56,6 +57,7 @@ platform::HistoryVocabulary history_vocabulary() {
     if (!seen) actions.push_back({code, std::string(action_label(t.action))});
   }
   for (const auto& s : kSteps) actions.push_back({std::string(s.code), std::string(s.label)});
+  actions.push_back({"review", "회의 검토"});
   return {.record_type = "suggestion",
           .label = "건의사항",
           .fields = {{"title", "제목"},
@@ -108,6 +110,9 @@ platform::ModuleManifest manifest() {
       {"건의사항", kView, 500, card_counts, nullptr,
        "볼 수 있는 건의와 처리 중인 건의, 기한이 지난 건의의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
   m.tasks = {{kView, 500, waiting_tasks}};
+  // What the standing meetings review, and how their decisions come back (the meetings module reads it
+  // through the platform).
+  m.review_sources = {review_source()};
   // The daily deadline reminders: the job kind, and one job queued at start whatever the number of nodes.
   m.job_kinds = reminder_job_kinds();
   m.seed = [](store::Database& db) {

@@ -232,6 +232,47 @@ http::Response decide_action(Web& web, Context& ctx) {
   return web.redirect_with(ctx, detail_href(*id), {"success", *done});
 }
 
+/// The hand-off to the standing meetings: adopted items due for review, by meeting level and date.
+http::Response reviews_page(Web& web, Context& ctx) {
+  std::vector<FieldError> errors;
+  const auto level_text = trim(ctx.query.get("level"));
+  std::optional<ReviewLevel> only;
+  if (!level_text.empty()) {
+    only = from_code<ReviewLevel>(kReviewLevels, level_text);
+    if (!only) errors.push_back({"level", "점검 회의를 목록에서 골라 주십시오."});
+  }
+  const CivilDate today = seoul_date(now());
+  CivilDate until = civil_from_days(days_from_civil(today) + 31);
+  if (const auto text = trim(ctx.query.get("until")); !text.empty()) {
+    const auto date = parse_date(text);
+    if (date)
+      until = *date;
+    else
+      errors.push_back({"until", "기준일은 2026-10-08처럼 날짜로 적어 주십시오."});
+  }
+  if (!errors.empty()) return web.error(ctx, Error::invalid("조건을 확인해 주십시오.", std::move(errors)));
+  View groups = View::list();
+  View levels = View::list();
+  for (const auto& l : kReviewLevels) {
+    levels.push(View::object({{"code", l.code}, {"label", l.label}, {"selected", only == l.value}}));
+    if (only && *only != l.value) continue;
+    auto items = list_due_for_review(web.service(ctx), l.value, until);
+    if (!items) return web.error(ctx, items.error());
+    View rows = View::list();
+    for (const auto& r : *items) {
+      View row = row_view(r, today);
+      row.set("next_review", platform::calendar::format_date(*r.next_review));
+      rows.push(row);
+    }
+    groups.push(
+        View::object({{"label", l.label}, {"rows", rows}, {"count", static_cast<long long>(items->size())}}));
+  }
+  View v = View::object(
+      {{"groups", groups}, {"levels", levels}, {"until", platform::calendar::format_date(until)}});
+  return web.render(ctx, "suggestions/reviews", v,
+                    {"회의 점검 대상", {{"건의사항", kListHref}, {"회의 점검 대상", ""}}, {}});
+}
+
 /// While the title is typed: suggestions the person may open whose words match, from the search index.
 http::Response similar_fragment(Web& web, Context& ctx) {
   View v = View::object({{"has_hits", false}});
@@ -256,6 +297,7 @@ std::vector<platform::RouteSpec> routes() {
       {"GET", "/suggestions", kView, list_page},
       {"GET", "/suggestions/new", kFile, new_page},
       {"GET", "/suggestions/similar", kView, similar_fragment},
+      {"GET", "/suggestions/reviews", kView, reviews_page},
       {"POST", "/suggestions", kFile, create_action},
       {"GET", "/suggestions/{id}", kView, detail_page},
       {"GET", "/suggestions/{id}/edit", kFile, edit_page},
