@@ -249,6 +249,7 @@ before(async () => {
   ajv = new Ajv2020({ strict: true, allErrors: true });
   // The document's own top-level words are not JSON Schema keywords; they are allowed and ignored.
   ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'paths', 'components', 'tags', 'externalDocs', 'webhooks', 'jsonSchemaDialect']);
+  ajv.addFormat('date', /^\d{4}-\d\d-\d\d$/);
   ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i);
   ajv.addSchema(doc, 'openapi');
   const orgs = (await call('GET', '/api/v1/organizations', { token: admin })).json.items;
