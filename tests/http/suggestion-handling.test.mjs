@@ -60,7 +60,7 @@ before(async () => {
 test('a suggestion goes from 접수 to 종결 through the coordinator, the lead bureau and the submitter', async () => {
   const s = await file('jeonju', { title: `도심 공영주차장 확충 ${run}`, addressed_bureau_id: org['52000-B01'] });
   assert.deepEqual(s.available, [], 'the submitter has nothing to do while it waits');
-  assert.deepEqual((await read('coordinator', s.id)).available, ['start_review', 'reject', 'note']);
+  assert.deepEqual((await read('coordinator', s.id)).available, ['start_review', 'reject', 'note', 'merge', 'link']);
   await ok('coordinator', s.id, { action: 'start_review' });
   const adopted = await ok('coordinator', s.id, {
     action: 'adopt', lead_bureau_id: org['52000-B01'], cooperating_ids: [org['52000-B04'], org['52000-B01']],
@@ -73,7 +73,7 @@ test('a suggestion goes from 접수 to 종결 through the coordinator, the lead 
   assert.match(await inbox('planning'), /주관 건의사항이 배정되었습니다/, 'the lead bureau is told');
   assert.match(await inbox('jeonju'), /건의사항이 의제화되었습니다/, 'the submitter is told');
 
-  assert.deepEqual((await read('planning', s.id)).available, ['start_progress', 'extend', 'note']);
+  assert.deepEqual((await read('planning', s.id)).available, ['start_progress', 'extend', 'note', 'link']);
   await ok('planning', s.id, { action: 'start_progress' });
   const reported = await ok('planning', s.id, { action: 'progress', percent: 60, reason: '부지 매입 협의 중입니다.' });
   assert.equal(reported.progress, 60);
@@ -240,7 +240,7 @@ test('the pages show each person only the steps they may take, and a refused ste
   await coordinator.login('coordinator');
   const page = await (await coordinator.get(`/suggestions/${s.id}`)).text();
   const offered = [...page.matchAll(/<summary>([^<]*)<\/summary>/g)].map((m) => m[1]);
-  assert.deepEqual(offered, ['검토 시작', '수용불가', '내부 메모']);
+  assert.deepEqual(offered, ['검토 시작', '수용불가', '내부 메모', '중복 병합', '관련 건의 연결']);
   const jeonju = new Client();
   await jeonju.login('jeonju');
   const own = await (await jeonju.get(`/suggestions/${s.id}`)).text();
@@ -271,4 +271,74 @@ test('adopted items due for review are listed for the meeting of their level, an
   assert.match(await (await page('jeonju', '')).text(), new RegExp(`회의 점검 대상 ${run}`), 'the filing 시·군 sees its own');
   assert.doesNotMatch(await (await page('gunsan', '')).text(), new RegExp(`회의 점검 대상 ${run}`), 'another 시·군 does not');
   for (const bad of ['?level=weekly', '?until=2026-13-01']) assert.equal((await page('coordinator', bad)).status, 422, bad);
+});
+
+/** Files and adopts one as `login` with planning leading; returns it. */
+async function adopted(login, title, extra = {}) {
+  const s = await file(login, { title });
+  await ok('coordinator', s.id, { action: 'start_review' });
+  return ok('coordinator', s.id, { action: 'adopt', lead_bureau_id: org['52000-B01'], working_days: 10, ...extra });
+}
+
+test('a duplicate is merged into the one that carries on: both submitters are told, and the duplicate’s 시·군 may follow it', async () => {
+  const survivor = await file('gunsan', { title: `새만금 도로 개통 요청 ${run}` });
+  const duplicate = await file('jeonju', { title: `새만금 방조제 도로 개통 ${run}` });
+  const [own] = await decide('coordinator', duplicate.id, { action: 'merge', target_id: duplicate.id });
+  assert.equal(own, 422, 'not into itself');
+  const [byBureau] = await decide('planning', duplicate.id, { action: 'merge', target_id: survivor.id });
+  assert.equal(byBureau, 404, 'a bureau not involved does not see it');
+  const [missing] = await decide('coordinator', duplicate.id, { action: 'merge', target_id: 99999999 });
+  assert.equal(missing, 422);
+  const merged = await ok('coordinator', duplicate.id, { action: 'merge', target_id: survivor.id, reason: '같은 구간의 개통 요청' });
+  assert.equal(merged.state, 'closed');
+  assert.equal(merged.merged_into, survivor.id);
+  assert.match(await inbox('jeonju'), /같은 내용의 건의와 합쳐 처리합니다/);
+  assert.match(await inbox('gunsan'), /같은 내용의 건의를 합쳐 처리합니다/);
+  const followed = await read('jeonju', survivor.id);
+  assert.equal(followed.id, survivor.id, '전주시 now sees the survivor');
+  assert.ok(followed.concerned.some((o) => o.id === org['52110']));
+  assert.deepEqual((await read('coordinator', survivor.id)).merged_from_ids, [duplicate.id]);
+  const [again] = await decide('coordinator', duplicate.id, { action: 'merge', target_id: survivor.id });
+  assert.equal(again, 409, 'a merged (closed) duplicate is not merged again');
+  const c = new Client();
+  await c.login('jeonju');
+  assert.match(await (await c.get(`/suggestions/${duplicate.id}`)).text(), new RegExp(`#${survivor.id} 새만금 도로 개통 요청 ${run}</a>에 병합되어`));
+});
+
+test('related items are linked both ways, and a link never shows what the person may not see', async () => {
+  const a = await file('jeonju', { title: `연결 A ${run}` });
+  const b = await file('gunsan', { title: `연결 B ${run}` });
+  await ok('coordinator', a.id, { action: 'link', target_id: b.id });
+  const [twice] = await decide('coordinator', b.id, { action: 'link', target_id: a.id });
+  assert.equal(twice, 409, 'linked already');
+  assert.deepEqual((await read('coordinator', a.id)).related_ids, [b.id]);
+  assert.deepEqual((await read('coordinator', b.id)).related_ids, [a.id]);
+  assert.deepEqual((await read('jeonju', a.id)).related_ids, [], '군산시’s item stays out of 전주시’s sight');
+  const [forbidden] = await decide('jeonju', a.id, { action: 'link', target_id: b.id });
+  assert.equal(forbidden, 403);
+});
+
+test('sub-items are adopted with their own lead and due date, and their progress rolls up to the agenda item', async () => {
+  const parent = await adopted('jeonju', `광역 교통망 확충 ${run}`);
+  const [badDays] = await decide('coordinator', parent.id, { action: 'sub_item', title: '버스', lead_bureau_id: org['52000-B08'], working_days: 0 });
+  assert.equal(badDays, 422);
+  const withOne = await ok('coordinator', parent.id, { action: 'sub_item', title: `광역버스 노선 신설 ${run}`, lead_bureau_id: org['52000-B04'], working_days: 15 });
+  const withTwo = await ok('coordinator', parent.id, { action: 'sub_item', title: `환승 할인 협약 ${run}`, lead_bureau_id: org['52000-B01'], working_days: 15 });
+  const [first, second] = withTwo.children_ids;
+  assert.equal(withOne.children_ids.length, 1);
+  const child = await read('economy', first);
+  assert.equal(child.state, 'adopted');
+  assert.equal(child.parent_id, parent.id);
+  assert.equal(child.lead_bureau.id, org['52000-B04']);
+  assert.equal(child.due_date, await addWorkingDays(todayInKorea(), 15));
+  assert.match(await inbox('economy'), /주관 건의사항이 배정되었습니다/);
+  await ok('economy', first, { action: 'start_progress' });
+  await ok('economy', first, { action: 'progress', percent: 50, reason: '노선 협의 중' });
+  assert.equal((await read('coordinator', parent.id)).progress, 25, '(50 + 0) / 2');
+  await ok('planning', second, { action: 'start_progress' });
+  await ok('planning', second, { action: 'resolve' });
+  assert.equal((await read('coordinator', parent.id)).progress, 75, '(50 + 100) / 2');
+  const [nested] = await decide('coordinator', first, { action: 'sub_item', title: '더 아래', lead_bureau_id: org['52000-B01'], working_days: 5 });
+  assert.equal(nested, 409, 'one level of sub-items');
+  assert.deepEqual((await read('jeonju', parent.id)).children_ids, [first, second], 'the filing 시·군 sees its sub-items');
 });

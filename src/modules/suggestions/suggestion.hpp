@@ -44,6 +44,8 @@ struct Suggestion {
   std::string answer;               // the reply (회신) the submitter received
   std::optional<int> satisfaction;  // 1–5, given by the submitter after the reply
   std::string satisfaction_comment;
+  std::optional<std::int64_t> merged_into;  // a duplicate points to the suggestion that carries on
+  std::optional<std::int64_t> parent_id;    // a sub-item's agenda item
   std::int64_t created_by = 0;
   std::string created_by_name;
   Timestamp created_at = 0;

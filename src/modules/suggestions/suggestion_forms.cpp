@@ -40,7 +40,8 @@ DecisionInput decision_from_form(const http::Form& form) {
   return {form.get("action"),       form.get("reason"),       form.get("lead_bureau"),
           form.all("cooperating"),  form.get("working_days"), form.get("review_level"),
           form.get("next_review"),  form.get("percent"),      form.get("due_date"),
-          form.get("organization"), form.get("rating"),       form.get("confirmed")};
+          form.get("organization"), form.get("rating"),       form.get("target"),
+          form.get("title"),        form.get("confirmed")};
 }
 
 SuggestionInput input_from_json(const std::map<std::string, std::string>& f) {
@@ -60,7 +61,8 @@ DecisionInput decision_from_json(const std::map<std::string, std::string>& f) {
           field(f, "working_days"),   field(f, "review_level"),
           field(f, "next_review"),    field(f, "percent"),
           field(f, "due_date"),       field(f, "organization_id"),
-          field(f, "rating"),         ""};
+          field(f, "rating"),         field(f, "target_id"),
+          field(f, "title"),          ""};
 }
 
 Result<ListFilter> read_filter(const http::Form& query) {

@@ -6,10 +6,12 @@
 #include <vector>
 
 #include "core/korean_text.hpp"
+#include "modules/suggestions/suggestion_change.hpp"
 #include "modules/suggestions/suggestion_deadlines.hpp"
 #include "modules/suggestions/suggestion_directory.hpp"
 #include "modules/suggestions/suggestion_permissions.hpp"
 #include "modules/suggestions/suggestion_records.hpp"
+#include "modules/suggestions/suggestion_relations.hpp"
 #include "modules/suggestions/suggestion_rules.hpp"
 #include "modules/suggestions/suggestion_service.hpp"
 #include "modules/suggestions/suggestion_steps.hpp"
@@ -24,36 +26,14 @@ namespace {
 using platform::OrganizationKind;
 using platform::calendar::format_date;
 
-/// One decision in the making: the record as it was, the record as it becomes, and the entry the timeline
-/// gets. `commit` writes all three and tells people.
-struct Change {
-  const platform::ServiceContext& svc;
-  store::Connection& c;
-  const Directory& directory;
-  Suggestion before;
-  Suggestion after;
-  Event event;
-  std::string done;  // what the person is told: "의제화했습니다."
-};
-
 CivilDate today() {
-  return seoul_date(now());
+  return seoul_today();
 }
 
 std::string names(const std::vector<OrganizationRef>& organizations) {
   std::string out;
   for (const auto& o : organizations) out += (out.empty() ? "" : ", ") + o.name;
   return out;
-}
-
-void commit(Change& ch, std::string_view history_action) {
-  const Timestamp at = now();
-  ch.after.updated_at = at;
-  suggestion_store::save_handling(ch.c, ch.after, at);
-  ch.event.suggestion_id = ch.after.id;
-  add_event(ch.c, ch.svc.actor, ch.event);
-  record_history(ch.c, ch.svc.actor, history_action, ch.before, ch.after);
-  index_for_search(ch.c, ch.after);
 }
 
 // ---- the life cycle ----
@@ -304,6 +284,12 @@ Result<std::string> take_step(Change& ch, Step step, const DecisionInput& input)
       return rate(ch, input);
     case Step::note:
       return note(ch, input);
+    case Step::merge:
+      return merge_duplicate(ch, input);
+    case Step::link:
+      return link_related(ch, input);
+    case Step::sub_item:
+      return add_sub_item(ch, input);
     case Step::edit:
       break;
   }
@@ -323,7 +309,7 @@ Result<std::string> handle_suggestion(const platform::ServiceContext& svc, std::
     const auto directory = Directory::load(c);
     auto found = load_described(c, directory, id);
     if (!found || !can_view_suggestion(svc.policy, svc.actor, *found)) return Error::not_found(kNotFound);
-    Change ch{svc, c, directory, *found, *found, {}, {}};
+    Change ch{svc, c, directory, *found, *found, {}};
     return action ? transition(ch, *action, input) : take_step(ch, *step, input);
   });
 }
@@ -351,7 +337,7 @@ Result<void> record_review(const platform::ServiceContext& svc, std::int64_t id,
     const auto parties = parties_of(svc.policy, svc.actor, *found);
     if (std::none_of(parties.begin(), parties.end(), [](Party p) { return p != Party::submitter; }))
       return Error::forbidden("회의 결정은 시·군정책협력담당이나 주관 실국이 기록합니다.");
-    Change review{svc, c, directory, *found, *found, {}, {}};
+    Change review{svc, c, directory, *found, *found, {}};
     if (decision.next_review) review.after.next_review = decision.next_review;
     review.event.kind = "review";
     review.event.body = summary;
@@ -361,7 +347,7 @@ Result<void> record_review(const platform::ServiceContext& svc, std::int64_t id,
          review.after.title + " (" + meeting + ")");
     if (!action) return {};
     // The step the meeting decided, under the life cycle's rules; a refusal rolls the whole record back.
-    Change step{svc, c, directory, review.after, review.after, {}, {}};
+    Change step{svc, c, directory, review.after, review.after, {}};
     DecisionInput input;
     input.action = std::string(action_code(*action));
     input.reason = decision.reason;

@@ -136,6 +136,13 @@ Result<std::int64_t> validate_new_lead(const DecisionInput& input, const std::ve
   return *id;
 }
 
+Result<std::int64_t> validate_target(const DecisionInput& input, std::int64_t self) {
+  const auto id = platform::parse_id(trim(input.target));
+  if (!id) return invalid({{"target", "대상 건의의 번호를 숫자로 적어 주십시오."}});
+  if (*id == self) return invalid({{"target", "이 건의가 아닌 다른 건의의 번호를 적어 주십시오."}});
+  return *id;
+}
+
 std::vector<std::string> mentioned_logins(std::string_view text) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < text.size(); ++i) {

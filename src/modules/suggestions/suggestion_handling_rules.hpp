@@ -31,6 +31,8 @@ struct DecisionInput {
   std::string due_date;
   std::string organization;  // transfer target
   std::string rating;
+  std::string target;     // merge and link: the other suggestion's number
+  std::string title;      // a new sub-item's title
   std::string confirmed;  // "1" once the person confirmed a step that cannot be undone
 };
 
@@ -66,6 +68,9 @@ Result<Rating> validate_rating(const DecisionInput& input);
 /// Reassigning the lead or transferring: another active organisation of `allowed`, and a reason.
 Result<std::int64_t> validate_new_lead(const DecisionInput& input, const std::vector<std::int64_t>& allowed,
                                        std::optional<std::int64_t> current, std::string_view what);
+
+/// The other suggestion a merge or a link names: a number, not this suggestion's own.
+Result<std::int64_t> validate_target(const DecisionInput& input, std::int64_t self);
 
 /// The login ids a note mentions (@jeonju, @jj.policy), in order, each once. A login id is letters, digits,
 /// '.', '_' and '-', as account rules allow; a trailing '.' ends the sentence, not the id.

@@ -138,6 +138,23 @@ Result<SuggestionFile> open_suggestion(const platform::ServiceContext& svc, std:
                              std::any_of(file.record.cooperating.begin(), file.record.cooperating.end(),
                                          [&](const OrganizationRef& o) { return belongs_to(svc.actor, o); });
     file.steps = available_steps(file.record, {file.parties, cooperating});
+    // Other suggestions appear only when the person may see them (each checked on its own organisations).
+    auto visible = [&](std::int64_t other) -> std::optional<Suggestion> {
+      auto found = load_described(c, directory, other);
+      if (found && can_view_suggestion(svc.policy, svc.actor, *found)) return found;
+      return std::nullopt;
+    };
+    auto visible_all = [&](const std::vector<Suggestion>& rows) {
+      std::vector<Suggestion> out;
+      for (const auto& r : rows)
+        if (auto v = visible(r.id)) out.push_back(std::move(*v));
+      return out;
+    };
+    file.related = visible_all(suggestion_store::related(c, id));
+    file.children = visible_all(suggestion_store::children(c, id));
+    file.merged_from = visible_all(suggestion_store::merged_from(c, id));
+    if (file.record.merged_into) file.merged_into = visible(*file.record.merged_into);
+    if (file.record.parent_id) file.parent = visible(*file.record.parent_id);
     file.today = today();
     file.overdue = file.record.due_date &&
                    (file.record.state == State::adopted || file.record.state == State::in_progress) &&

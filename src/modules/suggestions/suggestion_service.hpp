@@ -59,6 +59,9 @@ struct SuggestionFile {
   bool internal_visible = false;
   bool overdue = false;
   CivilDate today{};
+  // How it relates to others, each only when the person may see the other suggestion.
+  std::vector<Suggestion> related, children, merged_from;
+  std::optional<Suggestion> merged_into, parent;
 };
 
 /// not_found also when the suggestion lies outside the actor's reach, so that a refusal does not tell that it

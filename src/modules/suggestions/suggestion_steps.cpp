@@ -30,7 +30,11 @@ bool may(Step step, const StepActor& who) {
       return lead || coordinator;
     case Step::transfer:
     case Step::reassign:
+    case Step::merge:
+    case Step::sub_item:
       return coordinator;
+    case Step::link:
+      return coordinator || lead;
     case Step::note:
       return coordinator || lead || who.cooperating;
   }
@@ -71,6 +75,18 @@ Result<void> state_allows(Step step, const Suggestion& r) {
       return {};
     case Step::note:
       if (r.state == State::draft) return refuse("제출하기 전의 건의에는 메모를 남길 수 없습니다.");
+      return {};
+    case Step::merge:
+      if (r.state != State::received && r.state != State::reviewing)
+        return refuse("중복 병합은 의제화하기 전(접수·검토)의 건의에만 할 수 있습니다.");
+      return {};
+    case Step::link:
+      if (r.state == State::draft) return refuse("제출하기 전의 건의는 연결할 수 없습니다.");
+      return {};
+    case Step::sub_item:
+      if (!in_hand(r.state)) return refuse("하위 과제는 의제화되어 추진 중인 건의에만 추가할 수 있습니다.");
+      if (r.parent_id)
+        return refuse("하위 과제에는 다시 하위 과제를 둘 수 없습니다. 상위 건의에 추가해 주십시오.");
       return {};
   }
   return {};

@@ -21,9 +21,12 @@ enum class Step {
   reassign,  // 주관 실국 변경: keeping the clock, by the coordinator
   rate,      // 만족도 평가: the reply, once per reply, by the submitter
   note,      // 내부 메모: the province side that carries it (coordinator, lead, cooperating bureau)
+  merge,  // 중복 병합: a duplicate, before it is adopted, into the one that carries on, by the coordinator
+  link,   // 관련 건의 연결: any filed item, by the coordinator or the lead bureau
+  sub_item,  // 하위 과제 추가: an agenda item in hand gets a part led by a bureau, by the coordinator
 };
 
-inline constexpr std::array<Term<Step>, 7> kSteps = {{
+inline constexpr std::array<Term<Step>, 10> kSteps = {{
     {Step::edit, "edit", "수정"},
     {Step::progress, "progress", "추진상황 보고"},
     {Step::extend, "extend", "기한 연장"},
@@ -31,6 +34,9 @@ inline constexpr std::array<Term<Step>, 7> kSteps = {{
     {Step::reassign, "reassign", "주관 실국 변경"},
     {Step::rate, "rate", "만족도 평가"},
     {Step::note, "note", "내부 메모"},
+    {Step::merge, "merge", "중복 병합"},
+    {Step::link, "link", "관련 건의 연결"},
+    {Step::sub_item, "sub_item", "하위 과제 추가"},
 }};
 
 /// Who the person is beyond the life cycle's parties: a cooperating bureau's officer may write notes.

@@ -29,15 +29,21 @@ TEST(SuggestionSteps, WhoMayTakeEachStepInTheStatesThatAllowIt) {
   EXPECT_EQ(steps(in_state(State::draft), submitter), (std::set<Step>{edit}));
   EXPECT_EQ(steps(in_state(State::draft), coordinator), (std::set<Step>{}));
   EXPECT_EQ(steps(in_state(State::received), submitter), (std::set<Step>{}));
-  EXPECT_EQ(steps(in_state(State::received), coordinator), (std::set<Step>{note}));
-  EXPECT_EQ(steps(in_state(State::adopted), coordinator), (std::set<Step>{extend, transfer, reassign, note}));
-  EXPECT_EQ(steps(in_state(State::adopted), lead), (std::set<Step>{extend, note}));
-  EXPECT_EQ(steps(in_state(State::in_progress), lead), (std::set<Step>{progress, extend, note}));
+  EXPECT_EQ(steps(in_state(State::received), coordinator), (std::set<Step>{note, merge, link}));
+  EXPECT_EQ(steps(in_state(State::reviewing), coordinator), (std::set<Step>{note, merge, link}));
+  EXPECT_EQ(steps(in_state(State::adopted), coordinator),
+            (std::set<Step>{extend, transfer, reassign, note, link, sub_item}));
+  EXPECT_EQ(steps(in_state(State::adopted), lead), (std::set<Step>{extend, note, link}));
+  EXPECT_EQ(steps(in_state(State::in_progress), lead), (std::set<Step>{progress, extend, note, link}));
   EXPECT_EQ(steps(in_state(State::in_progress), {}, true), (std::set<Step>{note}));  // a cooperating bureau
   EXPECT_EQ(steps(in_state(State::in_progress), submitter), (std::set<Step>{}));
   EXPECT_EQ(steps(in_state(State::answered), submitter), (std::set<Step>{rate}));
   EXPECT_EQ(steps(in_state(State::closed), submitter), (std::set<Step>{rate}));
-  EXPECT_EQ(steps(in_state(State::resolved), lead), (std::set<Step>{note}));
+  EXPECT_EQ(steps(in_state(State::resolved), lead), (std::set<Step>{note, link}));
+  auto sub = in_state(State::in_progress);
+  sub.parent_id = 9;
+  EXPECT_EQ(steps(sub, coordinator), (std::set<Step>{progress, extend, transfer, reassign, note, link}))
+      << "a sub-item gets no sub-items of its own";
 }
 
 TEST(SuggestionSteps, RefusalsSayWhyInKorean) {

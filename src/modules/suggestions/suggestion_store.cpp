@@ -14,8 +14,8 @@ constexpr const char* kColumns =
     "id, organization_id, title, domain, channel, addressed_bureau_id, desired_date, state, lead_bureau_id, "
     "working_days, due_date, extensions, appealed, progress, review_level, next_review, satisfaction, "
     "satisfaction_comment, created_by, created_at, submitted_at, adopted_at, outcome_at, answered_at, "
-    "closed_at, updated_at";
-constexpr std::size_t kContentColumn = 26;
+    "closed_at, updated_at, merged_into, parent_id";
+constexpr std::size_t kContentColumn = 28;
 constexpr const char* kLongColumns = ", content, answer";
 constexpr const char* kNoDue = "9999-12-31";
 
@@ -62,6 +62,8 @@ Suggestion from_row(const store::Row& row) {
   r.answered_at = row.optional_int64(23);
   r.closed_at = row.optional_int64(24);
   r.updated_at = row.int64(25);
+  r.merged_into = row.optional_int64(26);
+  r.parent_id = row.optional_int64(27);
   if (row.size() > kContentColumn) {
     r.content = row.text(kContentColumn);
     r.answer = row.text(kContentColumn + 1);
@@ -284,10 +286,26 @@ void save_handling(store::Connection& c, const Suggestion& r, Timestamp at) {
       "UPDATE suggestions SET state = ?, lead_bureau_id = ?, working_days = ?, due_date = ?, "
       "extensions = ?, appealed = ?, progress = ?, review_level = ?, next_review = ?, answer = ?, "
       "satisfaction = ?, satisfaction_comment = ?, submitted_at = ?, adopted_at = ?, outcome_at = ?, "
-      "answered_at = ?, closed_at = ?, updated_at = ? WHERE id = ?",
-      {std::string(state_code(r.state)), lead, r.working_days, date_text(r.due_date), r.extensions,
-       r.appealed, r.progress, level, date_text(r.next_review), r.answer, satisfaction,
-       r.satisfaction_comment, r.submitted_at, r.adopted_at, r.outcome_at, r.answered_at, r.closed_at, at,
+      "answered_at = ?, closed_at = ?, updated_at = ?, merged_into = ? WHERE id = ?",
+      {std::string(state_code(r.state)),
+       lead,
+       r.working_days,
+       date_text(r.due_date),
+       r.extensions,
+       r.appealed,
+       r.progress,
+       level,
+       date_text(r.next_review),
+       r.answer,
+       satisfaction,
+       r.satisfaction_comment,
+       r.submitted_at,
+       r.adopted_at,
+       r.outcome_at,
+       r.answered_at,
+       r.closed_at,
+       at,
+       r.merged_into,
        r.id});
   replace_relation(c, r.id, "cooperating", ids_of(r.cooperating));
 }
@@ -303,6 +321,58 @@ std::vector<Suggestion> due_for_review(store::Connection& c, const Organizations
   params.emplace_back(limit);
   std::vector<Suggestion> out;
   for (const auto& row : c.query(sql, params)) out.push_back(from_row(row));
+  return out;
+}
+
+void add_concerned(store::Connection& c, std::int64_t id, std::int64_t organization_id) {
+  c.execute(
+      "INSERT INTO suggestion_organizations (suggestion_id, organization_id, relation) VALUES (?, ?, "
+      "'concerned') ON CONFLICT (suggestion_id, relation, organization_id) DO NOTHING",
+      {id, organization_id});
+}
+
+void set_parent(store::Connection& c, std::int64_t id, std::int64_t parent_id) {
+  c.execute("UPDATE suggestions SET parent_id = ? WHERE id = ?", {parent_id, id});
+}
+
+std::vector<Suggestion> children(store::Connection& c, std::int64_t parent_id) {
+  std::vector<Suggestion> out;
+  for (const auto& row :
+       c.query(std::string("SELECT ") + kColumns + " FROM suggestions WHERE parent_id = ? ORDER BY id",
+               {parent_id}))
+    out.push_back(from_row(row));
+  return out;
+}
+
+std::vector<Suggestion> merged_from(store::Connection& c, std::int64_t survivor_id) {
+  std::vector<Suggestion> out;
+  for (const auto& row :
+       c.query(std::string("SELECT ") + kColumns + " FROM suggestions WHERE merged_into = ? ORDER BY id",
+               {survivor_id}))
+    out.push_back(from_row(row));
+  return out;
+}
+
+bool add_link(store::Connection& c, std::int64_t a, std::int64_t b, std::int64_t created_by, Timestamp at) {
+  const auto added = c.execute(
+      "INSERT INTO suggestion_links (suggestion_id, related_id, created_by, created_at) "
+      "VALUES (?, ?, ?, ?) ON CONFLICT (suggestion_id, related_id) DO NOTHING",
+      {a, b, created_by, at});
+  c.execute(
+      "INSERT INTO suggestion_links (suggestion_id, related_id, created_by, created_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (suggestion_id, related_id) DO NOTHING",
+      {b, a, created_by, at});
+  return added > 0;
+}
+
+std::vector<Suggestion> related(store::Connection& c, std::int64_t id) {
+  std::vector<Suggestion> out;
+  for (const auto& row :
+       c.query(std::string("SELECT ") + kColumns +
+                   " FROM suggestions WHERE id IN (SELECT related_id FROM suggestion_links WHERE "
+                   "suggestion_id = ?) ORDER BY id",
+               {id}))
+    out.push_back(from_row(row));
   return out;
 }
 

@@ -74,6 +74,19 @@ void save_handling(store::Connection& c, const Suggestion& record, Timestamp at)
 std::vector<Suggestion> due_for_review(store::Connection& c, const Organizations& organizations,
                                        ReviewLevel level, CivilDate until, std::int64_t limit);
 
+/// Adds a 시·군 the suggestion concerns (nothing when it is there already).
+void add_concerned(store::Connection& c, std::int64_t id, std::int64_t organization_id);
+/// Makes `id` a sub-item of `parent_id`.
+void set_parent(store::Connection& c, std::int64_t id, std::int64_t parent_id);
+/// The sub-items of a suggestion, oldest first.
+std::vector<Suggestion> children(store::Connection& c, std::int64_t parent_id);
+/// The duplicates merged into `survivor_id`.
+std::vector<Suggestion> merged_from(store::Connection& c, std::int64_t survivor_id);
+/// Links two suggestions both ways; false when they were linked already.
+bool add_link(store::Connection& c, std::int64_t a, std::int64_t b, std::int64_t created_by, Timestamp at);
+/// The suggestions linked to `id`.
+std::vector<Suggestion> related(store::Connection& c, std::int64_t id);
+
 void insert_event(store::Connection& c, const Event& event);
 /// The timeline of one suggestion in the order made; internal notes only when `include_internal`.
 std::vector<Event> events(store::Connection& c, std::int64_t suggestion_id, bool include_internal);

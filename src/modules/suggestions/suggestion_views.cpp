@@ -125,6 +125,17 @@ View step_form(Step step, const Suggestion& r, const FormChoices& choices) {
     case Step::note:
       v.set("is_note", true);
       break;
+    case Step::merge:
+      v.set("is_target", true).set("target_label", "이 건의를 합칠 건의의 번호").set("has_reason", true);
+      break;
+    case Step::link:
+      v.set("is_target", true).set("target_label", "연결할 건의의 번호");
+      break;
+    case Step::sub_item:
+      v.set("is_sub_item", true)
+          .set("bureaus", choice_list(choices.bureaus, {}, "sub-lead-"))
+          .set("max_working_days", static_cast<long long>(kMaxWorkingDays));
+      break;
     case Step::edit:
       break;
   }
@@ -191,6 +202,18 @@ View file_view(const SuggestionFile& file, const FormChoices& choices) {
     if (!r.satisfaction_comment.empty()) v.set("satisfaction_comment", r.satisfaction_comment);
   }
   if (r.appealed) v.set("appealed", true);
+
+  auto summaries = [&](const std::vector<Suggestion>& list) {
+    View out = View::list();
+    for (const auto& x : list) out.push(row_view(x, file.today));
+    return out;
+  };
+  // Lists with a has_… flag each: the template shows a heading only above a list that has rows.
+  v.set("related", summaries(file.related)).set("has_related", !file.related.empty());
+  v.set("children", summaries(file.children)).set("has_children", !file.children.empty());
+  v.set("merged_from", summaries(file.merged_from)).set("has_merged_from", !file.merged_from.empty());
+  if (file.merged_into) v.set("merged_into", row_view(*file.merged_into, file.today));
+  if (file.parent) v.set("parent", row_view(*file.parent, file.today));
 
   View timeline = View::list();
   for (const auto& e : file.timeline) {

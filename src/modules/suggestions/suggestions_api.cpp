@@ -38,7 +38,9 @@ const std::vector<JsonField> kDecisionFields = {{"action", JsonType::string},
                                                 {"percent", JsonType::integer},
                                                 {"due_date", JsonType::string},
                                                 {"organization_id", JsonType::integer},
-                                                {"rating", JsonType::integer}};
+                                                {"rating", JsonType::integer},
+                                                {"target_id", JsonType::integer},
+                                                {"title", JsonType::string}};
 
 boost::json::value date_json(const std::optional<CivilDate>& date) {
   if (!date) return nullptr;
@@ -89,7 +91,15 @@ boost::json::object record_json(const Suggestion& r, CivilDate today) {
           {"satisfaction", satisfaction},
           {"created_by", r.created_by},
           {"created_at", format_iso_utc(r.created_at)},
-          {"submitted_at", time_json(r.submitted_at)}};
+          {"submitted_at", time_json(r.submitted_at)},
+          {"merged_into", r.merged_into ? boost::json::value(*r.merged_into) : boost::json::value(nullptr)},
+          {"parent_id", r.parent_id ? boost::json::value(*r.parent_id) : boost::json::value(nullptr)}};
+}
+
+boost::json::array ids_json(const std::vector<Suggestion>& list) {
+  boost::json::array out;
+  for (const auto& r : list) out.push_back(r.id);
+  return out;
 }
 
 boost::json::object file_json(const SuggestionFile& file) {
@@ -118,6 +128,9 @@ boost::json::object file_json(const SuggestionFile& file) {
   for (Action a : file.actions) available.push_back(boost::json::value(action_code(a)));
   for (Step s : file.steps) available.push_back(boost::json::value(code_of<Step>(kSteps, s)));
   body["available"] = available;
+  body["related_ids"] = ids_json(file.related);
+  body["children_ids"] = ids_json(file.children);
+  body["merged_from_ids"] = ids_json(file.merged_from);
   return body;
 }
 
