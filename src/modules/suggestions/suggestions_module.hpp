@@ -19,4 +19,8 @@ std::vector<platform::RouteSpec> routes();
 /// The JSON operations under /api/v1/suggestions (suggestions_api.cpp).
 std::vector<platform::RouteSpec> api_routes();
 
+/// Loads the demo task forces (35사단 임실 이전, 무주-금산 광역상수도); safe to run twice
+/// (suggestion_task_force_demo.cpp).
+void load_demo_task_forces(store::Database& db);
+
 }  // namespace sotong::suggestions
