@@ -11,6 +11,7 @@
 #include "modules/suggestions/suggestion_service.hpp"
 #include "modules/suggestions/suggestion_steps.hpp"
 #include "modules/suggestions/suggestion_store.hpp"
+#include "modules/suggestions/suggestion_task_force_records.hpp"
 
 namespace sotong::embedded {
 std::vector<EmbeddedFile> suggestions();
@@ -103,9 +104,10 @@ platform::ModuleManifest manifest() {
   m.menu = {{"건의사항", "/suggestions", kView, 500,
              "시·군의 건의를 등록하고, 의제화부터 회신까지의 처리 경과를 확인합니다."}};
   m.routes = routes();
-  m.history = {history_vocabulary()};
+  for (auto& r : task_force_routes()) m.routes.push_back(std::move(r));
+  m.history = {history_vocabulary(), task_force_history_vocabulary()};
   m.search_sources = {{"suggestions", "건의사항", reindex_search}};
-  m.attachment_owners = {attachment_owner()};
+  m.attachment_owners = {attachment_owner(), field_check_attachment_owner()};
   m.cards = {
       {"건의사항", kView, 500, card_counts, nullptr,
        "볼 수 있는 건의와 처리 중인 건의, 기한이 지난 건의의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
@@ -125,6 +127,7 @@ platform::ModuleManifest manifest() {
                    "그해 1월 1일부터 12월 31일까지(한국 시간) 제출된 건의를 건의한 기관별로 셉니다.", kView,
                    platform::IndicatorPeriod::calendar_year, submitted_per_organization}};
   m.settings = {{kPageSize, platform::SettingType::integer, "25", "목록 한 쪽에 보이는 건의 수", 10, 100}};
+  m.demo_data = load_demo_task_forces;
   return m;
 }
 

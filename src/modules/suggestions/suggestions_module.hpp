@@ -19,4 +19,13 @@ std::vector<platform::RouteSpec> routes();
 /// The JSON operations under /api/v1/suggestions (suggestions_api.cpp).
 std::vector<platform::RouteSpec> api_routes();
 
+/// The pages of 문제해결형 TFT under /suggestions/task-forces and, after them, their JSON operations
+/// (suggestion_task_force_routes.cpp, suggestion_task_force_api.cpp).
+std::vector<platform::RouteSpec> task_force_routes();
+std::vector<platform::RouteSpec> task_force_api_routes();
+
+/// Loads the demo task forces (35사단 임실 이전, 무주-금산 광역상수도); safe to run twice
+/// (suggestion_task_force_demo.cpp).
+void load_demo_task_forces(store::Database& db);
+
 }  // namespace sotong::suggestions

@@ -7,6 +7,8 @@
 #include "modules/suggestions/suggestion_handling.hpp"
 #include "modules/suggestions/suggestion_permissions.hpp"
 #include "modules/suggestions/suggestion_service.hpp"
+#include "modules/suggestions/suggestion_task_force_service.hpp"
+#include "modules/suggestions/suggestion_task_force_views.hpp"
 #include "modules/suggestions/suggestion_views.hpp"
 #include "modules/suggestions/suggestions_module.hpp"
 #include "platform/attachments/attachments_page.hpp"
@@ -157,9 +159,12 @@ http::Response file_page(Web& web, Context& ctx, std::int64_t id, const std::vec
   const auto svc = web.service(ctx);
   return web.respond(ctx, open_suggestion(svc, id), [&](const SuggestionFile& file) {
     View v = file_view(file, form_choices(svc));
-    v.set("errors", platform::errors_view(errors));
+    v.set("errors", platform::errors_view(errors))
+        .set("may_form_task_force", web.policy().allows(ctx.actor, kCoordinate));
     web.db().read([&](store::Connection& c) {
       platform::attachments::add_to_page(web, ctx, v, c, "suggestion", id);
+      const auto task_forces = linked_task_forces_view(task_forces_of_suggestion(c, id));
+      v.set("task_forces", task_forces).set("has_task_forces", !task_forces.empty_list());
       return 0;
     });
     return web.render(ctx, "suggestions/detail", v,
