@@ -38,4 +38,18 @@ TEST(JsonInput, RefusesNulAndControlCharactersInText) {
   EXPECT_TRUE(read_json_fields(R"({"name":"줄\n바꿈\t탭"})", kSpec).ok());  // LF and TAB are text
 }
 
+TEST(JsonInput, ReadsIntegerListsAndRefusesAnythingElseInThem) {
+  const std::vector<JsonField> spec = {{"ids", JsonType::integer_list}};
+  auto r = read_json_fields(R"({"ids":[12, 14]})", spec);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->at("ids"), "12\n14");
+  EXPECT_EQ(read_json_fields(R"({"ids":[]})", spec)->at("ids"), "");
+  for (const char* body :
+       {R"({"ids":["12"]})", R"({"ids":[1.5]})", R"({"ids":12})", R"({"ids":[18446744073709551615]})"}) {
+    auto bad = read_json_fields(body, spec);
+    ASSERT_FALSE(bad.ok()) << body;
+    EXPECT_EQ(bad.error().fields.front().message, "정수 목록이어야 합니다.") << body;
+  }
+}
+
 }  // namespace sotong::platform
