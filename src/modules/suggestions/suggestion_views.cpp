@@ -63,7 +63,7 @@ View term_list(const std::array<Term<E>, N>& terms, std::string_view selected) {
 }
 
 /// The form of one life-cycle action: which fields it asks for, and how its button looks.
-View action_form(Action action, const Suggestion& r, const FormChoices& choices) {
+View action_form(Action action, const Suggestion& r, const FormChoices& choices, const ReplyHelp& help) {
   const bool reason_required = [&] {
     for (const auto& t : transitions())
       if (t.from == r.state && t.action == action) return t.reason_required;
@@ -83,6 +83,13 @@ View action_form(Action action, const Suggestion& r, const FormChoices& choices)
         .set("max_working_days", static_cast<long long>(kMaxWorkingDays));
   } else if (action == Action::answer) {
     v.set("is_answer", true);
+    View templates = View::list();
+    for (const auto& t : help.templates)
+      templates.push(View::object({{"title", t.title},
+                                   {"href", "/suggestions/" + std::to_string(r.id) +
+                                                "?template=" + std::to_string(t.id) + "#decide"}}));
+    v.set("reply_templates", templates).set("has_reply_templates", !help.templates.empty());
+    if (help.prefill) v.set("prefill", *help.prefill).set("open", true);
   } else {
     v.set("has_reason", true);
   }
@@ -177,7 +184,7 @@ View row_view(const Suggestion& r, CivilDate today) {
   return v;
 }
 
-View file_view(const SuggestionFile& file, const FormChoices& choices) {
+View file_view(const SuggestionFile& file, const FormChoices& choices, const ReplyHelp& help) {
   const auto& r = file.record;
   View v = row_view(r, file.today);
   v.set("content", r.content)
@@ -232,7 +239,7 @@ View file_view(const SuggestionFile& file, const FormChoices& choices) {
 
   View forms = View::list();
   for (Action a : file.actions)
-    if (a != Action::submit) forms.push(action_form(a, r, choices));
+    if (a != Action::submit) forms.push(action_form(a, r, choices, help));
   bool may_edit = false;
   for (Step s : file.steps) {
     if (s == Step::edit)

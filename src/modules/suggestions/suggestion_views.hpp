@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "modules/suggestions/suggestion.hpp"
+#include "modules/suggestions/suggestion_reply_template.hpp"
 #include "modules/suggestions/suggestion_service.hpp"
 #include "platform/exports/table.hpp"
 #include "render/view.hpp"
@@ -16,7 +17,13 @@ render::View row_view(const Suggestion& record, CivilDate today);
 
 /// The whole page of one suggestion: its fields, the timeline, and a form for each action and step the
 /// person may take now (the choices filled in).
-render::View file_view(const SuggestionFile& file, const FormChoices& choices);
+/// Help for writing the reply: the lead bureau's templates (as links that fill the form) and, when one was
+/// picked, its text for this suggestion.
+struct ReplyHelp {
+  std::vector<ReplyTemplate> templates;
+  std::optional<std::string> prefill;
+};
+render::View file_view(const SuggestionFile& file, const FormChoices& choices, const ReplyHelp& help = {});
 
 /// The filing form's choices with what was typed (or stored) selected.
 render::View filing_view(const SuggestionInput& input, const FormChoices& choices);

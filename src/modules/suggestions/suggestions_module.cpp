@@ -105,7 +105,14 @@ platform::ModuleManifest manifest() {
              "시·군의 건의를 등록하고, 의제화부터 회신까지의 처리 경과를 확인합니다."}};
   m.routes = routes();
   for (auto& r : task_force_routes()) m.routes.push_back(std::move(r));
-  m.history = {history_vocabulary(), task_force_history_vocabulary()};
+  m.history = {history_vocabulary(),
+               task_force_history_vocabulary(),
+               {.record_type = "suggestion_reply_template",
+                .label = "회신 서식",
+                .fields = {{"title", "서식 이름"},
+                           {.code = "bureau_id", .label = "실국", .refers_to = "organization"}},
+                .actions = {},
+                .name_field = "title"}};
   m.search_sources = {{"suggestions", "건의사항", reindex_search}};
   m.attachment_owners = {attachment_owner(), field_check_attachment_owner()};
   m.cards = {

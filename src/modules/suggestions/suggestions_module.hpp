@@ -16,6 +16,8 @@ platform::ModuleManifest manifest();
 
 /// The module's pages and JSON operations, each a named handler (suggestions_routes.cpp).
 std::vector<platform::RouteSpec> routes();
+/// The reply-template pages under /suggestions/templates (suggestion_reply_template_routes.cpp).
+std::vector<platform::RouteSpec> reply_template_routes();
 /// The JSON operations under /api/v1/suggestions (suggestions_api.cpp).
 std::vector<platform::RouteSpec> api_routes();
 

@@ -6,6 +6,7 @@
 #include "modules/suggestions/suggestion_forms.hpp"
 #include "modules/suggestions/suggestion_handling.hpp"
 #include "modules/suggestions/suggestion_permissions.hpp"
+#include "modules/suggestions/suggestion_reply_template_service.hpp"
 #include "modules/suggestions/suggestion_service.hpp"
 #include "modules/suggestions/suggestion_task_force_service.hpp"
 #include "modules/suggestions/suggestion_task_force_views.hpp"
@@ -15,6 +16,7 @@
 #include "platform/calendar/holiday.hpp"
 #include "platform/exports/list_export.hpp"
 #include "platform/search/search_service.hpp"
+#include "platform/web/params.hpp"
 #include "platform/web/web.hpp"
 
 namespace sotong::suggestions {
@@ -109,6 +111,8 @@ http::Response list_page(Web& web, Context& ctx) {
     View v = filter_view(*filter, form_choices(svc));
     v.set("records", rows)
         .set("may_file", web.policy().allows(ctx.actor, kFile))
+        .set("may_keep_templates",
+             web.policy().allows(ctx.actor, kHandle) || web.policy().allows(ctx.actor, kCoordinate))
         .set("views", views_of(web, ctx, current_view(*filter)));
     if (p.next) {
       auto cursor = *p.next;
@@ -154,11 +158,26 @@ http::Response create_action(Web& web, Context& ctx) {
 }
 
 /// The page of one suggestion; after a refused decision, with its errors (422).
+/// The lead bureau's reply templates when the person may answer now, and the picked one (?template=ID)
+/// filled in for this suggestion; a template of another bureau is ignored.
+ReplyHelp reply_help(Web& web, const Context& ctx, const SuggestionFile& file) {
+  ReplyHelp help;
+  const bool answering =
+      std::find(file.actions.begin(), file.actions.end(), Action::answer) != file.actions.end();
+  if (!answering || !file.record.lead_bureau) return help;
+  help.templates = web.db().read(
+      [&](store::Connection& c) { return bureau_reply_templates(c, file.record.lead_bureau->id); });
+  if (const auto picked = platform::parse_id(ctx.query.get("template")))
+    for (const auto& t : help.templates)
+      if (t.id == *picked) help.prefill = fill_reply_template(t.body, file.record);
+  return help;
+}
+
 http::Response file_page(Web& web, Context& ctx, std::int64_t id, const std::vector<FieldError>& errors,
                          int status) {
   const auto svc = web.service(ctx);
   return web.respond(ctx, open_suggestion(svc, id), [&](const SuggestionFile& file) {
-    View v = file_view(file, form_choices(svc));
+    View v = file_view(file, form_choices(svc), reply_help(web, ctx, file));
     v.set("errors", platform::errors_view(errors))
         .set("may_form_task_force", web.policy().allows(ctx.actor, kCoordinate));
     web.db().read([&](store::Connection& c) {
@@ -311,6 +330,7 @@ std::vector<platform::RouteSpec> routes() {
       {"POST", "/suggestions/{id}/decisions", kView, decide_action},
   };
   for (auto& r : api_routes()) out.push_back(std::move(r));
+  for (auto& r : reply_template_routes()) out.push_back(std::move(r));
   return out;
 }
 
