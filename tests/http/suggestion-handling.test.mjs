@@ -342,3 +342,18 @@ test('sub-items are adopted with their own lead and due date, and their progress
   assert.equal(nested, 409, 'one level of sub-items');
   assert.deepEqual((await read('jeonju', parent.id)).children_ids, [first, second], 'the filing 시·군 sees its sub-items');
 });
+
+test('a bureau officer’s list has a tab of what the bureau leads', async () => {
+  const s = await adopted('gunsan', `주관 탭 확인 ${run}`);
+  const c = new Client();
+  await c.login('planning');
+  const list = await (await c.get('/suggestions')).text();
+  const tab = list.match(/href="(\/suggestions\?view=open&amp;lead=\d+)"[^>]*>우리 실국 주관</)?.[1];
+  assert.equal(tab, `/suggestions?view=open&amp;lead=${org['52000-B01']}`);
+  const led = await (await c.get(tab.replace(/&amp;/g, '&'))).text();
+  assert.match(led, new RegExp(`<a href="/suggestions/${s.id}">주관 탭 확인 ${run}</a>`));
+  assert.match(led, /aria-current="page">우리 실국 주관</);
+  const jeonju = new Client();
+  await jeonju.login('jeonju');
+  assert.doesNotMatch(await (await jeonju.get('/suggestions')).text(), /우리 실국 주관/);
+});

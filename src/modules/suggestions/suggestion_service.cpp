@@ -191,6 +191,8 @@ FormChoices form_choices(const platform::ServiceContext& svc) {
     for (const auto& agency : choices_of(directory.active(OrganizationKind::agency)))
       out.transfer_targets.push_back(agency);
     out.coordinator = svc.policy.allows(svc.actor, kCoordinate);
+    if (svc.policy.allows(svc.actor, kHandle))
+      out.own_bureau = directory.bureau_of(svc.actor.organization_id);
     return out;
   });
 }

@@ -84,6 +84,7 @@ struct FormChoices {
   std::vector<Choice> bureaus;
   std::vector<Choice> transfer_targets;  // bureaus and partner agencies
   bool coordinator = false;              // may record a meeting's suggestion for a 시·군
+  std::int64_t own_bureau = 0;  // a bureau officer's bureau (who leads what they handle); 0 for others
 };
 FormChoices form_choices(const platform::ServiceContext& svc);
 

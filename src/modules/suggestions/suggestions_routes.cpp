@@ -39,27 +39,30 @@ std::int64_t page_size(const Web& web) {
 }
 
 /// The tabs above the list: everything, then the views each role works from.
-View views_of(const Web& web, const Context& ctx, std::string_view current) {
+View views_of(const Web& web, const Context& ctx, std::string_view current, std::int64_t own_bureau) {
   struct Tab {
-    const char* view;
-    const char* query;
+    std::string view;
+    std::string query;
     const char* label;
   };
   std::vector<Tab> tabs = {{"all", "", "전체"}};
   if (web.policy().allows(ctx.actor, kCoordinate)) tabs.push_back({"triage", "state=received", "접수 대기"});
+  // A bureau officer works from what the bureau leads.
+  if (own_bureau != 0)
+    tabs.push_back({"lead", "view=open&lead=" + std::to_string(own_bureau), "우리 실국 주관"});
   tabs.push_back({"open", "view=open", "처리 중"});
   tabs.push_back({"week", "view=week&sort=due", "이번 주 기한"});
   tabs.push_back({"overdue", "view=overdue&sort=due", "기한 지남"});
   View out = View::list();
   for (const auto& t : tabs) {
-    const std::string href =
-        std::string(kListHref) + (std::string_view(t.query).empty() ? "" : "?") + t.query;
+    const std::string href = std::string(kListHref) + (t.query.empty() ? "" : "?") + t.query;
     out.push(View::object({{"href", href}, {"label", t.label}, {"current", current == t.view}}));
   }
   return out;
 }
 
-std::string current_view(const ListFilter& f) {
+std::string current_view(const ListFilter& f, std::int64_t own_bureau) {
+  if (f.open_only && own_bureau != 0 && f.lead_bureau == own_bureau) return "lead";
   if (f.open_only) return "open";
   if (f.due_this_week) return "week";
   if (f.overdue) return "overdue";
@@ -108,12 +111,13 @@ http::Response list_page(Web& web, Context& ctx) {
       return std::move(*file);
     View rows = View::list();
     for (const auto& r : p.items) rows.push(row_view(r, p.today));
-    View v = filter_view(*filter, form_choices(svc));
+    const auto choices = form_choices(svc);
+    View v = filter_view(*filter, choices);
     v.set("records", rows)
         .set("may_file", web.policy().allows(ctx.actor, kFile))
         .set("may_keep_templates",
              web.policy().allows(ctx.actor, kHandle) || web.policy().allows(ctx.actor, kCoordinate))
-        .set("views", views_of(web, ctx, current_view(*filter)));
+        .set("views", views_of(web, ctx, current_view(*filter, choices.own_bureau), choices.own_bureau));
     if (p.next) {
       auto cursor = *p.next;
       if (filter->sort == suggestion_store::Sort::newest) cursor.due_key.clear();
