@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 
 #include "platform/search/search_index.hpp"
 #include "platform/search/search_module.hpp"
@@ -202,16 +203,18 @@ TEST_F(SearchStore, MovingAnOrganisationMovesItsDocuments) {
 }
 
 TEST_F(SearchStore, RebuildsANewSourceOnceThenTrustsTheIndex) {
-  int runs = 0;
-  const Source source{"rebuild-test", "시험 자료", [&runs](store::Connection& c) {
-                        ++runs;
+  // The registry outlives this test (later tests' start-up rebuilds every registered source), so the count
+  // lives on the heap, not on this test's stack.
+  const auto runs = std::make_shared<int>(0);
+  const Source source{"rebuild-test", "시험 자료", [runs](store::Connection& c) {
+                        ++*runs;
                         index(c, {"rebuild-test", 7, "재구축 예산", "", "/x/7", "doc.view", "/1/", 0});
                       }};
   register_source(source);
   put(8, "재구축 전에 남은 자료", "", "doc.view", "/1/", 1, "rebuild-test");  // a rebuild starts afresh
   EXPECT_EQ(rebuild_stale_sources(*db_, {source}), 1);
   EXPECT_EQ(rebuild_stale_sources(*db_, {source}), 0);
-  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(*runs, 1);
   const auto r = search(jeonju_, "재구축");
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].source_label, "시험 자료");
