@@ -38,6 +38,7 @@ std::string event_label(const Event& e) {
   if (auto action = action_from_code(e.kind)) return std::string(action_label(*action));
   if (auto step = from_code<Step>(kSteps, e.kind)) return std::string(label_of<Step>(kSteps, *step));
   if (e.kind == "review") return "회의 검토";
+  if (e.kind == "merged_in") return "중복 건의 합침";
   return e.kind;
 }
 

@@ -59,6 +59,7 @@ platform::HistoryVocabulary history_vocabulary() {
   }
   for (const auto& s : kSteps) actions.push_back({std::string(s.code), std::string(s.label)});
   actions.push_back({"review", "회의 검토"});
+  actions.push_back({"merged_in", "중복 건의 합침"});
   return {.record_type = "suggestion",
           .label = "건의사항",
           .fields = {{"title", "제목"},
