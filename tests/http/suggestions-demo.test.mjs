@@ -1,8 +1,9 @@
-// 건의사항 demo data. After `sotong demo-data` (which the suite ran on its own database) every state has
-// suggestions, all 14 시·군 filed some, the coordinator's and a 시·군's lists show them, and the stories the demo
-// tells are there (a transfer, an appeal answered again, internal notes kept from the 시·군). On a fresh
-// database: loading the demo twice adds nothing, its milestones agree with its timelines and every submitted
-// suggestion is indexed.
+// 건의사항 demo data and the benchmark generator. After `sotong demo-data` (which the suite ran on its own
+// database) every state has suggestions, all 14 시·군 filed some, the coordinator's and a 시·군's lists show
+// them, and the stories the demo tells are there (a transfer, an appeal answered again, internal notes kept
+// from the 시·군). On fresh databases: loading the demo twice adds nothing, its milestones agree with its
+// timelines and every submitted suggestion is indexed; `sotong generate suggestions --count 200` makes 200,
+// and an unknown generator or a bad count is refused in Korean with a non-zero exit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -139,4 +140,35 @@ test('loading the demo again adds nothing; its milestones agree with its timelin
   assert.equal(scalar(db, 'SELECT COUNT(DISTINCT organization_id) FROM suggestions'), 14);
   assert.equal(scalar(db, "SELECT COUNT(*) FROM suggestion_events WHERE kind = 'transfer'"), 1);
   assert.ok(scalar(db, "SELECT COUNT(*) FROM suggestion_events WHERE kind = 'note' AND internal = 1 AND body LIKE '@%'") > 0);
+});
+
+test('`sotong generate suggestions --count 200` makes 200 on a fresh demo database; bad input is refused in Korean', () => {
+  const db = freshDatabase(dir, 'suggestions_generated');
+  assert.equal(sotong(db, 'demo-data').status, 0);
+  const demo = scalar(db, 'SELECT COUNT(*) FROM suggestions');
+  const made = sotong(db, 'generate', 'suggestions', '--count', '200');
+  assert.equal(made.status, 0, made.stderr);
+  assert.match(made.stdout, /건의사항 200건을 만들었습니다/);
+  assert.equal(scalar(db, 'SELECT COUNT(*) FROM suggestions'), demo + 200);
+  assert.equal(scalar(db, "SELECT COUNT(*) FROM suggestions WHERE (state = 'closed') <> (closed_at IS NOT NULL)"), 0);
+
+  for (const [args, message] of [
+    [['generate', 'meetings', '--count', '10'], /만들 수 없는 자료입니다: meetings\. 만들 수 있는 자료: suggestions\(건의사항\)/],
+    [['generate', '--count', '10'], /만들 자료의 이름을 적어 주십시오/],
+    [['generate', 'suggestions', '--count', 'many'], /--count에는 만들 개수를 1부터 10,000,000까지의 정수로 적어 주십시오: many/],
+    [['generate', 'suggestions', '--count', '0'], /1부터 10,000,000까지의 정수/],
+    [['generate', 'suggestions'], /1부터 10,000,000까지의 정수/],
+  ]) {
+    const refused = sotong(db, ...args);
+    assert.notEqual(refused.status, 0, args.join(' '));
+    assert.match(refused.stderr, message, args.join(' '));
+  }
+  assert.equal(scalar(db, 'SELECT COUNT(*) FROM suggestions'), demo + 200, 'nothing more was made');
+
+  // Without the demo accounts there is nobody to file them.
+  const empty = freshDatabase(dir, 'suggestions_nobody');
+  assert.equal(sotong(empty, 'migrate').status, 0);
+  const nobody = sotong(empty, 'generate', 'suggestions', '--count', '5');
+  assert.equal(nobody.status, 2);
+  assert.match(nobody.stderr, /sotong demo-data를 먼저 실행/);
 });

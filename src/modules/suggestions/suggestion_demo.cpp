@@ -16,8 +16,15 @@ namespace {
 
 using platform::calendar::WorkingCalendar;
 
-// A fixed seed: the demo tells the same year every time (relative to today).
+// Fixed seeds: the demo tells the same year every time (relative to today), the generator the same three.
 constexpr std::uint64_t kDemoSeed = 0x5eed'2026'0013ULL;
+constexpr std::uint64_t kGeneratorSeed = 0x5eed'2026'1313ULL;
+/// Generated suggestions per transaction: large enough that commits cost little, small enough to keep a
+/// transaction's memory modest.
+constexpr std::int64_t kBatch = 1000;
+/// About three years of working days.
+constexpr int kGeneratedWorkingDays = 745;
+
 struct StateCount {
   State state;
   int count;
@@ -153,6 +160,34 @@ CivilDate filed_before(const WorkingCalendar& calendar, CivilDate today, int wor
   return calendar.add_working_days(today, -std::max(working_days, 1));
 }
 
+/// State weights for a matter filed `age` working days ago: the young wait, the old are mostly closed.
+State state_for_age(SampleRandom& random, int age) {
+  struct Share {
+    State state;
+    int weight;
+  };
+  static const std::vector<Share> kYoung = {
+      {State::draft, 10}, {State::received, 55}, {State::reviewing, 25}, {State::rejected, 10}};
+  static const std::vector<Share> kEarly = {{State::received, 10}, {State::reviewing, 20},
+                                            {State::adopted, 25},  {State::in_progress, 30},
+                                            {State::rejected, 8},  {State::long_term, 7}};
+  static const std::vector<Share> kMiddle = {
+      {State::adopted, 4},   {State::in_progress, 36}, {State::resolved, 8},  {State::partly_resolved, 6},
+      {State::long_term, 4}, {State::rejected, 4},     {State::answered, 20}, {State::closed, 18}};
+  static const std::vector<Share> kOld = {
+      {State::in_progress, 6}, {State::resolved, 2},  {State::partly_resolved, 2}, {State::long_term, 3},
+      {State::rejected, 2},    {State::answered, 15}, {State::closed, 70}};
+  const auto& shares = age <= 10 ? kYoung : age <= 40 ? kEarly : age <= 120 ? kMiddle : kOld;
+  int total = 0;
+  for (const auto& s : shares) total += s.weight;
+  int roll = random.between(0, total - 1);
+  for (const auto& s : shares) {
+    if (roll < s.weight) return s.state;
+    roll -= s.weight;
+  }
+  return shares.back().state;
+}
+
 /// The organisations and people the samples name, as the platform has them; nullopt without a coordinator or
 /// any 시·군 officer (the demo accounts are missing).
 std::optional<SampleCast> read_cast(store::Connection& c) {
@@ -176,6 +211,24 @@ std::optional<SampleCast> read_cast(store::Connection& c) {
   const auto& coordinator = coordinators.front();
   cast.coordinator = {coordinator.id, coordinator.organization_id, coordinator.login};
   return cast;
+}
+
+/// Whether every organisation the topic names exists and its 시·군 has an officer to file it.
+bool castable(const SampleTopic& topic, const SampleCast& cast) {
+  auto known = [&](std::string_view codes) {
+    while (!codes.empty()) {
+      const auto space = codes.find(' ');
+      const auto code = codes.substr(0, space);
+      if (!code.empty() && !cast.organizations.contains(code)) return false;
+      if (space == std::string_view::npos) break;
+      codes.remove_prefix(space + 1);
+    }
+    return true;
+  };
+  if (!known(topic.municipality) || !known(topic.lead) || !known(topic.concerned) ||
+      !known(topic.cooperating))
+    return false;
+  return cast.filers.contains(cast.organizations.find(topic.municipality)->second.id);
 }
 
 /// Stores the sample — record, timeline, search document — on the caller's transaction.
@@ -239,6 +292,25 @@ std::vector<SamplePlan> demo_plans(const WorkingCalendar& calendar, CivilDate to
   return plans;
 }
 
+SamplePlan generated_plan(SampleRandom& random, std::span<const SampleTopic* const> topics,
+                          const WorkingCalendar& calendar, CivilDate today) {
+  SamplePlan plan;
+  plan.topic = random.pick(topics);
+  // Most titles as written; some matters come back a second time.
+  if (random.chance(30)) plan.title_suffix = std::string(random.pick(title_suffixes()));
+  const int age = random.between(1, kGeneratedWorkingDays);
+  plan.state = state_for_age(random, age);
+  plan.filed = filed_before(calendar, today, age);
+  draw_details(plan, random, 20);
+  if (in_hand(plan.state) && age > 100) plan.overdue = true;  // its clock ran out long ago
+  const bool answered = plan.state == State::answered || plan.state == State::closed;
+  if (answered && age > 120 && random.chance(3)) plan.appeal = true;
+  if (answered && age > 120 && !plan.appeal && random.chance(2)) plan.reopen = true;
+  if (plan.state != State::draft && random.chance(2)) plan.transfer = true;
+  if (plan.state != State::draft && !plan.transfer && random.chance(2)) plan.reassign = true;
+  return plan;
+}
+
 void load_demo_suggestions(store::Database& db) {
   db.write([](store::Connection& c) {
     if (suggestion_store::count_all(c) > 0) return 0;  // loaded before, or a real installation's own
@@ -253,6 +325,36 @@ void load_demo_suggestions(store::Database& db) {
     }
     return 0;
   });
+}
+
+Result<std::int64_t> generate_suggestions(store::Database& db, std::int64_t count) {
+  auto cast = db.read([](store::Connection& c) { return read_cast(c); });
+  const auto calendar = db.read([](store::Connection& c) { return platform::calendar::load(c); });
+  std::vector<const SampleTopic*> topics;
+  if (cast)
+    for (const auto& t : sample_topics())
+      if (castable(t, *cast)) topics.push_back(&t);
+  if (topics.empty())
+    return Error::conflict(
+        "건의사항을 만들 시·군과 담당자가 없습니다. 시연 기관과 시연 계정이 있는 데이터베이스에서 "
+        "만드십시오 (sotong demo-data를 먼저 실행).");
+  const Timestamp at = now();
+  const CivilDate today = seoul_date(at);
+  SampleRandom random(kGeneratorSeed);
+  std::int64_t written = 0;
+  while (written < count) {
+    const std::int64_t batch = std::min(kBatch, count - written);
+    db.write([&](store::Connection& c) {
+      for (std::int64_t i = 0; i < batch; ++i) {
+        auto sample =
+            make_sample(generated_plan(random, topics, calendar, today), *cast, calendar, at, random);
+        write_sample(c, sample);
+      }
+      return 0;
+    });
+    written += batch;
+  }
+  return written;
 }
 
 }  // namespace sotong::suggestions

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "modules/suggestions/suggestion_deadlines.hpp"
@@ -273,6 +274,28 @@ TEST(SuggestionDemo, IndexedTextsAvoidTheWordsTheSearchSuitesCount) {
     jeonju += t.title.find("전주") != std::string_view::npos;
   }
   EXPECT_LE(jeonju, 3);
+}
+
+TEST(SuggestionGenerator, ThousandsOfSamplesOverThreeYearsEachConsistent) {
+  const auto c = cast();
+  const auto cal = calendar();
+  std::vector<const SampleTopic*> topics;
+  for (const auto& t : sample_topics()) topics.push_back(&t);
+  SampleRandom random(13);
+  std::map<State, int> states;
+  Timestamp oldest = kNow;
+  for (int i = 0; i < 3000; ++i) {
+    const auto plan = generated_plan(random, topics, cal, seoul_date(kNow));
+    const auto s = make_sample(plan, c, cal, kNow, random);
+    expect_consistent(s, c);
+    ++states[s.record.state];
+    oldest = std::min(oldest, s.record.created_at);
+    if (HasFailure()) return;  // one broken sample tells enough
+  }
+  EXPECT_EQ(states.size(), 11U) << "every state";
+  EXPECT_GT(states[State::closed], states[State::received]) << "old matters are mostly closed";
+  EXPECT_LT(oldest, kNow - 2 * 365 * 86400) << "spread over three years";
+  EXPECT_GT(oldest, kNow - 3 * 366 * 86400 - 14 * 86400);
 }
 
 }  // namespace sotong::suggestions

@@ -126,6 +126,7 @@ platform::ModuleManifest manifest() {
                    "그해 1월 1일부터 12월 31일까지(한국 시간) 제출된 건의를 건의한 기관별로 셉니다.", kView,
                    platform::IndicatorPeriod::calendar_year, submitted_per_organization}};
   m.demo_data = load_demo_suggestions;
+  m.generators = {{"suggestions", "건의사항", generate_suggestions}};
   m.settings = {{kPageSize, platform::SettingType::integer, "25", "목록 한 쪽에 보이는 건의 수", 10, 100}};
   return m;
 }
