@@ -36,11 +36,24 @@ struct ListFilter {
   suggestion_store::Cursor after;
 };
 
+/// The organisations a form offers, in the directory's order.
+struct Choice {
+  std::int64_t id = 0;
+  std::string name;
+};
+struct FormChoices {
+  std::vector<Choice> municipalities;
+  std::vector<Choice> bureaus;
+  std::vector<Choice> transfer_targets;  // bureaus and partner agencies
+  bool coordinator = false;              // may record a meeting's suggestion for a 시·군
+};
+
 /// One page of a list, and where the next one starts.
 struct SuggestionPage {
   std::vector<Suggestion> items;
   std::optional<suggestion_store::Cursor> next;  // nullopt when this is the last page
   CivilDate today{};                             // what "overdue" was judged against
+  FormChoices choices;  // what the filters offer, read with the page (one look at the organisations)
 };
 
 /// The suggestions the actor may view that match `filter`, `page_size` at a time. Refused (unauthenticated,
@@ -59,6 +72,7 @@ struct SuggestionFile {
   bool internal_visible = false;
   bool overdue = false;
   CivilDate today{};
+  FormChoices choices;  // what the decision forms offer, read with the suggestion
 };
 
 /// not_found also when the suggestion lies outside the actor's reach, so that a refusal does not tell that it
@@ -71,17 +85,6 @@ Result<Suggestion> get_suggestion(const platform::ServiceContext& svc, std::int6
 Result<std::vector<Suggestion>> list_due_for_review(const platform::ServiceContext& svc, ReviewLevel level,
                                                     CivilDate until);
 
-/// The organisations a form offers, in the directory's order.
-struct Choice {
-  std::int64_t id = 0;
-  std::string name;
-};
-struct FormChoices {
-  std::vector<Choice> municipalities;
-  std::vector<Choice> bureaus;
-  std::vector<Choice> transfer_targets;  // bureaus and partner agencies
-  bool coordinator = false;              // may record a meeting's suggestion for a 시·군
-};
 FormChoices form_choices(const platform::ServiceContext& svc);
 
 /// Files a suggestion for the actor's organisation (or, for the coordinator, on a 시·군's behalf): kept as a

@@ -54,6 +54,15 @@ View choice_list(const std::vector<Choice>& choices, const std::vector<std::int6
   return out;
 }
 
+/// The options of a plain select: id and name only (a page renders every field of every option, however
+/// many panels hold the list).
+View option_list(const std::vector<Choice>& choices) {
+  View out = View::list();
+  for (const auto& c : choices)
+    out.push(View::object({{"id", static_cast<long long>(c.id)}, {"name", c.name}}));
+  return out;
+}
+
 template <typename E, std::size_t N>
 View term_list(const std::array<Term<E>, N>& terms, std::string_view selected) {
   View out = View::list();
@@ -105,10 +114,10 @@ View step_form(Step step, const Suggestion& r, const FormChoices& choices) {
           .set("extensions_left", static_cast<long long>(kMaxExtensions - r.extensions));
       break;
     case Step::transfer:
-      v.set("is_transfer", true).set("targets", choice_list(choices.transfer_targets, {}, "transfer-"));
+      v.set("is_transfer", true).set("targets", option_list(choices.transfer_targets));
       break;
     case Step::reassign:
-      v.set("is_reassign", true).set("targets", choice_list(choices.bureaus, {}, "reassign-"));
+      v.set("is_reassign", true).set("targets", option_list(choices.bureaus));
       break;
     case Step::rate: {
       View scores = View::list();
@@ -151,8 +160,8 @@ std::string_view state_badge(State state) {
 }
 
 View row_view(const Suggestion& r, CivilDate today) {
-  View v = View::object({{"id", static_cast<long long>(r.id)},
-                         {"href", "/suggestions/" + std::to_string(r.id)},
+  // Only what the list rows show: every field costs on each of the page's rows when it renders.
+  View v = View::object({{"href", "/suggestions/" + std::to_string(r.id)},
                          {"title", r.title},
                          {"state_label", state_label(r.state)},
                          {"state_badge", state_badge(r.state)},
@@ -160,8 +169,7 @@ View row_view(const Suggestion& r, CivilDate today) {
                          {"domain_label", domain_label(r.domain)},
                          {"due_date", date_or(r.due_date, "-")},
                          {"overdue", overdue(r, today)},
-                         {"progress", static_cast<long long>(r.progress)},
-                         {"submitted_at", r.submitted_at ? format_seoul_date(*r.submitted_at) : "-"}});
+                         {"progress", static_cast<long long>(r.progress)}});
   if (r.lead_bureau) v.set("lead_name", r.lead_bureau->name);
   return v;
 }
@@ -169,7 +177,9 @@ View row_view(const Suggestion& r, CivilDate today) {
 View file_view(const SuggestionFile& file, const FormChoices& choices) {
   const auto& r = file.record;
   View v = row_view(r, file.today);
-  v.set("content", r.content)
+  v.set("id", static_cast<long long>(r.id))
+      .set("submitted_at", r.submitted_at ? format_seoul_date(*r.submitted_at) : "-")
+      .set("content", r.content)
       .set("channel_label", channel_label(r.channel))
       .set("meeting_channel", r.channel != Channel::direct)
       .set("created_by_name", r.created_by_name)

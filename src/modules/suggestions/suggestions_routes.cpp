@@ -104,7 +104,7 @@ http::Response list_page(Web& web, Context& ctx) {
       return std::move(*file);
     View rows = View::list();
     for (const auto& r : p.items) rows.push(row_view(r, p.today));
-    View v = filter_view(*filter, form_choices(svc));
+    View v = filter_view(*filter, p.choices);
     v.set("records", rows)
         .set("may_file", web.policy().allows(ctx.actor, kFile))
         .set("views", views_of(web, ctx, current_view(*filter)));
@@ -156,7 +156,7 @@ http::Response file_page(Web& web, Context& ctx, std::int64_t id, const std::vec
                          int status) {
   const auto svc = web.service(ctx);
   return web.respond(ctx, open_suggestion(svc, id), [&](const SuggestionFile& file) {
-    View v = file_view(file, form_choices(svc));
+    View v = file_view(file, file.choices);
     v.set("errors", platform::errors_view(errors));
     web.db().read([&](store::Connection& c) {
       platform::attachments::add_to_page(web, ctx, v, c, "suggestion", id);
