@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -266,6 +268,40 @@ std::string size_text(std::uintmax_t bytes) {
   return b < 1024 * 1024 ? fmt::format("{:.1f} KB", b / 1024) : fmt::format("{:.1f} MB", b / (1024 * 1024));
 }
 }  // namespace
+
+int run_generate(const Config& config, const GenerateArgs& args) {
+  const auto modules = all_modules();
+  const platform::Generator* generator = nullptr;
+  std::string known;
+  for (const auto& m : modules) {
+    for (const auto& g : m.generators) {
+      if (g.name == args.name) generator = &g;
+      known += (known.empty() ? "" : ", ") + g.name + "(" + g.description + ")";
+    }
+  }
+  if (!generator) {
+    const std::string asked = args.name.empty() ? "만들 자료의 이름을 적어 주십시오."
+                                                : "만들 수 없는 자료입니다: " + args.name + ".";
+    return fail(Error::not_found(asked + " 만들 수 있는 자료: " + (known.empty() ? "없음" : known)));
+  }
+  // Checked here rather than by CLI11, whose refusal would be in English.
+  const std::string_view typed = trim(args.count);
+  long long count = 0;
+  const auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), count);
+  if (typed.empty() || ec != std::errc() || end != typed.data() + typed.size() || count < 1 ||
+      count > kMaxGenerated)
+    return fail(Error::invalid("--count에는 만들 개수를 1부터 " + grouped(kMaxGenerated) +
+                               "까지의 정수로 적어 주십시오" +
+                               (typed.empty() ? "." : ": " + std::string(typed))));
+  auto db = open_migrated(config);
+  const auto started = std::chrono::steady_clock::now();
+  auto made = generator->run(*db, count);
+  if (!made) return fail(made.error());
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  std::cout << generator->description << " " << grouped(*made) << "건을 만들었습니다 ("
+            << fmt::format("{:.1f}", took.count()) << "초).\n";
+  return 0;
+}
 
 int run_backup(const Config& config, const std::string& file) {
   auto made = platform::backup::backup(config.database, file);

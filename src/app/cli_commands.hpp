@@ -1,4 +1,5 @@
-// The operator's console commands: migrate, demo-data, user, token, import.
+// The operator's console commands: migrate, demo-data, generate, user, token, import, history, backup,
+// restore.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -29,6 +30,20 @@ int run_migrate(const Config& config);
 /// message) a database that holds accounts but no demo account, unless `force`: demo data signs in with a
 /// published password, administrator included.
 int run_demo_data(const Config& config, bool force);
+
+/// The most records one `generate` run makes.
+inline constexpr long long kMaxGenerated = 10'000'000;
+
+struct GenerateArgs {
+  std::string name;   // a generator's name from a manifest ("suggestions")
+  std::string count;  // as typed, checked by run_generate so that the refusal is in Korean
+};
+
+/// `generate NAME --count N`: runs the generator some module's manifest names NAME on a migrated database
+/// holding the demo organisations and accounts, and prints how many records it made. Exit 2 with a Korean
+/// message for an unknown name, a count that is not a whole number from 1 to kMaxGenerated, or the
+/// generator's own refusal.
+int run_generate(const Config& config, const GenerateArgs& args);
 
 void add_user_commands(CLI::App& user, CliArgs& args);
 int run_user_command(const Config& config, CLI::App& user, const CliArgs& args);

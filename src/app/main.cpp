@@ -1,5 +1,5 @@
-// The composition root: the `sotong` command with its subcommands (serve, migrate, demo-data, user, token,
-// import, history, backup, restore). The list of modules lives in runtime.cpp (all_modules).
+// The composition root: the `sotong` command with its subcommands (serve, migrate, demo-data, generate, user,
+// token, import, history, backup, restore). The list of modules lives in runtime.cpp (all_modules).
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -93,6 +93,14 @@ int main(int argc, char** argv) {
   bool demo_force = false;
   demo_cmd->add_flag("--force", demo_force, "시연 계정이 아닌 계정이 있는 데이터베이스에도 넣습니다");
 
+  app::GenerateArgs generate_args;
+  auto* generate_cmd = cli.add_subcommand(
+      "generate", "성능 측정용 자료를 많이 만듭니다 (시연 기관과 시연 계정이 있는 데이터베이스에)");
+  generate_cmd->add_option("name", generate_args.name, "만들 자료 (예: suggestions)");
+  generate_cmd->add_option("--count", generate_args.count, "만들 개수");
+  generate_cmd->add_option("--database", database);
+  generate_cmd->add_option("--config", config_path);
+
   app::CliArgs args;
   auto* user_cmd = cli.add_subcommand("user", "계정을 관리합니다");
   user_cmd->add_option("--database", database);
@@ -134,6 +142,7 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(config);
     if (migrate_cmd->parsed()) return app::run_migrate(config);
     if (demo_cmd->parsed()) return app::run_demo_data(config, demo_force);
+    if (generate_cmd->parsed()) return app::run_generate(config, generate_args);
     if (user_cmd->parsed()) return app::run_user_command(config, *user_cmd, args);
     if (token_cmd->parsed()) return app::run_token_command(config, *token_cmd, args);
     if (import_cmd->parsed()) return app::run_import_command(config, *import_cmd, args);

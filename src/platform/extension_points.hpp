@@ -1,5 +1,5 @@
 // What a module's manifest hands the platform besides routes and tables: menu entries, dashboard cards,
-// header badges, history labels, indicators, settings and (for one module) who is signed in.
+// header badges, history labels, indicators, settings, generators and (for one module) who is signed in.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.hpp"
 #include "core/role.hpp"
 #include "platform/policy.hpp"
 #include "platform/settings.hpp"
@@ -165,6 +166,16 @@ struct SettingSpec {
   std::string description;    // Korean
   std::int64_t min = 0;       // for integers
   std::int64_t max = INT64_MAX;
+};
+
+/// A named maker of realistic records for benchmarks (`sotong generate NAME --count N`): fills a migrated
+/// database that holds the demo organisations and accounts.
+struct Generator {
+  std::string name;         // "suggestions", as typed after `sotong generate`
+  std::string description;  // Korean, what it makes: "건의사항"
+  /// Makes `count` records and returns how many it made, or a Korean refusal (e.g. the demo accounts are
+  /// missing).
+  std::function<Result<std::int64_t>(store::Database&, std::int64_t count)> run;
 };
 
 /// A signed-in browser session as the request pipeline needs it.

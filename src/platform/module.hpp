@@ -57,6 +57,8 @@ struct ModuleManifest {
   std::function<void(store::Database&)> seed;
   /// Loads this module's demo data; must be safe to run twice.
   std::function<void(store::Database&)> demo_data;
+  /// Makers of many realistic records for benchmarks, run by `sotong generate NAME --count N`.
+  std::vector<Generator> generators;
 };
 
 /// Adds a module's embedded files: "migrations/0001_x.sql" become migrations, "openapi.json" the OpenAPI

@@ -302,7 +302,8 @@ test('a duplicate is merged into the one that carries on: both submitters are to
   assert.equal(again, 409, 'a merged (closed) duplicate is not merged again');
   const c = new Client();
   await c.login('jeonju');
-  assert.match(await (await c.get(`/suggestions/${duplicate.id}`)).text(), new RegExp(`#${survivor.id} 새만금 도로 개통 요청 ${run}</a>에 병합되어`));
+  const duplicatePage = await (await c.get(`/suggestions/${duplicate.id}`)).text();
+  assert.match(duplicatePage, new RegExp(`#${survivor.id} 새만금 도로 개통 요청 ${run}</a>에 병합되어`), duplicatePage.match(/<main[\s\S]{0,1500}/)?.[0]);
 });
 
 test('related items are linked both ways, and a link never shows what the person may not see', async () => {

@@ -1,5 +1,7 @@
 #include "modules/suggestions/suggestion_directory.hpp"
 
+#include <algorithm>
+
 #include "platform/accounts/account_store.hpp"
 #include "platform/organizations/organization_store.hpp"
 
@@ -82,6 +84,17 @@ std::vector<std::int64_t> accounts_with_role(store::Connection& c, Role role, st
   if (organization_id != 0) filter.organization_id = organization_id;
   std::vector<std::int64_t> out;
   for (const auto& a : platform::account_store::list(c, filter)) out.push_back(a.id);
+  return out;
+}
+
+std::vector<Officer> officers_with_role(store::Connection& c, Role role) {
+  platform::account_store::Filter filter;
+  filter.role = role;
+  filter.active = true;
+  std::vector<Officer> out;
+  for (const auto& a : platform::account_store::list(c, filter))
+    out.push_back({a.id, a.login_id, a.organization_id});
+  std::sort(out.begin(), out.end(), [](const Officer& a, const Officer& b) { return a.id < b.id; });
   return out;
 }
 

@@ -35,6 +35,8 @@ class Directory {
   std::int64_t municipality_of(std::int64_t id) const;
   /// The bureau an organisation belongs to (itself when it is one); 0 when none.
   std::int64_t bureau_of(std::int64_t id) const;
+  /// Every organisation, active or not, in the directory's order.
+  const std::vector<platform::Organization>& all() const { return organizations_; }
 
  private:
   std::int64_t ancestor_of_kind(std::int64_t id, platform::OrganizationKind kind) const;
@@ -44,6 +46,16 @@ class Directory {
 
 /// Active accounts with `role` working exactly in `organization_id` (or anywhere, for 0).
 std::vector<std::int64_t> accounts_with_role(store::Connection& c, Role role, std::int64_t organization_id);
+
+/// An active account as demo and generated data need it: who writes, under which login, for which
+/// organisation.
+struct Officer {
+  std::int64_t id = 0;
+  std::string login;
+  std::int64_t organization_id = 0;
+};
+/// Active accounts holding `role`, anywhere, in id order.
+std::vector<Officer> officers_with_role(store::Connection& c, Role role);
 
 /// The display name of each account id (one query).
 std::map<std::int64_t, std::string> display_names(store::Connection& c, const std::vector<std::int64_t>& ids);

@@ -59,6 +59,20 @@ std::vector<Choice> choices_of(const std::vector<const platform::Organization*>&
   return out;
 }
 
+/// What the forms offer, from the directory the page has already read: reading the organisations is a good
+/// part of a page's cost, so a page reads them once.
+FormChoices choices_in(const Directory& directory, const platform::ServiceContext& svc) {
+  FormChoices out;
+  out.municipalities = choices_of(directory.active(OrganizationKind::municipality));
+  out.bureaus = choices_of(directory.active(OrganizationKind::bureau));
+  out.transfer_targets = out.bureaus;
+  for (const auto& agency : choices_of(directory.active(OrganizationKind::agency)))
+    out.transfer_targets.push_back(agency);
+  out.coordinator = svc.policy.allows(svc.actor, kCoordinate);
+  if (svc.policy.allows(svc.actor, kHandle)) out.own_bureau = directory.bureau_of(svc.actor.organization_id);
+  return out;
+}
+
 FilingChoices filing_choices(const Directory& directory, const platform::ServiceContext& svc, bool submit) {
   FilingChoices out;
   out.municipalities = directory.active_ids(OrganizationKind::municipality);
@@ -113,8 +127,9 @@ Result<SuggestionPage> list_suggestions(const platform::ServiceContext& svc, con
       const auto& last = page.items.back();
       page.next = suggestion_store::Cursor{last.id, suggestion_store::due_key(last)};
     }
+    // Lists name no author (the page, the download and the API give the account id), so none is looked up.
     for (auto& r : page.items) directory.describe(r);
-    name_authors(c, page.items);
+    page.choices = choices_in(directory, svc);
     return page;
   });
 }
@@ -156,6 +171,7 @@ Result<SuggestionFile> open_suggestion(const platform::ServiceContext& svc, std:
     if (file.record.merged_into) file.merged_into = visible(*file.record.merged_into);
     if (file.record.parent_id) file.parent = visible(*file.record.parent_id);
     file.today = today();
+    file.choices = choices_in(directory, svc);
     file.overdue = file.record.due_date &&
                    (file.record.state == State::adopted || file.record.state == State::in_progress) &&
                    is_overdue(*file.record.due_date, file.today);
@@ -182,19 +198,7 @@ Result<std::vector<Suggestion>> list_due_for_review(const platform::ServiceConte
 }
 
 FormChoices form_choices(const platform::ServiceContext& svc) {
-  return svc.db.read([&](store::Connection& c) {
-    const auto directory = Directory::load(c);
-    FormChoices out;
-    out.municipalities = choices_of(directory.active(OrganizationKind::municipality));
-    out.bureaus = choices_of(directory.active(OrganizationKind::bureau));
-    out.transfer_targets = out.bureaus;
-    for (const auto& agency : choices_of(directory.active(OrganizationKind::agency)))
-      out.transfer_targets.push_back(agency);
-    out.coordinator = svc.policy.allows(svc.actor, kCoordinate);
-    if (svc.policy.allows(svc.actor, kHandle))
-      out.own_bureau = directory.bureau_of(svc.actor.organization_id);
-    return out;
-  });
+  return svc.db.read([&](store::Connection& c) { return choices_in(Directory::load(c), svc); });
 }
 
 Result<std::int64_t> file_suggestion(const platform::ServiceContext& svc, const SuggestionInput& input,

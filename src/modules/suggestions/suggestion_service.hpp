@@ -36,11 +36,25 @@ struct ListFilter {
   suggestion_store::Cursor after;
 };
 
+/// The organisations a form offers, in the directory's order.
+struct Choice {
+  std::int64_t id = 0;
+  std::string name;
+};
+struct FormChoices {
+  std::vector<Choice> municipalities;
+  std::vector<Choice> bureaus;
+  std::vector<Choice> transfer_targets;  // bureaus and partner agencies
+  bool coordinator = false;              // may record a meeting's suggestion for a 시·군
+  std::int64_t own_bureau = 0;  // a bureau officer's bureau (who leads what they handle); 0 for others
+};
+
 /// One page of a list, and where the next one starts.
 struct SuggestionPage {
   std::vector<Suggestion> items;
   std::optional<suggestion_store::Cursor> next;  // nullopt when this is the last page
   CivilDate today{};                             // what "overdue" was judged against
+  FormChoices choices;  // what the filters offer, read with the page (one look at the organisations)
 };
 
 /// The suggestions the actor may view that match `filter`, `page_size` at a time. Refused (unauthenticated,
@@ -62,6 +76,7 @@ struct SuggestionFile {
   // How it relates to others, each only when the person may see the other suggestion.
   std::vector<Suggestion> related, children, merged_from;
   std::optional<Suggestion> merged_into, parent;
+  FormChoices choices;  // what the decision forms offer, read with the suggestion
 };
 
 /// not_found also when the suggestion lies outside the actor's reach, so that a refusal does not tell that it
@@ -74,18 +89,6 @@ Result<Suggestion> get_suggestion(const platform::ServiceContext& svc, std::int6
 Result<std::vector<Suggestion>> list_due_for_review(const platform::ServiceContext& svc, ReviewLevel level,
                                                     CivilDate until);
 
-/// The organisations a form offers, in the directory's order.
-struct Choice {
-  std::int64_t id = 0;
-  std::string name;
-};
-struct FormChoices {
-  std::vector<Choice> municipalities;
-  std::vector<Choice> bureaus;
-  std::vector<Choice> transfer_targets;  // bureaus and partner agencies
-  bool coordinator = false;              // may record a meeting's suggestion for a 시·군
-  std::int64_t own_bureau = 0;  // a bureau officer's bureau (who leads what they handle); 0 for others
-};
 FormChoices form_choices(const platform::ServiceContext& svc);
 
 /// Files a suggestion for the actor's organisation (or, for the coordinator, on a 시·군's behalf): kept as a

@@ -248,6 +248,67 @@ std::vector<std::pair<std::int64_t, std::int64_t>> count_submitted_per_organizat
   return out;
 }
 
+std::int64_t count_all(store::Connection& c) {
+  return c.scalar("SELECT COUNT(*) FROM suggestions");
+}
+
+std::int64_t insert_whole(store::Connection& c, const Suggestion& r) {
+  auto id_of = [](const std::optional<OrganizationRef>& o) -> std::optional<std::int64_t> {
+    if (!o) return std::nullopt;
+    return o->id;
+  };
+  std::optional<std::string> level;
+  if (r.review_level) level = std::string(review_level_code(*r.review_level));
+  std::optional<std::int64_t> satisfaction;
+  if (r.satisfaction) satisfaction = *r.satisfaction;
+  const auto id =
+      c.query(
+           "INSERT INTO suggestions (organization_id, title, content, domain, channel, addressed_bureau_id, "
+           "desired_date, state, lead_bureau_id, working_days, due_date, extensions, appealed, progress, "
+           "review_level, next_review, answer, satisfaction, satisfaction_comment, created_by, created_at, "
+           "submitted_at, adopted_at, outcome_at, answered_at, closed_at, updated_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+           "RETURNING id",
+           {r.organization.id,
+            r.title,
+            r.content,
+            std::string(domain_code(r.domain)),
+            std::string(channel_code(r.channel)),
+            id_of(r.addressed_bureau),
+            date_text(r.desired_date),
+            std::string(state_code(r.state)),
+            id_of(r.lead_bureau),
+            r.working_days,
+            date_text(r.due_date),
+            r.extensions,
+            r.appealed,
+            r.progress,
+            level,
+            date_text(r.next_review),
+            r.answer,
+            satisfaction,
+            r.satisfaction_comment,
+            r.created_by,
+            r.created_at,
+            r.submitted_at,
+            r.adopted_at,
+            r.outcome_at,
+            r.answered_at,
+            r.closed_at,
+            r.updated_at})
+          .front()
+          .int64(0);
+  for (const auto& o : r.concerned)
+    c.execute(
+        "INSERT INTO suggestion_organizations (suggestion_id, organization_id, relation) VALUES (?, ?, ?)",
+        {id, o.id, std::string("concerned")});
+  for (const auto& o : r.cooperating)
+    c.execute(
+        "INSERT INTO suggestion_organizations (suggestion_id, organization_id, relation) VALUES (?, ?, ?)",
+        {id, o.id, std::string("cooperating")});
+  return id;
+}
+
 std::int64_t insert(store::Connection& c, const ValidSuggestion& filing, std::int64_t organization_id,
                     State state, std::int64_t created_by, Timestamp at) {
   const auto id =

@@ -60,6 +60,11 @@ std::vector<std::pair<std::int64_t, std::int64_t>> count_submitted_per_organizat
                                                                                     Timestamp from,
                                                                                     Timestamp to);
 
+/// How many suggestions there are, drafts included.
+std::int64_t count_all(store::Connection& c);
+/// Inserts a whole record as it stands — handling fields, milestones, concerned 시·군 and cooperating
+/// bureaus — and returns its id: demo and generated records, whose timeline is written beside them.
+std::int64_t insert_whole(store::Connection& c, const Suggestion& record);
 /// Inserts a filed suggestion (state `state`) with its concerned 시·군, and returns its id.
 std::int64_t insert(store::Connection& c, const ValidSuggestion& filing, std::int64_t organization_id,
                     State state, std::int64_t created_by, Timestamp at);

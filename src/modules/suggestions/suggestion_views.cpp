@@ -55,6 +55,15 @@ View choice_list(const std::vector<Choice>& choices, const std::vector<std::int6
   return out;
 }
 
+/// The options of a plain select: id and name only (a page renders every field of every option, however
+/// many panels hold the list).
+View option_list(const std::vector<Choice>& choices) {
+  View out = View::list();
+  for (const auto& c : choices)
+    out.push(View::object({{"id", static_cast<long long>(c.id)}, {"name", c.name}}));
+  return out;
+}
+
 template <typename E, std::size_t N>
 View term_list(const std::array<Term<E>, N>& terms, std::string_view selected) {
   View out = View::list();
@@ -113,10 +122,10 @@ View step_form(Step step, const Suggestion& r, const FormChoices& choices) {
           .set("extensions_left", static_cast<long long>(kMaxExtensions - r.extensions));
       break;
     case Step::transfer:
-      v.set("is_transfer", true).set("targets", choice_list(choices.transfer_targets, {}, "transfer-"));
+      v.set("is_transfer", true).set("targets", option_list(choices.transfer_targets));
       break;
     case Step::reassign:
-      v.set("is_reassign", true).set("targets", choice_list(choices.bureaus, {}, "reassign-"));
+      v.set("is_reassign", true).set("targets", option_list(choices.bureaus));
       break;
     case Step::rate: {
       View scores = View::list();
@@ -170,8 +179,8 @@ std::string_view state_badge(State state) {
 }
 
 View row_view(const Suggestion& r, CivilDate today) {
-  View v = View::object({{"id", static_cast<long long>(r.id)},
-                         {"href", "/suggestions/" + std::to_string(r.id)},
+  // Only what the list rows show: every field costs on each of the page's rows when it renders.
+  View v = View::object({{"href", "/suggestions/" + std::to_string(r.id)},
                          {"title", r.title},
                          {"state_label", state_label(r.state)},
                          {"state_badge", state_badge(r.state)},
@@ -179,8 +188,7 @@ View row_view(const Suggestion& r, CivilDate today) {
                          {"domain_label", domain_label(r.domain)},
                          {"due_date", date_or(r.due_date, "-")},
                          {"overdue", overdue(r, today)},
-                         {"progress", static_cast<long long>(r.progress)},
-                         {"submitted_at", r.submitted_at ? format_seoul_date(*r.submitted_at) : "-"}});
+                         {"progress", static_cast<long long>(r.progress)}});
   if (r.lead_bureau) v.set("lead_name", r.lead_bureau->name);
   return v;
 }
@@ -188,7 +196,9 @@ View row_view(const Suggestion& r, CivilDate today) {
 View file_view(const SuggestionFile& file, const FormChoices& choices, const ReplyHelp& help) {
   const auto& r = file.record;
   View v = row_view(r, file.today);
-  v.set("content", r.content)
+  v.set("id", static_cast<long long>(r.id))
+      .set("submitted_at", r.submitted_at ? format_seoul_date(*r.submitted_at) : "-")
+      .set("content", r.content)
       .set("channel_label", channel_label(r.channel))
       .set("meeting_channel", r.channel != Channel::direct)
       .set("created_by_name", r.created_by_name)
@@ -211,17 +221,23 @@ View file_view(const SuggestionFile& file, const FormChoices& choices, const Rep
   }
   if (r.appealed) v.set("appealed", true);
 
+  // Another suggestion as a line of its own: its number with the list row's fields.
+  auto summary = [&](const Suggestion& x) {
+    View line = row_view(x, file.today);
+    line.set("id", static_cast<long long>(x.id));
+    return line;
+  };
   auto summaries = [&](const std::vector<Suggestion>& list) {
     View out = View::list();
-    for (const auto& x : list) out.push(row_view(x, file.today));
+    for (const auto& x : list) out.push(summary(x));
     return out;
   };
   // Lists with a has_… flag each: the template shows a heading only above a list that has rows.
   v.set("related", summaries(file.related)).set("has_related", !file.related.empty());
   v.set("children", summaries(file.children)).set("has_children", !file.children.empty());
   v.set("merged_from", summaries(file.merged_from)).set("has_merged_from", !file.merged_from.empty());
-  if (file.merged_into) v.set("merged_into", row_view(*file.merged_into, file.today));
-  if (file.parent) v.set("parent", row_view(*file.parent, file.today));
+  if (file.merged_into) v.set("merged_into", summary(*file.merged_into));
+  if (file.parent) v.set("parent", summary(*file.parent));
 
   View timeline = View::list();
   for (const auto& e : file.timeline) {

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "modules/suggestions/suggestion_demo.hpp"
 #include "modules/suggestions/suggestion_directory.hpp"
 #include "modules/suggestions/suggestion_home.hpp"
 #include "modules/suggestions/suggestion_permissions.hpp"
@@ -134,8 +135,13 @@ platform::ModuleManifest manifest() {
   m.indicators = {{"suggestions.submitted", "건의사항 접수 건수", "건",
                    "그해 1월 1일부터 12월 31일까지(한국 시간) 제출된 건의를 건의한 기관별로 셉니다.", kView,
                    platform::IndicatorPeriod::calendar_year, submitted_per_organization}};
+  // A year of suggestions, then the two standing task forces; each loader skips what is already there.
+  m.demo_data = [](store::Database& db) {
+    load_demo_suggestions(db);
+    load_demo_task_forces(db);
+  };
+  m.generators = {{"suggestions", "건의사항", generate_suggestions}};
   m.settings = {{kPageSize, platform::SettingType::integer, "25", "목록 한 쪽에 보이는 건의 수", 10, 100}};
-  m.demo_data = load_demo_task_forces;
   return m;
 }
 

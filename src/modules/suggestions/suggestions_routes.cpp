@@ -111,7 +111,7 @@ http::Response list_page(Web& web, Context& ctx) {
       return std::move(*file);
     View rows = View::list();
     for (const auto& r : p.items) rows.push(row_view(r, p.today));
-    const auto choices = form_choices(svc);
+    const auto& choices = p.choices;
     View v = filter_view(*filter, choices);
     v.set("records", rows)
         .set("may_file", web.policy().allows(ctx.actor, kFile))
@@ -181,7 +181,7 @@ http::Response file_page(Web& web, Context& ctx, std::int64_t id, const std::vec
                          int status) {
   const auto svc = web.service(ctx);
   return web.respond(ctx, open_suggestion(svc, id), [&](const SuggestionFile& file) {
-    View v = file_view(file, form_choices(svc), reply_help(web, ctx, file));
+    View v = file_view(file, file.choices, reply_help(web, ctx, file));
     v.set("errors", platform::errors_view(errors))
         .set("may_form_task_force", web.policy().allows(ctx.actor, kCoordinate));
     web.db().read([&](store::Connection& c) {
