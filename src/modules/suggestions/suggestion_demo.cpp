@@ -319,7 +319,13 @@ void load_demo_suggestions(store::Database& db) {
     const auto calendar = platform::calendar::load(c);
     const Timestamp at = now();
     SampleRandom random(kDemoSeed);
-    for (const auto& plan : demo_plans(calendar, seoul_date(at))) {
+    // Written in the order they were filed, as a real year fills the table: ids rise with the filing date, so
+    // "most recent first" reads as it should.
+    auto plans = demo_plans(calendar, seoul_date(at));
+    std::stable_sort(plans.begin(), plans.end(), [](const SamplePlan& a, const SamplePlan& b) {
+      return days_from_civil(a.filed) < days_from_civil(b.filed);
+    });
+    for (const auto& plan : plans) {
       auto sample = make_sample(plan, *cast, calendar, at, random);
       write_sample(c, sample);
     }
