@@ -1,5 +1,6 @@
 #include "modules/suggestions/suggestion_home.hpp"
 
+#include <optional>
 #include <string>
 
 #include "modules/suggestions/suggestion_directory.hpp"
@@ -11,11 +12,27 @@ namespace {
 
 using suggestion_store::ListQuery;
 
+/// The organisations, read on first use. Reading them is most of a home page's cost in this module, and a
+/// province-wide person's counts (the coordinator's) need none of them.
+class LazyDirectory {
+ public:
+  explicit LazyDirectory(store::Connection& c) : c_(c) {}
+  const Directory& operator*() {
+    if (!directory_) directory_ = Directory::load(c_);
+    return *directory_;
+  }
+  const Directory* operator->() { return &**this; }
+
+ private:
+  store::Connection& c_;
+  std::optional<Directory> directory_;
+};
+
 /// The query over what the actor may see, to be narrowed by each task.
-ListQuery visible(const Directory& directory, const platform::Policy& policy, const Actor& actor) {
+ListQuery visible(LazyDirectory& directory, const platform::Policy& policy, const Actor& actor) {
   ListQuery q;
   const std::string path = viewable_path(policy, actor);
-  if (!path.empty()) q.organizations = directory.reach(path);
+  if (!path.empty()) q.organizations = directory->reach(path);
   return q;
 }
 
@@ -23,7 +40,7 @@ ListQuery visible(const Directory& directory, const platform::Policy& policy, co
 
 std::vector<platform::WaitingTask> waiting_tasks(store::Connection& c, const Actor& actor,
                                                  const platform::Policy& policy) {
-  const auto directory = Directory::load(c);
+  LazyDirectory directory(c);
   const CivilDate today = seoul_date(now());
   std::vector<platform::WaitingTask> out;
   if (policy.allows(actor, kCoordinate)) {
@@ -40,7 +57,7 @@ std::vector<platform::WaitingTask> waiting_tasks(store::Connection& c, const Act
                    "/suggestions?view=overdue&sort=due"});
   }
   if (policy.allows(actor, kHandle)) {
-    const std::int64_t bureau = directory.bureau_of(actor.organization_id);
+    const std::int64_t bureau = directory->bureau_of(actor.organization_id);
     if (bureau != 0) {
       auto q = visible(directory, policy, actor);
       q.lead_bureau = bureau;
@@ -56,7 +73,7 @@ std::vector<platform::WaitingTask> waiting_tasks(store::Connection& c, const Act
   }
   if (policy.allows(actor, kFile) && !policy.allows(actor, kCoordinate)) {
     ListQuery q;
-    q.organizations = directory.subtree(actor.organization_path);
+    q.organizations = directory->subtree(actor.organization_path);
     q.state = State::draft;
     out.push_back({"제출하지 않은 임시 저장 건의", suggestion_store::count_matching(c, q), "건",
                    "/suggestions?state=draft"});
@@ -70,7 +87,7 @@ std::vector<platform::WaitingTask> waiting_tasks(store::Connection& c, const Act
 
 std::vector<platform::CardCount> card_counts(store::Connection& c, const Actor& actor,
                                              const platform::Policy& policy) {
-  const auto directory = Directory::load(c);
+  LazyDirectory directory(c);
   auto q = visible(directory, policy, actor);
   const std::int64_t all = suggestion_store::count_matching(c, q);
   q.open_only = true;
