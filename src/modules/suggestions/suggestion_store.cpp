@@ -14,8 +14,8 @@ constexpr const char* kColumns =
     "id, organization_id, title, domain, channel, addressed_bureau_id, desired_date, state, lead_bureau_id, "
     "working_days, due_date, extensions, appealed, progress, review_level, next_review, satisfaction, "
     "satisfaction_comment, created_by, created_at, submitted_at, adopted_at, outcome_at, answered_at, "
-    "closed_at, updated_at";
-constexpr std::size_t kContentColumn = 26;
+    "closed_at, updated_at, outcome, rated_at";
+constexpr std::size_t kContentColumn = 28;
 constexpr const char* kLongColumns = ", content, answer";
 constexpr const char* kNoDue = "9999-12-31";
 
@@ -62,6 +62,8 @@ Suggestion from_row(const store::Row& row) {
   r.answered_at = row.optional_int64(23);
   r.closed_at = row.optional_int64(24);
   r.updated_at = row.int64(25);
+  if (!row.is_null(26)) r.outcome = state_from_code(row.text(26));
+  r.rated_at = row.optional_int64(27);
   if (row.size() > kContentColumn) {
     r.content = row.text(kContentColumn);
     r.answer = row.text(kContentColumn + 1);
@@ -280,6 +282,8 @@ void save_handling(store::Connection& c, const Suggestion& r, Timestamp at) {
   if (r.review_level) level = std::string(review_level_code(*r.review_level));
   std::optional<std::int64_t> satisfaction;
   if (r.satisfaction) satisfaction = *r.satisfaction;
+  std::optional<std::string> outcome;
+  if (r.outcome) outcome = std::string(state_code(*r.outcome));
   c.execute(
       "UPDATE suggestions SET state = ?, lead_bureau_id = ?, working_days = ?, due_date = ?, "
       "extensions = ?, appealed = ?, progress = ?, review_level = ?, next_review = ?, answer = ?, "
@@ -289,6 +293,8 @@ void save_handling(store::Connection& c, const Suggestion& r, Timestamp at) {
        r.appealed, r.progress, level, date_text(r.next_review), r.answer, satisfaction,
        r.satisfaction_comment, r.submitted_at, r.adopted_at, r.outcome_at, r.answered_at, r.closed_at, at,
        r.id});
+  // What the figures read besides the milestones (migration 0006).
+  c.execute("UPDATE suggestions SET outcome = ?, rated_at = ? WHERE id = ?", {outcome, r.rated_at, r.id});
   replace_relation(c, r.id, "cooperating", ids_of(r.cooperating));
 }
 
