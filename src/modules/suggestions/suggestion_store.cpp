@@ -186,6 +186,10 @@ std::string due_key(const Suggestion& record) {
   return record.due_date ? platform::calendar::format_date(*record.due_date) : kNoDue;
 }
 
+void add_visibility(std::string& sql, store::Params& params, const Organizations& organizations) {
+  add_organizations(sql, params, organizations);
+}
+
 std::vector<Suggestion> list(store::Connection& c, const ListQuery& query) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM suggestions WHERE 1 = 1";
   store::Params params;

@@ -100,12 +100,14 @@ platform::ModuleManifest manifest() {
   m.menu = {{"건의사항", "/suggestions", kView, 500,
              "시·군의 건의를 등록하고, 의제화부터 회신까지의 처리 경과를 확인합니다."}};
   m.routes = routes();
+  for (auto& r : figure_routes()) m.routes.push_back(std::move(r));
   m.history = {history_vocabulary()};
   m.search_sources = {{"suggestions", "건의사항", reindex_search}};
   m.attachment_owners = {attachment_owner()};
   m.cards = {
       {"건의사항", kView, 500, card_counts, nullptr,
-       "볼 수 있는 건의와 처리 중인 건의, 기한이 지난 건의의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
+       "볼 수 있는 건의와 처리 중인 건의, 기한이 지난 건의의 수입니다. 숫자를 누르면 목록으로 갑니다."},
+      figures_card_spec()};
   m.tasks = {{kView, 500, waiting_tasks}};
   m.indicators = {{"suggestions.submitted", "건의사항 접수 건수", "건",
                    "그해 1월 1일부터 12월 31일까지(한국 시간) 제출된 건의를 건의한 기관별로 셉니다.", kView,

@@ -18,5 +18,10 @@ platform::ModuleManifest manifest();
 std::vector<platform::RouteSpec> routes();
 /// The JSON operations under /api/v1/suggestions (suggestions_api.cpp).
 std::vector<platform::RouteSpec> api_routes();
+/// The figures (성과 지표): the page, its downloads and GET /api/v1/suggestions/figures
+/// (suggestion_figures_routes.cpp).
+std::vector<platform::RouteSpec> figure_routes();
+/// The home card with this year's key figures (suggestion_figures_routes.cpp).
+platform::DashboardCard figures_card_spec();
 
 }  // namespace sotong::suggestions
