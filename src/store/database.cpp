@@ -11,6 +11,10 @@ std::function<void(double)>& observer() {
 }
 }  // namespace
 
+void Connection::each(std::string_view sql, const Params& params, const std::function<void(Row&&)>& each) {
+  for (auto& row : query(sql, params)) each(std::move(row));
+}
+
 void QueryTiming::record(std::chrono::nanoseconds spent) {
   if (auto& fn = observer()) fn(std::chrono::duration<double>(spent).count());
 }

@@ -38,6 +38,10 @@ class Connection {
   virtual Engine engine() const = 0;
   /// Runs a statement and returns its rows (none for statements that return nothing).
   virtual Rows query(std::string_view sql, const Params& params = {}) = 0;
+  /// Runs a statement and hands `each` its rows one at a time, in order, keeping none: for reads of tens of
+  /// thousands of rows, which query() would hold all at once (allocating and freeing 50,000 rows together was
+  /// a quarter of a page's time on SQLite). The default reads them with query().
+  virtual void each(std::string_view sql, const Params& params, const std::function<void(Row&&)>& each);
   /// Runs a statement and returns the number of rows it changed.
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
   /// Runs several statements without parameters (migrations).

@@ -84,6 +84,27 @@ TEST_F(SqliteStore, ValuesRoundTripIncludingKoreanAndBlobs) {
   EXPECT_FALSE(rows[0].optional_text(2));
 }
 
+TEST_F(SqliteStore, EachHandsTheRowsOneAtATimeAndTheStatementServesAgainAfterAThrow) {
+  apply_migrations(*db_, kMigrations);
+  db_->write([](Connection& c) {
+    return c.execute("INSERT INTO demo_items (name, note) VALUES ('가', NULL), ('나', '메모'), ('다', NULL)");
+  });
+  const std::string sql = "SELECT name, note FROM demo_items ORDER BY name";
+  std::vector<std::string> seen;
+  db_->read([&](Connection& c) {
+    c.each(sql, {},
+           [&](Row&& row) { seen.push_back(row.text(0) + (row.is_null(1) ? "" : ":" + row.text(1))); });
+    return 0;
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"가", "나:메모", "다"}));
+  // A reader that gives up halfway leaves the cached statement reset: the same query runs whole again.
+  db_->read([&](Connection& c) {
+    EXPECT_THROW(c.each(sql, {}, [](Row&&) { throw std::runtime_error("그만"); }), std::runtime_error);
+    EXPECT_EQ(c.query(sql).size(), 3u);
+    return 0;
+  });
+}
+
 TEST_F(SqliteStore, UniqueViolationIsAConstraintViolationAndRollsBack) {
   apply_migrations(*db_, kMigrations);
   db_->write([](Connection& c) { return c.execute("INSERT INTO demo_items (name) VALUES ('a')"); });

@@ -451,3 +451,86 @@
     }
   });
 })();
+
+/* 그래프: .sotong-chart[data-chart-table] 는 같은 쪽에 있는 표를 읽어 ECharts 로 막대그래프를 그린다. 표가 원본이고
+ * (화면 낭독기는 표를 읽는다) 그림은 덧붙인 것이라, ECharts(/static/echarts/echarts.min.js)를 읽은 쪽에서만 그리고
+ * 스크립트가 없으면 hidden 그대로 표만 보인다. 속성:
+ *   data-chart-table="표 id"   data-chart-columns="1 3"(그릴 열, 0 은 행 제목)   data-chart-horizontal(가로 막대)
+ *   data-chart-max="100"(값 축 최댓값)   data-chart-unit="%"
+ * 값은 각 칸의 data-value(빈 값은 막대 없음), 항목 이름은 tbody 각 행의 첫 칸, 계열 이름은 thead 의 열 제목이다. */
+(function () {
+  "use strict";
+  var charts = [];
+
+  /* KRDS 색(고대비 모드면 그 값): 주 색, 보조 색, 성공 색. 흰 바탕과 3:1 이상이다. */
+  function palette() {
+    var style = window.getComputedStyle(document.documentElement);
+    return [
+      ["--krds-light-color-element-primary", "#256ef4"],
+      ["--krds-light-color-element-secondary", "#063a74"],
+      ["--krds-light-color-icon-success", "#228738"]
+    ].map(function (pair) { return style.getPropertyValue(pair[0]).trim() || pair[1]; });
+  }
+
+  function cellText(cell) { return cell ? cell.textContent.replace(/\s+/g, " ").trim() : ""; }
+
+  function draw(el) {
+    var table = document.getElementById(el.getAttribute("data-chart-table"));
+    if (!table || !table.tHead || !table.tBodies.length) return;
+    var columns = (el.getAttribute("data-chart-columns") || "1").split(/\s+/).map(Number);
+    var head = table.tHead.rows[0];
+    var categories = [];
+    var series = columns.map(function (c) {
+      return { name: cellText(head.cells[c]), type: "bar", data: [], barMaxWidth: 32 };
+    });
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      if (row.cells.length <= Math.max.apply(null, columns)) return; /* "없습니다" 한 칸짜리 행 */
+      categories.push(cellText(row.cells[0]));
+      columns.forEach(function (c, i) {
+        var value = row.cells[c].getAttribute("data-value");
+        series[i].data.push(value === null || value === "" ? null : Number(value));
+      });
+    });
+    if (!categories.length) return;
+    var horizontal = el.hasAttribute("data-chart-horizontal");
+    var unit = el.getAttribute("data-chart-unit") || "";
+    var max = el.getAttribute("data-chart-max");
+    el.hidden = false;
+    /* 가로 막대는 항목 수만큼 키운다(CSSOM 으로 정하므로 CSP 의 인라인 style 금지와 무관하다). */
+    if (horizontal) el.style.height = Math.max(240, categories.length * 34 + 60) + "px";
+    var valueAxis = { type: "value", axisLabel: { formatter: "{value}" + unit } };
+    if (max) valueAxis.max = Number(max);
+    var categoryAxis = { type: "category", data: categories, inverse: horizontal, axisLabel: { interval: 0 } };
+    var chart = window.echarts.init(el, null, { renderer: "svg" });
+    chart.setOption({
+      animation: false,
+      color: palette(),
+      textStyle: { fontFamily: "Pretendard GOV, system-ui, sans-serif", fontSize: 13 },
+      legend: { show: series.length > 1, top: 0 },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: function (v) { return v === null || v === undefined ? "없음" : v + unit; } },
+      grid: { left: 8, right: 24, top: series.length > 1 ? 40 : 16, bottom: 8, containLabel: true },
+      xAxis: horizontal ? valueAxis : categoryAxis,
+      yAxis: horizontal ? categoryAxis : valueAxis,
+      series: series
+    });
+    charts.push(chart);
+  }
+
+  var started = false;
+  function start() {
+    if (started || !window.echarts) return;
+    started = true;
+    Array.prototype.forEach.call(document.querySelectorAll(".sotong-chart[data-chart-table]"), draw);
+  }
+
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(function () { charts.forEach(function (c) { c.resize(); }); }, 200);
+  });
+  /* defer 로 읽는 ECharts 는 본문 끝에 있어 이 파일보다 늦게 실행된다. 이 파일이 실행될 때 readyState 는 이미
+   * "interactive" 이므로 그것으로는 알 수 없다: 모든 defer 스크립트가 끝난 뒤 오는 DOMContentLoaded(늦어도 load)를 기다린다. */
+  document.addEventListener("DOMContentLoaded", start);
+  window.addEventListener("load", start);
+  if (document.readyState === "complete") start();
+})();

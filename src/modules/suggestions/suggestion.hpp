@@ -50,6 +50,8 @@ struct Suggestion {
   std::string created_by_name;
   Timestamp created_at = 0;
   std::optional<Timestamp> submitted_at, adopted_at, outcome_at, answered_at, closed_at;
+  std::optional<State> outcome;  // the outcome last decided (해결 …), still known once answered or closed
+  std::optional<Timestamp> rated_at;  // when the standing rating was given
   Timestamp updated_at = 0;
 };
 

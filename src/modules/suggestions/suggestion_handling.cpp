@@ -72,6 +72,7 @@ Result<void> fill_transition(Change& ch, Action action, const DecisionInput& inp
     case Action::defer:
     case Action::reject:
       r.outcome_at = at;
+      r.outcome = r.state;  // the reply will replace the state; the figures still need what was decided
       break;
     case Action::close:
       r.closed_at = at;
@@ -84,6 +85,7 @@ Result<void> fill_transition(Change& ch, Action action, const DecisionInput& inp
       r.closed_at.reset();
       r.satisfaction.reset();
       r.satisfaction_comment.clear();
+      r.rated_at.reset();
       break;
     default:
       break;
@@ -210,6 +212,7 @@ Result<std::string> rate(Change& ch, const DecisionInput& input) {
   auto rating = validate_rating(input);
   if (!rating) return rating.error();
   ch.after.satisfaction = rating->score;
+  ch.after.rated_at = now();
   ch.after.satisfaction_comment = rating->comment;
   ch.event.kind = "rate";
   ch.event.detail = std::to_string(rating->score) + "점";

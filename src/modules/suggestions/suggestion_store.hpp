@@ -51,6 +51,9 @@ std::string due_key(const Suggestion& record);
 /// `after`. The organisation ids are filled in, names are not.
 std::vector<Suggestion> list(store::Connection& c, const ListQuery& query);
 std::optional<Suggestion> find(store::Connection& c, std::int64_t id);
+/// Appends to `sql` (a WHERE clause over the unaliased suggestions table) what the organisations may see,
+/// exactly as the list narrows it; for a query of another file of the module (the figures).
+void add_visibility(std::string& sql, store::Params& params, const Organizations& organizations);
 /// How many suggestions the organisations may see (drafts only their own).
 std::int64_t count(store::Connection& c, const Organizations& organizations);
 /// How many suggestions match the query's filters (its sort, cursor and limit are ignored).

@@ -115,11 +115,13 @@ platform::ModuleManifest manifest() {
                            {.code = "bureau_id", .label = "실국", .refers_to = "organization"}},
                 .actions = {},
                 .name_field = "title"}};
+  for (auto& r : figure_routes()) m.routes.push_back(std::move(r));
   m.search_sources = {{"suggestions", "건의사항", reindex_search}};
   m.attachment_owners = {attachment_owner(), field_check_attachment_owner()};
   m.cards = {
       {"건의사항", kView, 500, card_counts, nullptr,
-       "볼 수 있는 건의와 처리 중인 건의, 기한이 지난 건의의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
+       "볼 수 있는 건의와 처리 중인 건의, 기한이 지난 건의의 수입니다. 숫자를 누르면 목록으로 갑니다."},
+      figures_card_spec()};
   m.tasks = {{kView, 500, waiting_tasks}};
   // What the standing meetings review, and how their decisions come back (the meetings module reads it
   // through the platform).

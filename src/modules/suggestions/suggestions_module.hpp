@@ -20,6 +20,11 @@ std::vector<platform::RouteSpec> routes();
 std::vector<platform::RouteSpec> reply_template_routes();
 /// The JSON operations under /api/v1/suggestions (suggestions_api.cpp).
 std::vector<platform::RouteSpec> api_routes();
+/// The figures (성과 지표): the page, its downloads and GET /api/v1/suggestions/figures
+/// (suggestion_figures_routes.cpp).
+std::vector<platform::RouteSpec> figure_routes();
+/// The home card with this year's key figures (suggestion_figures_routes.cpp).
+platform::DashboardCard figures_card_spec();
 
 /// The pages of 문제해결형 TFT under /suggestions/task-forces and, after them, their JSON operations
 /// (suggestion_task_force_routes.cpp, suggestion_task_force_api.cpp).

@@ -91,18 +91,26 @@ void SqliteConnection::bind(sqlite3_stmt* stmt, const Params& params) {
 }
 
 Rows SqliteConnection::query(std::string_view sql, const Params& params) {
+  Rows rows;
+  each(sql, params, [&rows](Row&& row) { rows.push_back(std::move(row)); });
+  return rows;
+}
+
+void SqliteConnection::each(std::string_view sql, const Params& params,
+                            const std::function<void(Row&&)>& each) {
   Timer timer;
   sqlite3_stmt* stmt = prepare(sql);
   bind(stmt, params);
-  Rows rows;
+  // The statement is kept for the next call: reset it however this one ends, a throwing `each` included.
+  struct Reset {
+    sqlite3_stmt* stmt;
+    ~Reset() { sqlite3_reset(stmt); }
+  } reset{stmt};
   const int columns = sqlite3_column_count(stmt);
   for (;;) {
     const int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) {
-      sqlite3_reset(stmt);
-      fail(rc, "SQL 실행 실패");
-    }
+    if (rc != SQLITE_ROW) fail(rc, "SQL 실행 실패");
     std::vector<Value> cells;
     cells.reserve(columns);
     for (int c = 0; c < columns; ++c) {
@@ -127,10 +135,8 @@ Rows SqliteConnection::query(std::string_view sql, const Params& params) {
           cells.emplace_back();
       }
     }
-    rows.emplace_back(std::move(cells));
+    each(Row(std::move(cells)));
   }
-  sqlite3_reset(stmt);
-  return rows;
 }
 
 std::int64_t SqliteConnection::execute(std::string_view sql, const Params& params) {

@@ -25,6 +25,7 @@ class SqliteConnection final : public Connection {
 
   Engine engine() const override { return Engine::sqlite; }
   Rows query(std::string_view sql, const Params& params) override;
+  void each(std::string_view sql, const Params& params, const std::function<void(Row&&)>& each) override;
   std::int64_t execute(std::string_view sql, const Params& params) override;
   void execute_script(std::string_view sql) override;
   void begin(bool writing) override;
