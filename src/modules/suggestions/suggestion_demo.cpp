@@ -233,8 +233,8 @@ bool castable(const SampleTopic& topic, const SampleCast& cast) {
 
 /// Stores the sample — record, timeline, search document — on the caller's transaction.
 void write_sample(store::Connection& c, Sample& sample) {
-  // What the figures read besides the milestones, as the handling would have kept it: the outcome last decided
-  // (none once reopened or appealed back into review) and when the standing rating was given.
+  // What the figures read besides the milestones, as the handling would have kept it: the outcome last
+  // decided (none once reopened or appealed back into review) and when the standing rating was given.
   for (const auto& e : sample.events) {
     if (e.to_state && is_outcome(*e.to_state)) sample.record.outcome = e.to_state;
     if (e.to_state == State::reviewing) sample.record.outcome.reset();
