@@ -11,10 +11,6 @@
 namespace sotong::suggestions {
 namespace {
 
-bool contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 bool check_length(const std::string& out, std::string_view field, std::string_view label, std::size_t max,
                   bool required, std::vector<FieldError>& errors) {
   if (out.empty() && required) {
@@ -34,6 +30,22 @@ std::string unreadable(std::string_view label) {
 }
 
 }  // namespace
+
+std::optional<int> parse_bounded(std::string_view text, int low, int high) {
+  text = trim(text);
+  if (text.empty() || text.size() > 4) return std::nullopt;
+  int value = 0;
+  for (char ch : text) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    value = value * 10 + (ch - '0');
+  }
+  if (value < low || value > high) return std::nullopt;
+  return value;
+}
+
+bool contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
 
 bool check_line(std::string_view raw, std::string_view field, std::string_view label, std::size_t max,
                 std::string& out, std::vector<FieldError>& errors) {

@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -38,6 +40,11 @@ Result<ValidSuggestion> validate_suggestion(const SuggestionInput& input, const 
 /// label. Shared by every form of the module.
 bool check_line(std::string_view raw, std::string_view field, std::string_view label, std::size_t max,
                 std::string& out, std::vector<FieldError>& errors);
+/// A whole number in [low, high] typed as plain digits; nullopt for anything else ("1e2", "+3", "50%").
+std::optional<int> parse_bounded(std::string_view text, int low, int high);
+/// Whether `id` is among `ids` (an organisation a form offers, a member of a list).
+bool contains(const std::vector<std::int64_t>& ids, std::int64_t id);
+
 /// As check_line for multi-line text (line breaks kept); `required` false allows an empty text.
 bool check_text(std::string_view raw, std::string_view field, std::string_view label, std::size_t max,
                 bool required, std::string& out, std::vector<FieldError>& errors);

@@ -16,25 +16,8 @@ constexpr std::array<TaskForceStep, 7> kSteps = {TaskForceStep::edit,       Task
                                                  TaskForceStep::add_report, TaskForceStep::start,
                                                  TaskForceStep::close};
 
-bool contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 Error invalid(std::vector<FieldError> errors) {
   return Error::invalid("입력 내용을 확인해 주십시오.", std::move(errors));
-}
-
-/// A whole number in [low, high] typed as plain digits; nullopt for anything else ("1e2", "+3", "50%").
-std::optional<int> parse_bounded(std::string_view text, int low, int high) {
-  text = trim(text);
-  if (text.empty() || text.size() > 4) return std::nullopt;
-  int value = 0;
-  for (char ch : text) {
-    if (ch < '0' || ch > '9') return std::nullopt;
-    value = value * 10 + (ch - '0');
-  }
-  if (value < low || value > high) return std::nullopt;
-  return value;
 }
 
 /// The pieces of the suggestion field(s): numbers separated by commas, spaces or line breaks, each perhaps
