@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/korean_text.hpp"
+#include "modules/meetings/meetings_module.hpp"
 #include "modules/suggestions/suggestions_module.hpp"
 #include "platform/operations/operations_routes.hpp"
 #include "platform/platform_parts.hpp"
@@ -22,6 +23,7 @@ std::vector<platform::ModuleManifest> all_modules() {
   // clang-format off
   for (auto& m : std::vector<platform::ModuleManifest>{
       suggestions::manifest(),
+      meetings::manifest(),
       // new-module: manifests
   })
     modules.push_back(std::move(m));
