@@ -2,6 +2,7 @@
 
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/attachments/attachments_module.hpp"
+#include "platform/cache/cache_module.hpp"
 #include "platform/calendar/calendar_module.hpp"
 #include "platform/history/history_module.hpp"
 #include "platform/home/home_module.hpp"
@@ -15,9 +16,9 @@ namespace sotong::platform {
 
 std::vector<ModuleManifest> platform_parts() {
   // A part's tables may refer to those of the parts listed before it.
-  return {organizations::manifest(), accounts::manifest(),  home::manifest(),   jobs::manifest(),
-          notifications::manifest(), history::manifest(),   search::manifest(), calendar::manifest(),
-          attachments::manifest(),   indicators::manifest()};
+  return {cache::manifest(),    organizations::manifest(), accounts::manifest(),  home::manifest(),
+          jobs::manifest(),     notifications::manifest(), history::manifest(),   search::manifest(),
+          calendar::manifest(), attachments::manifest(),   indicators::manifest()};
 }
 
 }  // namespace sotong::platform

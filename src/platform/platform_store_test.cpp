@@ -7,6 +7,7 @@
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/accounts/demo_accounts.hpp"
+#include "platform/cache/cache_module.hpp"
 #include "platform/crypto.hpp"
 #include "platform/history/history_module.hpp"
 #include "platform/jobs/jobs_module.hpp"
@@ -29,9 +30,9 @@ class PlatformStore : public ::testing::Test {
     std::filesystem::remove(path_);
     db_ = store::Database::open("sqlite:" + path_.string(), 2);
     std::vector<store::Migration> migrations;
-    const std::vector<ModuleManifest> modules = {organizations::manifest(), accounts::manifest(),
-                                                 history::manifest(),       search::manifest(),
-                                                 notifications::manifest(), jobs::manifest()};
+    const std::vector<ModuleManifest> modules = {
+        cache::manifest(),  organizations::manifest(), accounts::manifest(), history::manifest(),
+        search::manifest(), notifications::manifest(), jobs::manifest()};
     register_extensions(modules);  // accounts keep an organisation in use
     for (const auto& m : modules) {
       migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());

@@ -112,15 +112,21 @@ class Database {
     auto lease = acquire();
     lease->begin(true);
     try {
-      auto outcome = work(*lease);
-      if constexpr (IsResult<decltype(outcome)>::value) {
-        if (!outcome.ok()) {
-          lease->rollback();
-          return outcome;
+      if constexpr (std::is_void_v<decltype(work(*lease))>) {
+        work(*lease);
+        lease->commit();
+        return;
+      } else {
+        auto outcome = work(*lease);
+        if constexpr (IsResult<decltype(outcome)>::value) {
+          if (!outcome.ok()) {
+            lease->rollback();
+            return outcome;
+          }
         }
+        lease->commit();
+        return outcome;
       }
-      lease->commit();
-      return outcome;
     } catch (...) {
       try {
         lease->rollback();

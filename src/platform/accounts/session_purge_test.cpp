@@ -1,6 +1,7 @@
 // The purge job on a real SQLite database: it deletes the sessions past the idle and the absolute timeout,
 // keeps the live one, and queues its own next run.
 #include "platform/accounts/session_purge.hpp"
+#include "platform/cache/cache_module.hpp"
 
 #include <gtest/gtest.h>
 
@@ -25,7 +26,8 @@ class SessionPurge : public ::testing::Test {
     std::filesystem::remove(path_);
     db_ = store::Database::open("sqlite:" + path_.string(), 2);
     std::vector<store::Migration> migrations;
-    for (const auto& m : {organizations::manifest(), accounts::manifest(), jobs::manifest()})
+    for (const auto& m :
+         {cache::manifest(), organizations::manifest(), accounts::manifest(), jobs::manifest()})
       migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
     store::apply_migrations(*db_, migrations);
     jobs::register_kind(session_purge_kind());

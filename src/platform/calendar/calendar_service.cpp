@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/embedded_file.hpp"
+#include "platform/cache/versioned_cache.hpp"
 #include "platform/calendar/holiday_rules.hpp"
 #include "platform/history/history.hpp"
 
@@ -52,7 +53,9 @@ void changing(store::Connection& c, const Actor& actor, CivilDate date, const ch
 }  // namespace
 
 WorkingCalendar load(store::Connection& c) {
-  return WorkingCalendar(holiday_store::active(c));
+  // Read on most pages that show a deadline; rebuilt only after a holiday changed (holiday_store bumps it).
+  static VersionedCache<WorkingCalendar> kept({holiday_store::kDataVersion});
+  return *kept.get(c, "", [&] { return WorkingCalendar(holiday_store::active(c)); });
 }
 
 WorkingCalendar load(store::Database& db) {

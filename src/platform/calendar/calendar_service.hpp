@@ -18,7 +18,8 @@ namespace sotong::platform::calendar {
 inline constexpr const char* kView = "calendar.view";
 inline constexpr const char* kManage = "calendar.manage";
 
-/// The calendar in force: every holiday in the table (one query). For a module: `calendar::load(conn)`.
+/// The calendar in force: every holiday in the table, kept in memory until a holiday changes (one indexed
+/// query for its data version). For a module: `calendar::load(conn)`.
 WorkingCalendar load(store::Connection& c);
 WorkingCalendar load(store::Database& db);
 /// The deadline `working_days` working days after `start` (the first day not counted), e.g. a reply due

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/cache/cache_module.hpp"
 #include "platform/calendar/calendar_module.hpp"
 #include "platform/calendar/calendar_service.hpp"
 #include "platform/calendar/holiday_rules.hpp"
@@ -28,8 +29,8 @@ class CalendarStore : public ::testing::Test {
     std::filesystem::remove(path_);
     db_ = store::Database::open("sqlite:" + path_.string(), 2);
     std::vector<store::Migration> migrations;
-    for (const auto& m :
-         {organizations::manifest(), accounts::manifest(), history::manifest(), calendar::manifest()}) {
+    for (const auto& m : {cache::manifest(), organizations::manifest(), accounts::manifest(),
+                          history::manifest(), calendar::manifest()}) {
       migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
       for (const auto& p : m.permissions) policy_.add(p);
     }

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "platform/cache/data_version.hpp"
+
 namespace sotong::platform::calendar::holiday_store {
 namespace {
 constexpr const char* kColumns =
@@ -54,6 +56,7 @@ void insert(store::Connection& c, const Holiday& h, std::int64_t actor_id, Times
       "0, "
       "?, ?)",
       {format_date(h.date), h.name, holiday_kind_code(h.kind), kSourceAdmin, now, actor_id});
+  data_version::bump(c, kDataVersion);
 }
 
 void update(store::Connection& c, const Holiday& h, std::int64_t actor_id, Timestamp now) {
@@ -62,11 +65,13 @@ void update(store::Connection& c, const Holiday& h, std::int64_t actor_id, Times
       "= ? WHERE "
       "date = ?",
       {h.name, holiday_kind_code(h.kind), kSourceAdmin, now, actor_id, format_date(h.date)});
+  data_version::bump(c, kDataVersion);
 }
 
 void mark_deleted(store::Connection& c, CivilDate date, bool deleted, std::int64_t actor_id, Timestamp now) {
   c.execute("UPDATE calendar_holidays SET deleted = ?, updated_at = ?, updated_by = ? WHERE date = ?",
             {deleted ? 1 : 0, now, actor_id, format_date(date)});
+  data_version::bump(c, kDataVersion);
 }
 
 int seed(store::Connection& c, const std::vector<Holiday>& shipped, Timestamp now) {
@@ -104,6 +109,10 @@ int seed(store::Connection& c, const std::vector<Holiday>& shipped, Timestamp no
         c.execute("DELETE FROM calendar_holidays WHERE date = ? AND source = ? AND deleted = 0",
                   {date, kSourceShipped}));
   }
+  if (changed > 0)
+    data_version::bump(c, kDataVersion);
+  else
+    data_version::mark_if_unmarked(c, kDataVersion);
   return changed;
 }
 

@@ -26,6 +26,10 @@ struct HolidayRecord {
 
 namespace holiday_store {
 
+/// The holidays' data version (platform/cache): every write here bumps it, so the calendar kept in memory is
+/// read again after any change.
+inline constexpr const char* kDataVersion = "holidays";
+
 /// Every holiday in force (tombstones left out), in date order.
 std::vector<Holiday> active(store::Connection& c);
 /// The rows of one year, tombstones included, in date order.

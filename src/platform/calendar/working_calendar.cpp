@@ -76,34 +76,38 @@ std::vector<Holiday> merge_same_day(const std::vector<Holiday>& holidays) {
   return out;
 }
 
+WorkingCalendar::WorkingCalendar() : days_(std::make_shared<const Days>()) {}
+
 WorkingCalendar::WorkingCalendar(std::vector<Holiday> holidays) {
+  auto days = std::make_shared<Days>();
   for (auto& h : merge_same_day(holidays)) {
-    if (h.kind == HolidayKind::statutory) statutory_years_.insert(h.date.year);
-    by_day_.emplace(day_number(h.date), std::move(h));
+    if (h.kind == HolidayKind::statutory) days->statutory_years.insert(h.date.year);
+    days->by_day.emplace(day_number(h.date), std::move(h));
   }
+  days_ = std::move(days);
 }
 
 bool WorkingCalendar::covers(int first, int last) const {
   if (last < first) std::swap(first, last);
   for (int y = first; y <= last; ++y) {
-    if (!statutory_years_.count(y)) return false;
+    if (!days_->statutory_years.count(y)) return false;
   }
   return true;
 }
 
 bool WorkingCalendar::is_working_day(CivilDate date) const {
-  return !is_weekend(date) && !by_day_.count(day_number(date));
+  return !is_weekend(date) && !days_->by_day.count(day_number(date));
 }
 
 std::optional<Holiday> WorkingCalendar::holiday_on(CivilDate date) const {
-  auto it = by_day_.find(day_number(date));
-  if (it == by_day_.end()) return std::nullopt;
+  auto it = days_->by_day.find(day_number(date));
+  if (it == days_->by_day.end()) return std::nullopt;
   return it->second;
 }
 
 std::int64_t WorkingCalendar::weekday_holidays(std::int64_t from, std::int64_t to) const {
   std::int64_t count = 0;
-  for (auto it = by_day_.upper_bound(from); it != by_day_.end() && it->first <= to; ++it) {
+  for (auto it = days_->by_day.upper_bound(from); it != days_->by_day.end() && it->first <= to; ++it) {
     if (!weekend_day(it->first)) ++count;
   }
   return count;
@@ -132,21 +136,21 @@ int WorkingCalendar::working_days_between(CivilDate from, CivilDate to) const {
 
 std::vector<Holiday> WorkingCalendar::holidays_between(CivilDate first, CivilDate last) const {
   std::vector<Holiday> out;
-  for (auto it = by_day_.lower_bound(day_number(first)); it != by_day_.end() && it->first <= day_number(last);
-       ++it) {
+  for (auto it = days_->by_day.lower_bound(day_number(first));
+       it != days_->by_day.end() && it->first <= day_number(last); ++it) {
     out.push_back(it->second);
   }
   return out;
 }
 
 std::optional<int> WorkingCalendar::first_year() const {
-  if (by_day_.empty()) return std::nullopt;
-  return by_day_.begin()->second.date.year;
+  if (days_->by_day.empty()) return std::nullopt;
+  return days_->by_day.begin()->second.date.year;
 }
 
 std::optional<int> WorkingCalendar::last_year() const {
-  if (by_day_.empty()) return std::nullopt;
-  return by_day_.rbegin()->second.date.year;
+  if (days_->by_day.empty()) return std::nullopt;
+  return days_->by_day.rbegin()->second.date.year;
 }
 
 }  // namespace sotong::platform::calendar

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <vector>
@@ -16,7 +17,7 @@ namespace sotong::platform::calendar {
 /// working days; every other day is. Dates outside the years the holidays cover count weekends only.
 class WorkingCalendar {
  public:
-  WorkingCalendar() = default;
+  WorkingCalendar();
   /// Builds the calendar; holidays falling on the same date are merged into one ("어린이날·부처님오신날").
   explicit WorkingCalendar(std::vector<Holiday> holidays);
 
@@ -51,8 +52,13 @@ class WorkingCalendar {
   /// Holidays on Monday–Friday in (from, to], from <= to.
   std::int64_t weekday_holidays(std::int64_t from, std::int64_t to) const;
 
-  std::map<std::int64_t, Holiday> by_day_;
-  std::set<int> statutory_years_;
+  // Shared and never changed once built: a copy of the calendar (one per request, from the cache kept by
+  // calendar::load) costs a reference count, not the ~300 holidays.
+  struct Days {
+    std::map<std::int64_t, Holiday> by_day;
+    std::set<int> statutory_years;
+  };
+  std::shared_ptr<const Days> days_;
 };
 
 /// Merges holidays that fall on the same date into one, names joined by "·" in the order given; the kind

@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/cache/cache_module.hpp"
 #include "platform/crypto.hpp"
 #include "platform/history/history.hpp"
 #include "platform/history/history_module.hpp"
@@ -66,8 +67,8 @@ void measure(const std::string& url, const char* engine) {
   init_crypto();
   auto db = store::Database::open(url, 2);
   std::vector<store::Migration> migrations;
-  for (const auto& m :
-       {organizations::manifest(), accounts::manifest(), history::manifest(), search::manifest()})
+  for (const auto& m : {cache::manifest(), organizations::manifest(), accounts::manifest(),
+                        history::manifest(), search::manifest()})
     migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
   store::apply_migrations(*db, migrations);
   ASSERT_TRUE(organizations::import_csv(*db, organizations::jeonbuk_csv()).ok());

@@ -9,6 +9,7 @@
 #include "platform/accounts/account_service.hpp"
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/accounts/demo_accounts.hpp"
+#include "platform/cache/cache_module.hpp"
 #include "platform/crypto.hpp"
 #include "platform/exports/exports.hpp"
 #include "platform/history/history.hpp"
@@ -36,9 +37,9 @@ class HistoryChain : public ::testing::Test {
     remove_files();
     db_ = store::Database::open("sqlite:" + path_.string(), 4);
     std::vector<store::Migration> migrations;
-    const std::vector<ModuleManifest> modules = {organizations::manifest(), accounts::manifest(),
-                                                 jobs::manifest(),          notifications::manifest(),
-                                                 history::manifest(),       search::manifest()};
+    const std::vector<ModuleManifest> modules = {
+        cache::manifest(),         organizations::manifest(), accounts::manifest(), jobs::manifest(),
+        notifications::manifest(), history::manifest(),       search::manifest()};
     register_extensions(modules);  // the record types' labels, as the server registers them
     for (const auto& m : modules) {
       migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());

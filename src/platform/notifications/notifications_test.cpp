@@ -8,6 +8,7 @@
 #include "core/korean_text.hpp"
 
 #include "platform/accounts/accounts_module.hpp"
+#include "platform/cache/cache_module.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/jobs/jobs_module.hpp"
 #include "platform/notifications/mail.hpp"
@@ -174,7 +175,8 @@ class NotificationsStore : public ::testing::Test {
     std::filesystem::remove(path_);
     db_ = store::Database::open("sqlite:" + path_.string(), 2);
     std::vector<store::Migration> migrations;
-    for (const auto& m : {organizations::manifest(), accounts::manifest(), jobs::manifest(), manifest()})
+    for (const auto& m :
+         {cache::manifest(), organizations::manifest(), accounts::manifest(), jobs::manifest(), manifest()})
       migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
     store::apply_migrations(*db_, migrations);
     db_->write([](store::Connection& c) {

@@ -1,5 +1,7 @@
 #include "platform/organizations/organization_store.hpp"
 
+#include "platform/cache/data_version.hpp"
+
 namespace sotong::platform::organization_store {
 namespace {
 constexpr const char* kColumns =
@@ -94,6 +96,7 @@ std::int64_t insert(store::Connection& c, const ValidOrganization& v, const std:
           .int64(0);
   c.execute("UPDATE organizations SET path = ? WHERE id = ?",
             {(parent_path.empty() ? "/" : parent_path) + std::to_string(id) + "/", id});
+  data_version::bump(c, kDataVersion);
   return id;
 }
 
@@ -117,10 +120,12 @@ void update(store::Connection& c, const Organization& before, const ValidOrganiz
         {path, static_cast<std::int64_t>(before.path.size()) + 1,
          static_cast<std::int64_t>(before.path.size()), before.path});
   }
+  data_version::bump(c, kDataVersion);
 }
 
 void set_active(store::Connection& c, std::int64_t id, bool active, Timestamp now) {
   c.execute("UPDATE organizations SET active = ?, updated_at = ? WHERE id = ?", {active ? 1 : 0, now, id});
+  data_version::bump(c, kDataVersion);
 }
 
 }  // namespace sotong::platform::organization_store

@@ -10,6 +10,10 @@
 
 namespace sotong::platform::organization_store {
 
+/// The organisations' data version (platform/cache): every write here bumps it, so a directory kept in memory
+/// (VersionedCache) is read again after any change.
+inline constexpr const char* kDataVersion = "organizations";
+
 struct Filter {
   std::optional<OrganizationKind> kind;
   std::optional<bool> active;

@@ -3,9 +3,11 @@
 #include <map>
 #include <stdexcept>
 
+#include "platform/cache/data_version.hpp"
 #include "platform/organizations/directory_service.hpp"
 #include "platform/organizations/organization_import.hpp"
 #include "platform/organizations/organization_service.hpp"
+#include "platform/organizations/organization_store.hpp"
 
 namespace sotong::embedded {
 std::vector<EmbeddedFile> organizations();
@@ -91,6 +93,11 @@ ModuleManifest manifest() {
                           [](std::int64_t id) { return "/admin/organizations/" + std::to_string(id); }}};
   m.history = {history_vocabulary()};
   m.cards = {{"기관 현황", kView, 90, summary_counts, nullptr, "실국·과·시·군·유관기관의 수입니다."}};
+  // A database from before the organisations' data version: mark it once, so their directory can be kept.
+  m.seed = [](store::Database& db) {
+    db.write(
+        [](store::Connection& c) { data_version::mark_if_unmarked(c, organization_store::kDataVersion); });
+  };
   m.demo_data = [](store::Database& db) {
     auto loaded = import_csv(db, jeonbuk_csv());
     if (!loaded) throw std::runtime_error(loaded.error().message);
