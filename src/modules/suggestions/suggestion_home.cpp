@@ -1,46 +1,30 @@
 #include "modules/suggestions/suggestion_home.hpp"
 
-#include <optional>
 #include <string>
 
 #include "modules/suggestions/suggestion_directory.hpp"
 #include "modules/suggestions/suggestion_permissions.hpp"
 #include "modules/suggestions/suggestion_store.hpp"
+#include "platform/cache/versioned_cache.hpp"
+#include "platform/calendar/holiday.hpp"
+#include "platform/organizations/organization_store.hpp"
 
 namespace sotong::suggestions {
 namespace {
 
 using suggestion_store::ListQuery;
 
-/// The organisations, read on first use. Reading them is most of a home page's cost in this module, and a
-/// province-wide person's counts (the coordinator's) need none of them.
-class LazyDirectory {
- public:
-  explicit LazyDirectory(store::Connection& c) : c_(c) {}
-  const Directory& operator*() {
-    if (!directory_) directory_ = Directory::load(c_);
-    return *directory_;
-  }
-  const Directory* operator->() { return &**this; }
-
- private:
-  store::Connection& c_;
-  std::optional<Directory> directory_;
-};
-
 /// The query over what the actor may see, to be narrowed by each task.
-ListQuery visible(LazyDirectory& directory, const platform::Policy& policy, const Actor& actor) {
+ListQuery visible(const Directory& directory, const platform::Policy& policy, const Actor& actor) {
   ListQuery q;
   const std::string path = viewable_path(policy, actor);
-  if (!path.empty()) q.organizations = directory->reach(path);
+  if (!path.empty()) q.organizations = directory.reach(path);
   return q;
 }
 
-}  // namespace
-
-std::vector<platform::WaitingTask> waiting_tasks(store::Connection& c, const Actor& actor,
-                                                 const platform::Policy& policy) {
-  LazyDirectory directory(c);
+std::vector<platform::WaitingTask> count_tasks(store::Connection& c, const Actor& actor,
+                                               const platform::Policy& policy) {
+  const auto directory = Directory::load(c);
   const CivilDate today = seoul_date(now());
   std::vector<platform::WaitingTask> out;
   if (policy.allows(actor, kCoordinate)) {
@@ -57,7 +41,7 @@ std::vector<platform::WaitingTask> waiting_tasks(store::Connection& c, const Act
                    "/suggestions?view=overdue&sort=due"});
   }
   if (policy.allows(actor, kHandle)) {
-    const std::int64_t bureau = directory->bureau_of(actor.organization_id);
+    const std::int64_t bureau = directory.bureau_of(actor.organization_id);
     if (bureau != 0) {
       auto q = visible(directory, policy, actor);
       q.lead_bureau = bureau;
@@ -73,7 +57,7 @@ std::vector<platform::WaitingTask> waiting_tasks(store::Connection& c, const Act
   }
   if (policy.allows(actor, kFile) && !policy.allows(actor, kCoordinate)) {
     ListQuery q;
-    q.organizations = directory->subtree(actor.organization_path);
+    q.organizations = directory.subtree(actor.organization_path);
     q.state = State::draft;
     out.push_back({"제출하지 않은 임시 저장 건의", suggestion_store::count_matching(c, q), "건",
                    "/suggestions?state=draft"});
@@ -85,9 +69,9 @@ std::vector<platform::WaitingTask> waiting_tasks(store::Connection& c, const Act
   return out;
 }
 
-std::vector<platform::CardCount> card_counts(store::Connection& c, const Actor& actor,
-                                             const platform::Policy& policy) {
-  LazyDirectory directory(c);
+std::vector<platform::CardCount> count_card(store::Connection& c, const Actor& actor,
+                                            const platform::Policy& policy) {
+  const auto directory = Directory::load(c);
   auto q = visible(directory, policy, actor);
   const std::int64_t all = suggestion_store::count_matching(c, q);
   q.open_only = true;
@@ -98,6 +82,34 @@ std::vector<platform::CardCount> card_counts(store::Connection& c, const Actor& 
   return {{"볼 수 있는 건의", all, "/suggestions", "건"},
           {"처리 중", open, "/suggestions?view=open", "건"},
           {"기한 지남", overdue, "/suggestions?view=overdue&sort=due", "건"}};
+}
+
+/// What the counts depend on besides the data: what the person may do and see, and the day (overdue marks).
+std::string scope_key(const Actor& actor, const platform::Policy& policy) {
+  std::string key = viewable_path(policy, actor) + "|" + std::to_string(actor.organization_id) + "|" +
+                    actor.organization_path + "|";
+  for (const char* permission : {kCoordinate, kHandle, kFile})
+    key += policy.allows(actor, permission) ? '1' : '0';
+  return key + "|" + platform::calendar::format_date(seoul_date(now()));
+}
+
+/// Counted over every suggestion the person may see (COUNT over 50,000 rows is some milliseconds), so kept
+/// until a suggestion or an organisation changes; the home page asks on every visit.
+const std::vector<std::string> kCountedFrom = {suggestion_store::kDataVersion,
+                                               platform::organization_store::kDataVersion};
+
+}  // namespace
+
+std::vector<platform::WaitingTask> waiting_tasks(store::Connection& c, const Actor& actor,
+                                                 const platform::Policy& policy) {
+  static platform::VersionedCache<std::vector<platform::WaitingTask>> kept(kCountedFrom);
+  return *kept.get(c, scope_key(actor, policy), [&] { return count_tasks(c, actor, policy); });
+}
+
+std::vector<platform::CardCount> card_counts(store::Connection& c, const Actor& actor,
+                                             const platform::Policy& policy) {
+  static platform::VersionedCache<std::vector<platform::CardCount>> kept(kCountedFrom);
+  return *kept.get(c, scope_key(actor, policy), [&] { return count_card(c, actor, policy); });
 }
 
 }  // namespace sotong::suggestions

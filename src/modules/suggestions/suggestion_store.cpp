@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include "platform/cache/data_version.hpp"
 
 #include "platform/calendar/holiday.hpp"
 
@@ -316,6 +317,7 @@ std::int64_t insert_whole(store::Connection& c, const Suggestion& r) {
     c.execute(
         "INSERT INTO suggestion_organizations (suggestion_id, organization_id, relation) VALUES (?, ?, ?)",
         {id, o.id, std::string("cooperating")});
+  platform::data_version::bump(c, kDataVersion);
   return id;
 }
 
@@ -334,6 +336,7 @@ std::int64_t insert(store::Connection& c, const ValidSuggestion& filing, std::in
   // A draft has not been submitted: submitted_at stays NULL until it is.
   if (state != State::draft) c.execute("UPDATE suggestions SET submitted_at = ? WHERE id = ?", {at, id});
   replace_relation(c, id, "concerned", filing.concerned);
+  platform::data_version::bump(c, kDataVersion);
   return id;
 }
 
@@ -344,6 +347,7 @@ void update_filing(store::Connection& c, std::int64_t id, const ValidSuggestion&
       {filing.title, filing.content, std::string(domain_code(filing.domain)), filing.addressed_bureau,
        date_text(filing.desired_date), at, id});
   replace_relation(c, id, "concerned", filing.concerned);
+  platform::data_version::bump(c, kDataVersion);
 }
 
 void save_handling(store::Connection& c, const Suggestion& r, Timestamp at) {
@@ -383,6 +387,7 @@ void save_handling(store::Connection& c, const Suggestion& r, Timestamp at) {
   // What the figures read besides the milestones (migration 0006).
   c.execute("UPDATE suggestions SET outcome = ?, rated_at = ? WHERE id = ?", {outcome, r.rated_at, r.id});
   replace_relation(c, r.id, "cooperating", ids_of(r.cooperating));
+  platform::data_version::bump(c, kDataVersion);
 }
 
 std::vector<Suggestion> due_for_review(store::Connection& c, const Organizations& organizations,
@@ -404,10 +409,12 @@ void add_concerned(store::Connection& c, std::int64_t id, std::int64_t organizat
       "INSERT INTO suggestion_organizations (suggestion_id, organization_id, relation) VALUES (?, ?, "
       "'concerned') ON CONFLICT (suggestion_id, relation, organization_id) DO NOTHING",
       {id, organization_id});
+  platform::data_version::bump(c, kDataVersion);
 }
 
 void set_parent(store::Connection& c, std::int64_t id, std::int64_t parent_id) {
   c.execute("UPDATE suggestions SET parent_id = ? WHERE id = ?", {parent_id, id});
+  platform::data_version::bump(c, kDataVersion);
 }
 
 std::vector<Suggestion> children(store::Connection& c, std::int64_t parent_id) {

@@ -16,6 +16,10 @@
 
 namespace sotong::suggestions::suggestion_store {
 
+/// The suggestions' data version (platform/cache): every write of a suggestion or of the organisations it
+/// names bumps it, so figures and counts kept in memory are computed again after any change.
+inline constexpr const char* kDataVersion = "suggestions";
+
 /// Which organisations' suggestions: nullopt for every organisation (drafts excepted), else those these
 /// organisations filed (drafts included) or are involved in (concerned, leading, cooperating).
 using Organizations = std::optional<std::vector<std::int64_t>>;

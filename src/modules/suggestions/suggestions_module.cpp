@@ -13,6 +13,7 @@
 #include "modules/suggestions/suggestion_steps.hpp"
 #include "modules/suggestions/suggestion_store.hpp"
 #include "modules/suggestions/suggestion_task_force_records.hpp"
+#include "platform/cache/data_version.hpp"
 
 namespace sotong::embedded {
 std::vector<EmbeddedFile> suggestions();
@@ -131,6 +132,8 @@ platform::ModuleManifest manifest() {
   m.seed = [](store::Database& db) {
     db.write([](store::Connection& c) {
       ensure_reminders_scheduled(c, now());
+      // Suggestions written before their data version existed: mark them once, so their figures can be kept.
+      platform::data_version::mark_if_unmarked(c, suggestion_store::kDataVersion);
       return true;
     });
   };
