@@ -91,11 +91,6 @@ std::string resolve_assets(const std::string& text, const AssetUrl& asset_url) {
   return out;
 }
 
-namespace {
-
-/// The text without each line's leading spaces and tabs. The mustache library makes one node per whitespace
-/// character, so the templates' indentation cost about a third of a page's rendering; HTML collapses the
-/// whitespace anyway. A template with <pre> or <textarea>, where it would show, is kept as written.
 std::string strip_indentation(const std::string& text) {
   if (text.find("<pre") != std::string::npos || text.find("<textarea") != std::string::npos) return text;
   std::string out;
@@ -108,8 +103,6 @@ std::string strip_indentation(const std::string& text) {
   }
   return out;
 }
-
-}  // namespace
 
 TemplateSet::TemplateSet(const std::vector<TemplateSource>& sources, const AssetUrl& asset_url) {
   std::map<std::string, std::string> partials;
