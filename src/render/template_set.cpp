@@ -1,36 +1,17 @@
 #include "render/template_set.hpp"
 
-#include <kainjow/mustache.hpp>
 #include <stdexcept>
 
+#include "render/mustache_template.hpp"
+
 namespace sotong::render {
-namespace mustache = kainjow::mustache;
 
 struct TemplateSet::Compiled {
-  explicit Compiled(const std::string& text) : tmpl(text) {}
-  mustache::mustache tmpl;
+  Compiled(std::string_view name, const std::string& text) : tmpl(name, text) {}
+  MustacheTemplate tmpl;
 };
 
 namespace {
-mustache::data to_data(const View& view) {
-  switch (view.kind()) {
-    case View::Kind::text:
-      return mustache::data(view.text());
-    case View::Kind::boolean:
-      return mustache::data(view.flag());
-    case View::Kind::list: {
-      mustache::data list(mustache::data::type::list);
-      for (const auto& item : view.items()) list.push_back(to_data(item));
-      return list;
-    }
-    case View::Kind::object:
-      break;
-  }
-  mustache::data object(mustache::data::type::object);
-  for (const auto& [key, value] : view.fields()) object.set(key, to_data(value));
-  return object;
-}
-
 /// `text` as {{x}} would print it: safe inside a quoted attribute.
 void append_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
@@ -91,11 +72,6 @@ std::string resolve_assets(const std::string& text, const AssetUrl& asset_url) {
   return out;
 }
 
-namespace {
-
-/// The text without each line's leading spaces and tabs. The mustache library makes one node per whitespace
-/// character, so the templates' indentation cost about a third of a page's rendering; HTML collapses the
-/// whitespace anyway. A template with <pre> or <textarea>, where it would show, is kept as written.
 std::string strip_indentation(const std::string& text) {
   if (text.find("<pre") != std::string::npos || text.find("<textarea") != std::string::npos) return text;
   std::string out;
@@ -109,8 +85,6 @@ std::string strip_indentation(const std::string& text) {
   return out;
 }
 
-}  // namespace
-
 TemplateSet::TemplateSet(const std::vector<TemplateSource>& sources, const AssetUrl& asset_url) {
   std::map<std::string, std::string> partials;
   for (const auto& s : sources) partials[s.name] = s.text;
@@ -121,10 +95,7 @@ TemplateSet::TemplateSet(const std::vector<TemplateSource>& sources, const Asset
     } catch (const std::exception& e) {
       throw std::runtime_error("template " + s.name + ": " + e.what());
     }
-    auto compiled = std::make_unique<Compiled>(strip_indentation(text));
-    if (!compiled->tmpl.is_valid())
-      throw std::runtime_error("template " + s.name + ": " + compiled->tmpl.error_message());
-    compiled_.emplace(s.name, std::move(compiled));
+    compiled_.emplace(s.name, std::make_unique<Compiled>(s.name, strip_indentation(text)));
   }
 }
 
@@ -137,9 +108,7 @@ bool TemplateSet::has(std::string_view name) const {
 std::string TemplateSet::render(std::string_view name, const View& view) const {
   auto it = compiled_.find(name);
   if (it == compiled_.end()) throw std::runtime_error("unknown template " + std::string(name));
-  // mustache::mustache::render is const-correct only through a copy of its context; it does not mutate
-  // the compiled tree, so concurrent renders from several workers are safe.
-  return const_cast<mustache::mustache&>(it->second->tmpl).render(to_data(view));
+  return it->second->tmpl.render(view);
 }
 
 }  // namespace sotong::render

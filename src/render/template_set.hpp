@@ -44,4 +44,8 @@ std::string resolve_assets(const std::string& text, const AssetUrl& asset_url);
 std::string inline_partials(const std::string& text, const std::map<std::string, std::string>& partials,
                             int depth = 0);
 
+/// The text without each line's leading spaces and tabs, which HTML collapses anyway: pages are smaller. A
+/// template with <pre> or <textarea>, where they would show, is kept as written.
+std::string strip_indentation(const std::string& text);
+
 }  // namespace sotong::render

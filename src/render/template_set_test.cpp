@@ -42,6 +42,19 @@ TEST(TemplateSet, AssetTagsBecomeTheirUrlsWhenCompiled) {
                std::runtime_error);
 }
 
+TEST(TemplateSet, RefusesATemplateItCannotRenderNamingIt) {
+  try {
+    TemplateSet set(
+        std::vector<TemplateSource>{{"page", "<p>"}, {"suggestions/list", "{{#rows}}\n{{=<% %>=}}"}});
+    FAIL() << "compiled";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "template suggestions/list: set-delimiter tags are not supported on line 2");
+  }
+  EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"page", "{{#rows}}"}}), std::runtime_error);
+  EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"page", "{{#rows}}{{/row}}"}}), std::runtime_error);
+}
+
 TEST(TemplateSet, MissingPartialFailsAtStart) {
   EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"page", "{{> _nope}}"}}), std::runtime_error);
   EXPECT_THROW(TemplateSet(std::vector<TemplateSource>{{"a", "{{> b}}"}, {"b", "{{> a}}"}}),
