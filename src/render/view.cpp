@@ -1,23 +1,47 @@
 #include "render/view.hpp"
 
 namespace sotong::render {
+namespace {
+
+/// `shared` made this view's own to change: created when absent, copied when another view shares it.
+template <typename T>
+T& own(std::shared_ptr<T>& shared) {
+  if (!shared)
+    shared = std::make_shared<T>();
+  else if (shared.use_count() > 1)
+    shared = std::make_shared<T>(*shared);
+  return *shared;
+}
+
+}  // namespace
 
 View& View::set(std::string key, View value) {
   kind_ = Kind::object;
-  for (auto& [k, v] : fields_) {
+  auto& fields = own(fields_);
+  for (auto& [k, v] : fields) {
     if (k == key) {
       v = std::move(value);
       return *this;
     }
   }
-  fields_.emplace_back(std::move(key), std::move(value));
+  fields.emplace_back(std::move(key), std::move(value));
   return *this;
 }
 
 View& View::push(View value) {
   kind_ = Kind::list;
-  items_.push_back(std::move(value));
+  own(items_).push_back(std::move(value));
   return *this;
+}
+
+const std::vector<std::pair<std::string, View>>& View::fields() const {
+  static const Fields kNone;
+  return fields_ ? *fields_ : kNone;
+}
+
+const std::vector<View>& View::items() const {
+  static const Items kNone;
+  return items_ ? *items_ : kNone;
 }
 
 }  // namespace sotong::render

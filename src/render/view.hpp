@@ -40,20 +40,25 @@ class View {
   View& set(std::string key, View value);
   /// Appends to a list view.
   View& push(View value);
-  bool empty_list() const { return kind_ == Kind::list && items_.empty(); }
+  bool empty_list() const { return kind_ == Kind::list && (!items_ || items_->empty()); }
 
   Kind kind() const { return kind_; }
   const std::string& text() const { return text_; }
   bool flag() const { return flag_; }
-  const std::vector<std::pair<std::string, View>>& fields() const { return fields_; }
-  const std::vector<View>& items() const { return items_; }
+  const std::vector<std::pair<std::string, View>>& fields() const;
+  const std::vector<View>& items() const;
 
  private:
+  using Fields = std::vector<std::pair<std::string, View>>;
+  using Items = std::vector<View>;
   Kind kind_;
   std::string text_;
   bool flag_ = false;
-  std::vector<std::pair<std::string, View>> fields_;
-  std::vector<View> items_;
+  // Shared until written: pages build a view by handing lists and objects into `object({…})`, whose
+  // initializer_list can only be copied from, so a copy must not copy the rows beneath it. set() and push()
+  // copy the level they change when another view still shares it.
+  std::shared_ptr<Fields> fields_;
+  std::shared_ptr<Items> items_;
 };
 
 }  // namespace sotong::render
