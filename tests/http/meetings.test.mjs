@@ -1,9 +1,12 @@
 // 회의 (meetings): every route refuses the roles its policy rows do not grant and an anonymous caller; a 시·군
-// sees only the bodies it sits on; a year of a visiting body's meetings is generated once with each host
-// explained and re-planned around a pinned one.
+// sees only the bodies it sits on and never another body's meetings or a draft of minutes, by any route; a year
+// of a visiting body's meetings is generated once with each host explained and re-planned around a pinned one;
+// and the loop: a suggestion due for review is put on an agenda, the agenda is published (members are told),
+// the decision is handed to the suggestion (a refusal there writes nothing on either side) and appears on its
+// timeline, and the action item handed out comes back on the body's next meeting as 추진상황 점검.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, csrfFrom } from './lib/client.mjs';
+import { Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
 import { apiCall, assertRoutesRefuse } from './lib/refusals.mjs';
 
 const VIEW = 'meetings.view';
@@ -47,12 +50,20 @@ const api = (login, path, body) => {
   return apiCall(body ? 'POST' : 'GET', path, { token: tokens.get(login), body });
 };
 
+const korea = (days = 0) => new Date(Date.now() + 9 * 3600 * 1000 + days * 86400 * 1000).toISOString().slice(0, 10);
+
 let org; // code → id
 let bodies; // name → id
 
 async function bodyIds(login) {
   const html = await (await get(login, '/meetings')).text();
   return Object.fromEntries([...html.matchAll(/<a href="\/meetings\/bodies\/(\d+)">([^<]+)<\/a>/g)].map((m) => [m[2], Number(m[1])]));
+}
+
+/** Convenes a meeting of a body on `date` as the coordinator; returns its id. */
+async function convene(body, date) {
+  const location = await postOk('coordinator', `/meetings/bodies/${bodies[body]}/meetings`, { date });
+  return Number(location.match(/^\/meetings\/(\d+)$/)[1]);
 }
 
 before(async () => {
@@ -102,7 +113,96 @@ test('every route refuses the roles not granted its action and an anonymous call
     { method: 'POST', path: `/meetings/bodies/${b}/members`, action: COORDINATE, form: { organization: '1' } },
     { method: 'POST', path: `/meetings/bodies/${b}/blocked-dates`, action: COORDINATE, form: { organization: '1', date: '2030-01-02', reason: '행사' } },
     { method: 'POST', path: '/meetings/1/host', action: RUN, form: { host: '1' } },
+    { method: 'GET', path: '/meetings/1', action: VIEW },
+    { method: 'GET', path: '/meetings/1/minutes', action: VIEW },
+    { method: 'POST', path: '/meetings/1/entries', action: PROPOSE, form: { title: '거절될 안건' } },
+    { method: 'POST', path: '/meetings/1/review-entries', action: RUN, form: { source: 'suggestions', item: '1' } },
+    { method: 'POST', path: '/meetings/1/publish', action: RUN },
+    { method: 'POST', path: '/meetings/1/confirm', action: RUN },
+    { method: 'POST', path: '/meetings/entries/1/status', action: RUN, form: { status: 'accepted' } },
+    { method: 'POST', path: '/meetings/entries/1/move', action: RUN, form: { direction: 'up' } },
+    { method: 'POST', path: '/meetings/entries/1/minutes', action: RUN, form: { decision: '결정' } },
+    { method: 'POST', path: '/meetings/entries/1/actions', action: RUN, form: { title: '조치', owner: '1', due: '2030-01-02' } },
+    { method: 'POST', path: '/meetings/actions/1/done', action: PROPOSE },
   ];
   const checked = await assertRoutesRefuse(routes, GRANTED);
   assert.ok(checked >= routes.length * 2, `${checked} refusals checked`);
+});
+
+test('a 시·군 officer is refused another body’s meeting and its draft minutes over every route', async () => {
+  const meeting = await convene('새만금 유관기관 실무협의회', korea(-1));
+  const entryLocation = await postOk('coordinator', `/meetings/${meeting}/entries`, { title: `새만금 안건 ${run}`, back: `/meetings/${meeting}` });
+  assert.equal(entryLocation, `/meetings/${meeting}`);
+  await postOk('coordinator', `/meetings/${meeting}/publish`, { back: `/meetings/${meeting}` });
+  const entry = Number((await (await get('coordinator', `/meetings/${meeting}`)).text()).match(/\/meetings\/entries\/(\d+)\/minutes/)[1]);
+  await postOk('coordinator', `/meetings/entries/${entry}/minutes`, { discussion: '논의', decision: `초안 결정 ${run}`, back: `/meetings/${meeting}` });
+  await postOk('coordinator', `/meetings/entries/${entry}/actions`, { title: '도로 표지 정비', owner: String(org['52130']), due: korea(30), back: `/meetings/${meeting}` });
+  const action = Number((await (await get('coordinator', `/meetings/${meeting}`)).text()).match(/\/meetings\/actions\/(\d+)\/done/)[1]);
+  for (const path of [`/meetings/${meeting}`, `/meetings/${meeting}/minutes`])
+    assert.equal((await get('jeonju', path)).status, 404, `jeonju GET ${path}`);
+  for (const [path, fields] of [[`/meetings/${meeting}/entries`, { title: '전주 안건' }], [`/meetings/actions/${action}/done`, {}]])
+    assert.equal((await post('jeonju', path, fields)).status, 404, `jeonju POST ${path}`);
+  // A member sees the published agenda, but not the draft minutes.
+  assert.equal((await get('gunsan', `/meetings/${meeting}`)).status, 200);
+  assert.doesNotMatch(await (await get('gunsan', `/meetings/${meeting}`)).text(), new RegExp(`초안 결정 ${run}`));
+  assert.equal((await get('gunsan', `/meetings/${meeting}/minutes`)).status, 404);
+  await postOk('gunsan', `/meetings/actions/${action}/done`, { back: `/meetings/${meeting}` });
+  await postOk('coordinator', `/meetings/${meeting}/confirm`, { back: `/meetings/${meeting}` });
+  assert.match(await (await get('gunsan', `/meetings/${meeting}/minutes`)).text(), new RegExp(`초안 결정 ${run}`), 'confirmed: published to members');
+  assert.equal((await get('jeonju', `/meetings/${meeting}/minutes`)).status, 404, 'still not another body’s member');
+});
+
+test('a suggestion due for review goes onto the agenda, its decision reaches its timeline, and the action item rolls over', async () => {
+  // A suggestion adopted for the 부시장·부군수 회의, due for review today.
+  const filed = await api('jeonju', '/api/v1/suggestions', { domain: 'project', content: '내용', title: `회의 안건 건의 ${run}` });
+  const s = await filed.json();
+  assert.equal(filed.status, 201, JSON.stringify(s));
+  for (const body of [{ action: 'start_review' },
+    { action: 'adopt', lead_bureau_id: org['52000-B01'], working_days: 10, review_level: 'vice_mayors', next_review: korea() }]) {
+    const res = await api('coordinator', `/api/v1/suggestions/${s.id}/decisions`, body);
+    assert.equal(res.status, 200, JSON.stringify(await res.json()));
+  }
+  const meeting = await convene('부시장·부군수 회의', korea());
+  const next = await convene('부시장·부군수 회의', korea(7));
+  const href = `/meetings/${meeting}`;
+  const draft = await (await get('coordinator', href)).text();
+  assert.match(draft, new RegExp(`<a href="/suggestions/${s.id}">회의 안건 건의 ${run}</a>`), 'proposed from suggestions');
+  await postOk('coordinator', `${href}/review-entries`, { source: 'suggestions', item: String(s.id), back: href });
+  assert.equal((await post('coordinator', `${href}/review-entries`, { source: 'suggestions', item: String(s.id) })).status, 409, 'not twice');
+  // 전주시 proposes; the secretariat accepts it and moves it first.
+  await postOk('jeonju', `${href}/entries`, { title: `전주 제안 ${run}`, duration: '15', back: href });
+  assert.match(await (await get('jeonju', href)).text(), new RegExp(`전주 제안 ${run}`), 'its own proposal');
+  const proposed = Number((await (await get('coordinator', href)).text()).match(new RegExp(`전주 제안 ${run}</th>[\\s\\S]*?/meetings/entries/(\\d+)/status`))[1]);
+  await postOk('coordinator', `/meetings/entries/${proposed}/status`, { status: 'accepted', back: href });
+  await postOk('coordinator', `/meetings/entries/${proposed}/move`, { direction: 'up', back: href });
+  const ordered = await (await get('coordinator', href)).text();
+  assert.ok(ordered.indexOf(`전주 제안 ${run}`) < ordered.indexOf(`회의 안건 건의 ${run}`), 'moved first');
+  await postOk('coordinator', `${href}/publish`, { back: href });
+  assert.match(await (await get('gunsan', '/notifications')).text(), /회의 안건이 공개되었습니다/, 'members are told');
+  assert.equal((await post('coordinator', `${href}/publish`, { back: href })).status, 409, 'published once');
+  assert.equal((await post('jeonju', `${href}/entries`, { title: '늦은 안건' })).status, 409, 'closed once published');
+
+  const page = await (await get('coordinator', href)).text();
+  const reviewEntry = Number(page.match(new RegExp(`id="minutes-(\\d+)">2\\. 회의 안건 건의 ${run}`))[1]);
+  // The suggestion's own rules refuse a step that does not fit its state: nothing is written on either side.
+  const refused = await post('coordinator', `/meetings/entries/${reviewEntry}/minutes`, { decision: `해결로 결정 ${run}`, action: 'resolve', back: href });
+  assert.ok([409, 422].includes(refused.status), `refused: ${refused.status}`);
+  assert.match(await refused.text(), /[가-힣]/);
+  const untouched = await (await api('coordinator', `/api/v1/suggestions/${s.id}`)).json();
+  assert.ok(!untouched.timeline.some((e) => e.kind === 'review'), 'nothing on the suggestion');
+  assert.doesNotMatch(await (await get('coordinator', href)).text(), new RegExp(`<td>해결로 결정 ${run}</td>`), 'nothing on the entry');
+  // The decision the suggestion accepts appears on its timeline.
+  await postOk('coordinator', `/meetings/entries/${reviewEntry}/minutes`, { discussion: '추진 방안 논의', decision: `추진하기로 함 ${run}`, action: 'start_progress', back: href });
+  const decided = await (await api('coordinator', `/api/v1/suggestions/${s.id}`)).json();
+  const review = decided.timeline.find((e) => e.kind === 'review');
+  assert.ok(review, JSON.stringify(decided.timeline));
+  assert.match(review.detail, /부시장·부군수 회의/);
+  assert.match(review.body, new RegExp(`추진하기로 함 ${run}`));
+  assert.equal(decided.state, 'in_progress');
+  // An action item stays open and comes back on the next meeting as 추진상황 점검.
+  await postOk('coordinator', `/meetings/entries/${reviewEntry}/actions`, { title: `부지 협의 ${run}`, owner: String(org['52110']), due: korea(30), back: href });
+  assert.match(await (await get('coordinator', `/meetings/${next}`)).text(), new RegExp(`추진상황 점검: 부지 협의 ${run}`));
+  await postOk('coordinator', `${href}/confirm`, { back: href });
+  assert.equal((await post('coordinator', `/meetings/entries/${reviewEntry}/minutes`, { decision: '다시' })).status, 409, 'read-only once confirmed');
+  assert.match(await (await get('jeonju', `${href}/minutes`)).text(), new RegExp(`추진하기로 함 ${run}`));
 });

@@ -51,6 +51,7 @@ platform::ModuleManifest manifest() {
   // The description is what the home page lists under "여기서 할 수 있는 일".
   m.menu = {{"회의", "/meetings", kView, 500, "회의체의 일정과 안건, 회의록을 봅니다."}};
   m.routes = routes();
+  for (auto& r : agenda_routes()) m.routes.push_back(std::move(r));
   m.history = {
       {.record_type = "meeting_body",
        .label = "회의체",

@@ -13,5 +13,7 @@ platform::ModuleManifest manifest();
 
 /// The module's pages, each a named handler (meetings_routes.cpp).
 std::vector<platform::RouteSpec> routes();
+/// One meeting's page: agenda, minutes, action items (meeting_agenda_routes.cpp).
+std::vector<platform::RouteSpec> agenda_routes();
 
 }  // namespace sotong::meetings

@@ -66,6 +66,7 @@ View meetings_view(const BodyPage& p) {
                              {"host", m.host_name},
                              {"host_reason", m.host_reason},
                              {"pinned", m.host_pinned}});
+    if (p.openable[i]) row.set("href", "/meetings/" + std::to_string(m.id));
     if (p.may_run && p.body.visiting &&
         (m.state == MeetingState::planned || m.state == MeetingState::agenda_published))
       row.set("pin_action", "/meetings/" + std::to_string(m.id) + "/host");
@@ -136,7 +137,7 @@ http::Response convene_action(Web& web, Context& ctx) {
   if (!id) return web.error(ctx, id.error());
   auto created = convene_meeting(web.service(ctx), *id, ctx.form.get("date"));
   if (!created) return web.error(ctx, created.error());
-  return web.redirect_with(ctx, body_href(*id), {"success", "회의를 만들었습니다."});
+  return web.redirect_with(ctx, "/meetings/" + std::to_string(*created), {"success", "회의를 만들었습니다."});
 }
 
 http::Response cadence_action(Web& web, Context& ctx) {
