@@ -81,7 +81,13 @@ test('the seeded bodies, and a 시·군 sees only those it sits on', async () =>
   assert.equal((await get('jeonju', `/meetings/bodies/${bodies['새만금 유관기관 실무협의회']}`)).status, 404);
   const council = await (await get('jeonju', `/meetings/bodies/${bodies['지방자치정책협의회']}`)).text();
   assert.match(council, /매 분기 둘째 목요일/);
-  assert.doesNotMatch(council, /한 해 일정 만들기|회의 주기 변경/, 'a member is offered no secretariat action');
+  assert.doesNotMatch(council, /한 해 일정 만들기|회의 주기 변경|위원 기관 추가/, 'a member is offered no secretariat action');
+  // The coordinator adds a member; a second time is refused and changes nothing.
+  const road = bodies['새만금 방조제도로 임시개통운영 협의회'];
+  assert.match(await (await get('coordinator', `/meetings/bodies/${road}`)).text(), /위원 기관 추가/);
+  await postOk('coordinator', `/meetings/bodies/${road}/members`, { organization: String(org['A-JIRI']) });
+  assert.match(await (await get('coordinator', `/meetings/bodies/${road}`)).text(), /<th scope="row">전북연구원<\/th><td>위원<\/td>/);
+  assert.equal((await post('coordinator', `/meetings/bodies/${road}/members`, { organization: String(org['A-JIRI']) })).status, 409);
 });
 
 test('a visiting body’s year is generated once, each host explained, and a pinned host re-plans the rest', async () => {
@@ -187,7 +193,9 @@ test('a suggestion due for review goes onto the agenda, its decision reaches its
   // The suggestion's own rules refuse a step that does not fit its state: nothing is written on either side.
   const refused = await post('coordinator', `/meetings/entries/${reviewEntry}/minutes`, { decision: `해결로 결정 ${run}`, action: 'resolve', back: href });
   assert.ok([409, 422].includes(refused.status), `refused: ${refused.status}`);
-  assert.match(await refused.text(), /[가-힣]/);
+  const refusedPage = await refused.text();
+  assert.match(refusedPage, new RegExp(`id="minutes-${reviewEntry}">[\\s\\S]*?<div class="sotong-alert sotong-alert-danger" role="alert"><p class="sotong-alert-message">[^<]*[가-힣][^<]*</p>`),
+    'the suggestion’s refusal, in Korean, beside the entry');
   const untouched = await (await api('coordinator', `/api/v1/suggestions/${s.id}`)).json();
   assert.ok(!untouched.timeline.some((e) => e.kind === 'review'), 'nothing on the suggestion');
   assert.doesNotMatch(await (await get('coordinator', href)).text(), new RegExp(`<td>해결로 결정 ${run}</td>`), 'nothing on the entry');

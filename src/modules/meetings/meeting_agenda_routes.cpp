@@ -3,6 +3,7 @@
 // page.
 #include <string>
 
+#include "http/status.hpp"
 #include "modules/meetings/meeting_agenda_service.hpp"
 #include "modules/meetings/meeting_forms.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
@@ -57,9 +58,12 @@ View entry_view(const MeetingPage& p, const AgendaEntry& e, std::size_t index, s
                          {"status", std::string(label_of<EntryStatus>(kEntryStatuses, e.status))},
                          {"proposer", name_of(p, e.proposer_id)},
                          {"is_review", e.source == EntrySource::review},
-                         {"discussion", e.discussion},
-                         {"decision", e.decision},
                          {"actions", actions}});
+  // Set only when written: an empty text still opens a template section.
+  if (!e.decision.empty()) {
+    v.set("discussion", e.discussion);
+    v.set("decision", e.decision);
+  }
   if (p.may_run && open) {
     v.set("status_action", base + "/status");
     v.set("may_accept", e.status != EntryStatus::accepted);
@@ -78,15 +82,23 @@ View entry_view(const MeetingPage& p, const AgendaEntry& e, std::size_t index, s
   return v;
 }
 
-http::Response meeting_page(Web& web, Context& ctx) {
-  auto page = platform::path_id(ctx, kNotFound).and_then([&](std::int64_t id) {
-    return get_meeting(web.service(ctx), id);
-  });
-  return web.respond(ctx, std::move(page), [&](const MeetingPage& p) {
+/// A refusal of one entry's change, shown beside that entry (in Korean, as the service or the source said
+/// it).
+struct Refusal {
+  std::int64_t entry_id = 0;
+  std::string message;
+};
+
+http::Response render_meeting(Web& web, Context& ctx, const MeetingPage& p, const Refusal& refusal,
+                              int status) {
+  {
     const std::string href = meeting_href(p.meeting.id);
     View entries = View::list();
-    for (std::size_t i = 0; i < p.entries.size(); ++i)
-      entries.push(entry_view(p, p.entries[i], i, p.entries.size()));
+    for (std::size_t i = 0; i < p.entries.size(); ++i) {
+      View entry = entry_view(p, p.entries[i], i, p.entries.size());
+      if (p.entries[i].id == refusal.entry_id) entry.set("refusal", refusal.message);
+      entries.push(std::move(entry));
+    }
     View suggested = View::list();
     for (const auto& item : p.suggested)
       suggested.push(View::object({{"source", item.source},
@@ -106,8 +118,6 @@ http::Response meeting_page(Web& web, Context& ctx) {
                            {"date", platform::calendar::format_date_with_weekday(m.date)},
                            {"time", m.start_time + "~" + m.end_time},
                            {"location", m.location},
-                           {"host", m.host_name},
-                           {"move_reason", m.move_reason},
                            {"state", std::string(label_of<MeetingState>(kMeetingStates, m.state))},
                            {"entries", entries},
                            {"has_entries", !p.entries.empty()},
@@ -117,6 +127,8 @@ http::Response meeting_page(Web& web, Context& ctx) {
                            {"organisations", organisations_view(p)},
                            {"decision_actions", decision_actions},
                            {"back", href}});
+    if (!m.host_name.empty()) v.set("host", m.host_name);
+    if (!m.move_reason.empty()) v.set("move_reason", m.move_reason);
     if (p.may_propose) v.set("propose_action", href + "/entries");
     if (p.may_run && agenda_open(m.state)) {
       v.set("review_action", href + "/review-entries");
@@ -129,8 +141,17 @@ http::Response meeting_page(Web& web, Context& ctx) {
                        {{"회의", "/meetings"},
                         {p.body.name, "/meetings/bodies/" + std::to_string(p.body.id)},
                         {m.title, ""}},
-                       {}});
+                       {}},
+                      status);
+  }
+}
+
+http::Response meeting_page(Web& web, Context& ctx) {
+  auto page = platform::path_id(ctx, kNotFound).and_then([&](std::int64_t id) {
+    return get_meeting(web.service(ctx), id);
   });
+  return web.respond(ctx, std::move(page),
+                     [&](const MeetingPage& p) { return render_meeting(web, ctx, p, {}, 200); });
 }
 
 /// The minutes on a page of their own, for printing and for the members once confirmed; the draft is not
@@ -221,7 +242,19 @@ http::Response minutes_action(Web& web, Context& ctx) {
   if (!id) return web.error(ctx, id.error());
   const MinutesInput input{ctx.form.get("discussion"), ctx.form.get("decision"), ctx.form.get("action"),
                            ctx.form.get("next_review")};
-  return done(web, ctx, record_minutes(web.service(ctx), *id, input), "회의록을 기록했습니다.");
+  auto recorded = record_minutes(web.service(ctx), *id, input);
+  if (recorded ||
+      (recorded.error().code != ErrorCode::conflict && recorded.error().code != ErrorCode::invalid_input))
+    return done(web, ctx, recorded, "회의록을 기록했습니다.");
+  // A refusal (ours, or the suggestion's own rules) is shown beside the entry, on the meeting's page as it
+  // was.
+  auto page = meeting_of_entry(web.service(ctx), *id).and_then([&](std::int64_t meeting) {
+    return get_meeting(web.service(ctx), meeting);
+  });
+  if (!page) return web.error(ctx, recorded.error());
+  std::string message = recorded.error().message;
+  for (const auto& f : recorded.error().fields) message += " " + f.message;
+  return render_meeting(web, ctx, *page, {*id, message}, http::status_for(recorded.error().code));
 }
 
 http::Response action_item_action(Web& web, Context& ctx) {

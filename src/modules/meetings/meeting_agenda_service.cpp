@@ -177,6 +177,16 @@ Result<MeetingPage> get_meeting(const platform::ServiceContext& svc, std::int64_
   return page;
 }
 
+Result<std::int64_t> meeting_of_entry(const platform::ServiceContext& svc, std::int64_t entry_id) {
+  return svc.db.read([&](store::Connection& c) -> Result<std::int64_t> {
+    const auto entry = meeting_store::find_entry(c, entry_id);
+    if (!entry) return Error::not_found(kNotFound);
+    auto loaded = load(svc, c, entry->meeting_id);
+    if (!loaded) return loaded.error();
+    return entry->meeting_id;
+  });
+}
+
 Result<std::int64_t> propose_entry(const platform::ServiceContext& svc, std::int64_t meeting_id,
                                    const EntryInput& input) {
   if (auto ok = svc.policy.check(svc.actor, kPropose, svc.actor.organization_path); !ok) return ok.error();

@@ -32,6 +32,9 @@ struct MeetingPage {
 /// published (unless the secretariat) — and nothing of the draft minutes leaks (show_minutes false).
 Result<MeetingPage> get_meeting(const platform::ServiceContext& svc, std::int64_t id);
 
+/// The meeting an entry belongs to, when the actor may see that meeting; not_found otherwise.
+Result<std::int64_t> meeting_of_entry(const platform::ServiceContext& svc, std::int64_t entry_id);
+
 /// A bureau's or a member's proposal (the secretariat's own goes straight onto the agenda). Only while the
 /// agenda is open.
 Result<std::int64_t> propose_entry(const platform::ServiceContext& svc, std::int64_t meeting_id,

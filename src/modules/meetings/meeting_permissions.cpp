@@ -23,10 +23,8 @@ std::vector<platform::Permission> permissions() {
 
 bool works_in(const Actor& actor, const std::string& path) {
   if (path.empty()) return false;
-  // The province itself sits on some bodies; that must not make every 시·군 beneath it a member, so the top
-  // organisation ("/1/") counts only for those who work in it directly or in a part that is not a 시·군 —
-  // approximated as: its own officers (equal path) and the province's divisions and bureaus, never a
-  // municipal officer (municipal role).
+  // The province sits on some bodies, and every 시·군 lies beneath it in the tree: the top organisation
+  // ("/1/") counts for the province's own officers, never for a municipal officer.
   if (std::count(path.begin(), path.end(), '/') == 2)
     return actor.organization_path == path ||
            (actor.organization_path.starts_with(path) && !actor.has(Role::municipal));

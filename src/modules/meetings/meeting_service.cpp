@@ -138,6 +138,11 @@ Result<BodyPage> get_body(const platform::ServiceContext& svc, std::int64_t id) 
     page.blocked = meeting_store::blocked_dates(c, id);
     page.may_run = is_secretariat(svc.policy, svc.actor, *body);
     page.may_coordinate = svc.policy.allows(svc.actor, kCoordinate);
+    if (page.may_coordinate)
+      for (const auto& o : directory.all())
+        if (o.active && std::none_of(body->members.begin(), body->members.end(),
+                                     [&](const BodyMember& m) { return m.organization_id == o.id; }))
+          page.candidates.emplace_back(o.id, o.name);
     page.body = std::move(*body);
     return page;
   });

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -29,6 +30,8 @@ struct BodyPage {
   std::vector<BlockedDate> blocked;
   bool may_run = false;         // the secretariat (or the coordinator)
   bool may_coordinate = false;  // edits cadence, members, blocked dates
+  /// The active organisations not on the body yet (id, name), for the coordinator's member form.
+  std::vector<std::pair<std::int64_t, std::string>> candidates;
 };
 /// A body with its members and meetings; not_found when the actor may not see it.
 Result<BodyPage> get_body(const platform::ServiceContext& svc, std::int64_t id);

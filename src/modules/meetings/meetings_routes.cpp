@@ -62,10 +62,11 @@ View meetings_view(const BodyPage& p) {
                              {"date", platform::calendar::format_date_with_weekday(m.date)},
                              {"time", m.start_time + "~" + m.end_time},
                              {"state", std::string(label_of<MeetingState>(kMeetingStates, m.state))},
-                             {"move_reason", m.move_reason},
                              {"host", m.host_name},
                              {"host_reason", m.host_reason},
                              {"pinned", m.host_pinned}});
+    // Set only when there is one: an empty text still opens a template section.
+    if (!m.move_reason.empty()) row.set("move_reason", m.move_reason);
     if (p.openable[i]) row.set("href", "/meetings/" + std::to_string(m.id));
     if (p.may_run && p.body.visiting &&
         (m.state == MeetingState::planned || m.state == MeetingState::agenda_published))
@@ -90,6 +91,8 @@ http::Response body_page(Web& web, Context& ctx) {
                                  {"date", platform::calendar::format_date_with_weekday(b.date)},
                                  {"reason", b.reason}}));
     }
+    View candidates = View::list();
+    for (const auto& [id, name] : p.candidates) candidates.push(View::object({{"id", id}, {"name", name}}));
     View v = View::object({{"name", p.body.name},
                            {"kind", label(p.body.kind)},
                            {"cadence", p.cadence_label},
@@ -100,6 +103,7 @@ http::Response body_page(Web& web, Context& ctx) {
                            {"visiting", p.body.visiting},
                            {"members", members_view(p.body, false)},
                            {"hosts", members_view(p.body, true)},
+                           {"candidates", candidates},
                            {"body_href", href},
                            {"meetings", meetings_view(p)},
                            {"blocked", blocked},
