@@ -1,181 +1,216 @@
-// 회의 (meetings), stamped by scripts/new-module: every route refuses the roles its policy rows do not grant and
-// an anonymous caller; a 시·군 officer creates an item through the form, finds it in the list, opens it; another
-// 시·군's item answers 404 to them; the list pages by its page_size setting; the card, search and indicator see
-// the items.
+// 회의 (meetings): every route refuses the roles its policy rows do not grant and an anonymous caller; a 시·군
+// sees only the bodies it sits on and never another body's meetings or a draft of minutes, by any route; a year
+// of a visiting body's meetings is generated once with each host explained and re-planned around a pinned one;
+// and the loop: a suggestion due for review is put on an agenda, the agenda is published (members are told),
+// the decision is handed to the suggestion (a refusal there writes nothing on either side) and appears on its
+// timeline, and the action item handed out comes back on the body's next meeting as 추진상황 점검.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, csrfFrom, fetch, runSuffix as run } from './lib/client.mjs';
-import { openApiChecker } from './lib/openapi.mjs';
-import { assertErrorJson, assertRoutesRefuse } from './lib/refusals.mjs';
+import { Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { apiCall, assertRoutesRefuse } from './lib/refusals.mjs';
 
 const VIEW = 'meetings.view';
-const MANAGE = 'meetings.manage';
+const COORDINATE = 'meetings.coordinate';
+const RUN = 'meetings.run';
+const PROPOSE = 'meetings.propose';
 // The roles each action is granted, as src/modules/meetings/meeting_permissions.cpp declares them.
 const GRANTED = {
   [VIEW]: ['admin', 'coordinator', 'auditor', 'bureau', 'municipal'],
-  [MANAGE]: ['admin', 'coordinator', 'bureau', 'municipal'],
+  [COORDINATE]: ['coordinator'],
+  [RUN]: ['coordinator', 'bureau'],
+  [PROPOSE]: ['coordinator', 'bureau', 'municipal'],
 };
-const PAGE_SIZE = 25; // the page_size setting's default (meetings_module.cpp)
 
 const clients = new Map();
-/** One signed-in client per demo login. */
 async function signedIn(login) {
   if (!clients.has(login)) {
     const c = new Client();
     await c.login(login);
-    clients.set(login, c);
+    clients.set(login, { client: c, csrf: csrfFrom(await (await c.get('/')).text()) });
   }
   return clients.get(login);
 }
-
-/** Creates an item through the form as `login`; returns its id. */
-async function create(login, title) {
-  const c = await signedIn(login);
-  const _csrf = await c.csrf('/meetings/new');
-  const res = await c.postForm('/meetings', { _csrf, title });
-  assert.equal(res.status, 303, `create as ${login}: ${res.status === 303 ? '' : await res.text()}`);
-  const id = res.headers.get('location').match(/^\/meetings\/(\d+)$/)?.[1];
-  assert.ok(id, `redirects to the new item: ${res.headers.get('location')}`);
-  return Number(id);
+async function get(login, path) {
+  return (await signedIn(login)).client.get(path);
+}
+/** Posts a form as `login` with its CSRF token. */
+async function post(login, path, fields = {}) {
+  const s = await signedIn(login);
+  return s.client.postForm(path, { _csrf: s.csrf, ...fields });
+}
+async function postOk(login, path, fields = {}) {
+  const res = await post(login, path, fields);
+  assert.equal(res.status, 303, `${login} POST ${path}: ${res.status} ${res.status === 303 ? '' : await res.text()}`);
+  return res.headers.get('location');
 }
 
-const api = (path, token) =>
-  fetch(new Client().base + path, { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+const tokens = new Map();
+const api = (login, path, body) => {
+  if (!tokens.has(login)) tokens.set(login, createToken(login, 'meetings-test'));
+  return apiCall(body ? 'POST' : 'GET', path, { token: tokens.get(login), body });
+};
 
-let jeonjuItem;
-let gunsanItem;
+const korea = (days = 0) => new Date(Date.now() + 9 * 3600 * 1000 + days * 86400 * 1000).toISOString().slice(0, 10);
+
+let org; // code → id
+let bodies; // name → id
+
+async function bodyIds(login) {
+  const html = await (await get(login, '/meetings')).text();
+  return Object.fromEntries([...html.matchAll(/<a href="\/meetings\/bodies\/(\d+)">([^<]+)<\/a>/g)].map((m) => [m[2], Number(m[1])]));
+}
+
+/** Convenes a meeting of a body on `date` as the coordinator; returns its id. */
+async function convene(body, date) {
+  const location = await postOk('coordinator', `/meetings/bodies/${bodies[body]}/meetings`, { date });
+  return Number(location.match(/^\/meetings\/(\d+)$/)[1]);
+}
 
 before(async () => {
-  jeonjuItem = await create('jeonju', `전주 항목 ${run}`);
-  gunsanItem = await create('gunsan', `군산 항목 ${run}`);
+  org = Object.fromEntries((await (await api('admin', '/api/v1/organizations')).json()).items.map((o) => [o.code, o.id]));
+  bodies = await bodyIds('coordinator');
+});
+
+test('the seeded bodies, and a 시·군 sees only those it sits on', async () => {
+  for (const name of ['지방자치정책협의회', '부시장·부군수 회의', '도-시·군 기획실장회의', '시·군 현장 순회 정책협의회',
+    '기획조정실 시·군 정례회의', '새만금 유관기관 실무협의회', '새만금 방조제도로 임시개통운영 협의회', '정책협력 워크숍'])
+    assert.ok(bodies[name], `${name} is seeded`);
+  const jeonju = await bodyIds('jeonju');
+  assert.ok(jeonju['지방자치정책협의회'] && !jeonju['새만금 유관기관 실무협의회'], '전주시 is no 새만금 member');
+  assert.ok((await bodyIds('gunsan'))['새만금 유관기관 실무협의회'], '군산시 is');
+  assert.equal((await get('jeonju', `/meetings/bodies/${bodies['새만금 유관기관 실무협의회']}`)).status, 404);
+  const council = await (await get('jeonju', `/meetings/bodies/${bodies['지방자치정책협의회']}`)).text();
+  assert.match(council, /매 분기 둘째 목요일/);
+  assert.doesNotMatch(council, /한 해 일정 만들기|회의 주기 변경|위원 기관 추가/, 'a member is offered no secretariat action');
+  // The coordinator adds a member; a second time is refused and changes nothing.
+  const road = bodies['새만금 방조제도로 임시개통운영 협의회'];
+  assert.match(await (await get('coordinator', `/meetings/bodies/${road}`)).text(), /위원 기관 추가/);
+  await postOk('coordinator', `/meetings/bodies/${road}/members`, { organization: String(org['A-JIRI']) });
+  assert.match(await (await get('coordinator', `/meetings/bodies/${road}`)).text(), /<th scope="row">전북연구원<\/th><td>위원<\/td>/);
+  assert.equal((await post('coordinator', `/meetings/bodies/${road}/members`, { organization: String(org['A-JIRI']) })).status, 409);
+});
+
+test('a visiting body’s year is generated once, each host explained, and a pinned host re-plans the rest', async () => {
+  const id = bodies['시·군 현장 순회 정책협의회'];
+  const first = await postOk('coordinator', `/meetings/bodies/${id}/schedule`, { year: '2027' });
+  assert.match(await (await (await signedIn('coordinator')).client.get(first)).text(), /회의 12건을 만들었습니다/);
+  await postOk('coordinator', `/meetings/bodies/${id}/schedule`, { year: '2027' });
+  const page = await (await get('coordinator', `/meetings/bodies/${id}`)).text();
+  assert.match(page, /회의 0건을 만들었습니다/, 'regenerating adds nothing');
+  const meetings = [...page.matchAll(/action="\/meetings\/(\d+)\/host"/g)].map((m) => Number(m[1]));
+  assert.equal(meetings.length, 12);
+  await postOk('coordinator', `/meetings/${meetings[5]}/host`, { host: String(org['52130']), back: `/meetings/bodies/${id}` });
+  const after = await (await get('coordinator', `/meetings/bodies/${id}`)).text();
+  assert.match(after, /군산시 \(지정\)/);
+  assert.equal((after.match(/<td>군산시( \(지정\))?<br>/g) ?? []).length, 1, '군산시 hosts once in the round');
+  const refused = await post('coordinator', `/meetings/${meetings[5]}/host`, { host: String(org['A-KRC']) });
+  assert.equal(refused.status, 422, 'not a member 시·군');
+  assert.equal((await post('coordinator', `/meetings/bodies/${id}/schedule`, { year: '1999' })).status, 422);
 });
 
 test('every route refuses the roles not granted its action and an anonymous caller', async () => {
-  const refusedTitle = `거절되어야 할 항목 ${run}`;
+  const b = bodies['부시장·부군수 회의'];
   const routes = [
     { method: 'GET', path: '/meetings', action: VIEW },
-    { method: 'GET', path: '/meetings/new', action: MANAGE },
-    { method: 'POST', path: '/meetings', action: MANAGE, form: { title: refusedTitle } },
-    { method: 'GET', path: `/meetings/${jeonjuItem}`, action: VIEW },
-    { method: 'GET', path: '/api/v1/meetings', action: VIEW, api: true },
-    { method: 'GET', path: `/api/v1/meetings/${jeonjuItem}`, action: VIEW, api: true },
+    { method: 'GET', path: `/meetings/bodies/${b}`, action: VIEW },
+    { method: 'POST', path: `/meetings/bodies/${b}/schedule`, action: RUN, form: { year: '2030' } },
+    { method: 'POST', path: `/meetings/bodies/${b}/meetings`, action: RUN, form: { date: '2030-01-02' } },
+    { method: 'POST', path: `/meetings/bodies/${b}/cadence`, action: COORDINATE, form: { cadence: 'monthly/1/mon' } },
+    { method: 'POST', path: `/meetings/bodies/${b}/members`, action: COORDINATE, form: { organization: '1' } },
+    { method: 'POST', path: `/meetings/bodies/${b}/blocked-dates`, action: COORDINATE, form: { organization: '1', date: '2030-01-02', reason: '행사' } },
+    { method: 'POST', path: '/meetings/1/host', action: RUN, form: { host: '1' } },
+    { method: 'GET', path: '/meetings/1', action: VIEW },
+    { method: 'GET', path: '/meetings/1/minutes', action: VIEW },
+    { method: 'POST', path: '/meetings/1/entries', action: PROPOSE, form: { title: '거절될 안건' } },
+    { method: 'POST', path: '/meetings/1/review-entries', action: RUN, form: { source: 'suggestions', item: '1' } },
+    { method: 'POST', path: '/meetings/1/publish', action: RUN },
+    { method: 'POST', path: '/meetings/1/confirm', action: RUN },
+    { method: 'POST', path: '/meetings/entries/1/status', action: RUN, form: { status: 'accepted' } },
+    { method: 'POST', path: '/meetings/entries/1/move', action: RUN, form: { direction: 'up' } },
+    { method: 'POST', path: '/meetings/entries/1/minutes', action: RUN, form: { decision: '결정' } },
+    { method: 'POST', path: '/meetings/entries/1/actions', action: RUN, form: { title: '조치', owner: '1', due: '2030-01-02' } },
+    { method: 'POST', path: '/meetings/actions/1/done', action: PROPOSE },
   ];
   const checked = await assertRoutesRefuse(routes, GRANTED);
   assert.ok(checked >= routes.length * 2, `${checked} refusals checked`);
-  // The refused form posts created nothing.
-  const items = (await (await api('/api/v1/meetings', createToken('admin', 'meetings-test'))).json()).items;
-  assert.ok(!items.some((i) => i.title === refusedTitle));
 });
 
-test('a 시·군 officer creates an item through the form, finds it in the list and opens it', async () => {
-  const jeonju = await signedIn('jeonju');
-  const title = `전주 새 항목 ${run}`;
-  const id = await create('jeonju', `  ${title}  `);
-  const detail = await jeonju.get(`/meetings/${id}`); // where the form's redirect leads
-  assert.equal(detail.status, 200);
-  const html = await detail.text();
-  assert.match(html, /등록했습니다\./, 'the one-time success message');
-  assert.ok(html.includes(`<td>${title}</td>`), 'stored trimmed');
-  assert.ok(html.includes('<td>전주시</td>'), 'the item belongs to the officer’s 시·군');
-  const list = await jeonju.get('/meetings');
-  assert.equal(list.status, 200);
-  assert.ok((await list.text()).includes(`<a href="/meetings/${id}">${title}</a>`), 'listed');
-  const json = await api(`/api/v1/meetings/${id}`, createToken('jeonju', 'meetings-test'));
-  assert.equal(json.status, 200);
-  const body = await json.json();
-  assert.equal(body.title, title);
-  assert.equal(body.organization_name, '전주시');
+test('a 시·군 officer is refused another body’s meeting and its draft minutes over every route', async () => {
+  const meeting = await convene('새만금 유관기관 실무협의회', korea(-1));
+  const entryLocation = await postOk('coordinator', `/meetings/${meeting}/entries`, { title: `새만금 안건 ${run}`, back: `/meetings/${meeting}` });
+  assert.equal(entryLocation, `/meetings/${meeting}`);
+  await postOk('coordinator', `/meetings/${meeting}/publish`, { back: `/meetings/${meeting}` });
+  const entry = Number((await (await get('coordinator', `/meetings/${meeting}`)).text()).match(/\/meetings\/entries\/(\d+)\/minutes/)[1]);
+  await postOk('coordinator', `/meetings/entries/${entry}/minutes`, { discussion: '논의', decision: `초안 결정 ${run}`, back: `/meetings/${meeting}` });
+  await postOk('coordinator', `/meetings/entries/${entry}/actions`, { title: '도로 표지 정비', owner: String(org['52130']), due: korea(30), back: `/meetings/${meeting}` });
+  const action = Number((await (await get('coordinator', `/meetings/${meeting}`)).text()).match(/\/meetings\/actions\/(\d+)\/done/)[1]);
+  for (const path of [`/meetings/${meeting}`, `/meetings/${meeting}/minutes`])
+    assert.equal((await get('jeonju', path)).status, 404, `jeonju GET ${path}`);
+  for (const [path, fields] of [[`/meetings/${meeting}/entries`, { title: '전주 안건' }], [`/meetings/actions/${action}/done`, {}]])
+    assert.equal((await post('jeonju', path, fields)).status, 404, `jeonju POST ${path}`);
+  // A member sees the published agenda, but not the draft minutes.
+  assert.equal((await get('gunsan', `/meetings/${meeting}`)).status, 200);
+  assert.doesNotMatch(await (await get('gunsan', `/meetings/${meeting}`)).text(), new RegExp(`초안 결정 ${run}`));
+  assert.equal((await get('gunsan', `/meetings/${meeting}/minutes`)).status, 404);
+  await postOk('gunsan', `/meetings/actions/${action}/done`, { back: `/meetings/${meeting}` });
+  await postOk('coordinator', `/meetings/${meeting}/confirm`, { back: `/meetings/${meeting}` });
+  assert.match(await (await get('gunsan', `/meetings/${meeting}/minutes`)).text(), new RegExp(`초안 결정 ${run}`), 'confirmed: published to members');
+  assert.equal((await get('jeonju', `/meetings/${meeting}/minutes`)).status, 404, 'still not another body’s member');
 });
 
-test('a missing title is refused with 422 and a Korean message beside the field, creating nothing', async () => {
-  const jeonju = await signedIn('jeonju');
-  const form = await jeonju.get('/meetings/new');
-  const res = await jeonju.postForm('/meetings', { _csrf: csrfFrom(await form.text()), title: '   ' });
-  assert.equal(res.status, 422);
-  const html = await res.text();
-  assert.match(html, /<p class="form-hint-invalid">제목을 입력해 주십시오\.<\/p>/);
-  assert.match(html, /aria-invalid="true"/);
-  const long = await jeonju.postForm('/meetings', { _csrf: csrfFrom(html), title: '가'.repeat(201) });
-  assert.equal(long.status, 422);
-  assert.match(await long.text(), /200자 이하로 입력해 주십시오/);
-});
-
-test('another 시·군’s item answers 404 to a 시·군 officer, in HTML and JSON, and is not listed', async () => {
-  const jeonju = await signedIn('jeonju');
-  const page = await jeonju.get(`/meetings/${gunsanItem}`);
-  assert.equal(page.status, 404);
-  assert.match(page.headers.get('content-type'), /^text\/html/);
-  assert.doesNotMatch(await page.text(), new RegExp(`군산 항목 ${run}`));
-  const token = createToken('jeonju', 'meetings-test');
-  const json = await api(`/api/v1/meetings/${gunsanItem}`, token);
-  assert.equal(json.status, 404);
-  assertErrorJson(await json.json(), 'not_found');
-  const listed = (await (await api('/api/v1/meetings', token)).json()).items.map((i) => i.id);
-  assert.ok(listed.includes(jeonjuItem) && !listed.includes(gunsanItem));
-  assert.doesNotMatch(await (await jeonju.get('/meetings')).text(), new RegExp(`군산 항목 ${run}`));
-  // A province-wide role sees both.
-  const coordinator = await signedIn('coordinator');
-  assert.equal((await coordinator.get(`/meetings/${gunsanItem}`)).status, 200);
-  assert.equal((await coordinator.get(`/meetings/${jeonjuItem}`)).status, 200);
-});
-
-test('the list shows page_size items and continues on the next page by keyset', async () => {
-  const ids = [];
-  for (let i = 0; i <= PAGE_SIZE; i++) ids.push(await create('planning', `쪽 나눔 ${i} ${run}`));
-  const planning = await signedIn('planning');
-  const first = await (await planning.get('/meetings')).text();
-  const rows = (html) => [...html.matchAll(/<a href="\/meetings\/(\d+)">/g)].map((m) => Number(m[1]));
-  assert.deepEqual(rows(first), ids.slice(1).reverse(), 'the newest page_size items, newest first');
-  const next = first.match(/href="(\/meetings\?before=\d+)"/)?.[1];
-  assert.ok(next, 'a link to the next page');
-  const second = await (await planning.get(next)).text();
-  assert.ok(rows(second).includes(ids[0]), 'the oldest item on the next page');
-  const json = await (await api('/api/v1/meetings', createToken('planning', 'meetings-test'))).json();
-  assert.equal(json.items.length, PAGE_SIZE);
-  assert.equal(typeof json.next_before, 'number');
-});
-
-test('every JSON operation answers each status openapi.json declares, with the body it declares', async () => {
-  const assertDocumented = await openApiChecker();
-  const jeonju = createToken('jeonju', 'meetings-test');
-  const expert = createToken('expert', 'meetings-test'); // no meetings action
-  const anonymous = (path) => fetch(new Client().base + path, { headers: { accept: 'application/json' } });
-  const cases = {
-    'GET /api/v1/meetings': {
-      200: () => api('/api/v1/meetings', jeonju),
-      401: () => anonymous('/api/v1/meetings'),
-      403: () => api('/api/v1/meetings', expert),
-    },
-    'GET /api/v1/meetings/{id}': {
-      200: () => api(`/api/v1/meetings/${jeonjuItem}`, jeonju),
-      401: () => anonymous(`/api/v1/meetings/${jeonjuItem}`),
-      403: () => api(`/api/v1/meetings/${jeonjuItem}`, expert),
-      404: () => api(`/api/v1/meetings/${gunsanItem}`, jeonju),
-    },
-  };
-  for (const [operation, byStatus] of Object.entries(cases)) {
-    assert.deepEqual(Object.keys(byStatus).map(Number), assertDocumented.declared(operation), `${operation}: a case per declared status`);
-    for (const [status, call] of Object.entries(byStatus)) {
-      const res = await call();
-      assert.equal(res.status, Number(status), operation);
-      await assertDocumented(operation, res);
-    }
+test('a suggestion due for review goes onto the agenda, its decision reaches its timeline, and the action item rolls over', async () => {
+  // A suggestion adopted for the 부시장·부군수 회의, due for review today.
+  const filed = await api('jeonju', '/api/v1/suggestions', { domain: 'project', content: '내용', title: `회의 안건 건의 ${run}` });
+  const s = await filed.json();
+  assert.equal(filed.status, 201, JSON.stringify(s));
+  for (const body of [{ action: 'start_review' },
+    { action: 'adopt', lead_bureau_id: org['52000-B01'], working_days: 10, review_level: 'vice_mayors', next_review: korea() }]) {
+    const res = await api('coordinator', `/api/v1/suggestions/${s.id}/decisions`, body);
+    assert.equal(res.status, 200, JSON.stringify(await res.json()));
   }
-});
+  const meeting = await convene('부시장·부군수 회의', korea());
+  const next = await convene('부시장·부군수 회의', korea(7));
+  const href = `/meetings/${meeting}`;
+  const draft = await (await get('coordinator', href)).text();
+  assert.match(draft, new RegExp(`<a href="/suggestions/${s.id}">회의 안건 건의 ${run}</a>`), 'proposed from suggestions');
+  await postOk('coordinator', `${href}/review-entries`, { source: 'suggestions', item: String(s.id), back: href });
+  assert.equal((await post('coordinator', `${href}/review-entries`, { source: 'suggestions', item: String(s.id) })).status, 409, 'not twice');
+  // 전주시 proposes; the secretariat accepts it and moves it first.
+  await postOk('jeonju', `${href}/entries`, { title: `전주 제안 ${run}`, duration: '15', back: href });
+  assert.match(await (await get('jeonju', href)).text(), new RegExp(`전주 제안 ${run}`), 'its own proposal');
+  const proposed = Number((await (await get('coordinator', href)).text()).match(new RegExp(`전주 제안 ${run}</th>[\\s\\S]*?/meetings/entries/(\\d+)/status`))[1]);
+  await postOk('coordinator', `/meetings/entries/${proposed}/status`, { status: 'accepted', back: href });
+  await postOk('coordinator', `/meetings/entries/${proposed}/move`, { direction: 'up', back: href });
+  const ordered = await (await get('coordinator', href)).text();
+  assert.ok(ordered.indexOf(`전주 제안 ${run}`) < ordered.indexOf(`회의 안건 건의 ${run}`), 'moved first');
+  await postOk('coordinator', `${href}/publish`, { back: href });
+  assert.match(await (await get('gunsan', '/notifications')).text(), /회의 안건이 공개되었습니다/, 'members are told');
+  assert.equal((await post('coordinator', `${href}/publish`, { back: href })).status, 409, 'published once');
+  assert.equal((await post('jeonju', `${href}/entries`, { title: '늦은 안건' })).status, 409, 'closed once published');
 
-test('the dashboard card, search and the indicator see the items', async () => {
-  const jeonju = await signedIn('jeonju');
-  const home = await (await jeonju.get('/')).text();
-  assert.match(home, /<a href="\/meetings">\d+건<\/a>/, 'the card counts and links to the list');
-  const token = createToken('jeonju', 'meetings-test');
-  const found = await (await api(`/api/v1/search?q=${encodeURIComponent(run)}&source=meetings`, token)).json();
-  const hits = found.items.filter((i) => i.source === 'meetings').map((i) => i.record_id);
-  assert.ok(hits.includes(jeonjuItem), 'own item found');
-  assert.ok(!hits.includes(gunsanItem), 'another 시·군’s item not found');
-  const admin = createToken('admin', 'meetings-test');
-  const year = new Date(Date.now() + 9 * 3600 * 1000).getUTCFullYear();
-  const figures = await (await api(`/api/v1/indicators/meetings.created?year=${year}`, admin)).json();
-  const orgs = (await (await api('/api/v1/organizations?kind=municipality', admin)).json()).items;
-  const jeonjuCity = orgs.find((o) => o.code === '52110');
-  assert.ok(figures.values.find((v) => v.organization_id === jeonjuCity.id)?.value >= 1);
+  const page = await (await get('coordinator', href)).text();
+  const reviewEntry = Number(page.match(new RegExp(`id="minutes-(\\d+)">2\\. 회의 안건 건의 ${run}`))[1]);
+  // The suggestion's own rules refuse a step that does not fit its state: nothing is written on either side.
+  const refused = await post('coordinator', `/meetings/entries/${reviewEntry}/minutes`, { decision: `해결로 결정 ${run}`, action: 'resolve', back: href });
+  assert.ok([409, 422].includes(refused.status), `refused: ${refused.status}`);
+  const refusedPage = await refused.text();
+  assert.match(refusedPage, new RegExp(`id="minutes-${reviewEntry}">[\\s\\S]*?<div class="sotong-alert sotong-alert-danger" role="alert"><p class="sotong-alert-message">[^<]*[가-힣][^<]*</p>`),
+    'the suggestion’s refusal, in Korean, beside the entry');
+  const untouched = await (await api('coordinator', `/api/v1/suggestions/${s.id}`)).json();
+  assert.ok(!untouched.timeline.some((e) => e.kind === 'review'), 'nothing on the suggestion');
+  assert.doesNotMatch(await (await get('coordinator', href)).text(), new RegExp(`<td>해결로 결정 ${run}</td>`), 'nothing on the entry');
+  // The decision the suggestion accepts appears on its timeline.
+  await postOk('coordinator', `/meetings/entries/${reviewEntry}/minutes`, { discussion: '추진 방안 논의', decision: `추진하기로 함 ${run}`, action: 'start_progress', back: href });
+  const decided = await (await api('coordinator', `/api/v1/suggestions/${s.id}`)).json();
+  const review = decided.timeline.find((e) => e.kind === 'review');
+  assert.ok(review, JSON.stringify(decided.timeline));
+  assert.match(review.detail, /부시장·부군수 회의/);
+  assert.match(review.body, new RegExp(`추진하기로 함 ${run}`));
+  assert.equal(decided.state, 'in_progress');
+  // An action item stays open and comes back on the next meeting as 추진상황 점검.
+  await postOk('coordinator', `/meetings/entries/${reviewEntry}/actions`, { title: `부지 협의 ${run}`, owner: String(org['52110']), due: korea(30), back: href });
+  assert.match(await (await get('coordinator', `/meetings/${next}`)).text(), new RegExp(`추진상황 점검: 부지 협의 ${run}`));
+  await postOk('coordinator', `${href}/confirm`, { back: href });
+  assert.equal((await post('coordinator', `/meetings/entries/${reviewEntry}/minutes`, { decision: '다시' })).status, 409, 'read-only once confirmed');
+  assert.match(await (await get('jeonju', `${href}/minutes`)).text(), new RegExp(`추진하기로 함 ${run}`));
 });

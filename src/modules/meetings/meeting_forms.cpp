@@ -1,15 +1,22 @@
 #include "modules/meetings/meeting_forms.hpp"
 
+#include <charconv>
+#include <string>
+
 #include "platform/web/params.hpp"
 
 namespace sotong::meetings {
 
-MeetingInput input_from_form(const http::Form& form) {
-  return {form.get("title")};
+std::optional<std::int64_t> read_id(const http::Form& form, std::string_view field) {
+  return platform::parse_id(form.get(field));
 }
 
-std::int64_t read_before(const http::Form& query) {
-  return platform::parse_id(query.get("before")).value_or(0);
+int read_year(const http::Form& form, std::string_view field) {
+  const std::string text = form.get(field);
+  int year = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc{} || end != text.data() + text.size()) return 0;
+  return year;
 }
 
 }  // namespace sotong::meetings

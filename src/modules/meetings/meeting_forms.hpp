@@ -1,18 +1,17 @@
-// Request fields of 회의 (meetings) → the typed input the rules check, and the list's paging cursor.
+// Request fields of 회의 (meetings) → typed values; nothing is checked here (the services and rules do).
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "http/form.hpp"
-#include "modules/meetings/meeting.hpp"
 
 namespace sotong::meetings {
 
-/// The create form's fields as typed; nothing is checked here (validate_meeting does that).
-MeetingInput input_from_form(const http::Form& form);
-
-/// The keyset cursor of a list request (?before=ID): only records older than ID. 0 (from the newest) when it
-/// is absent or not an id.
-std::int64_t read_before(const http::Form& query);
+/// A positive id in `field`, or nullopt when it is absent or not one.
+std::optional<std::int64_t> read_id(const http::Form& form, std::string_view field);
+/// A year in `field`; 0 when it is absent or not a number.
+int read_year(const http::Form& form, std::string_view field);
 
 }  // namespace sotong::meetings

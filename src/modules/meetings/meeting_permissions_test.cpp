@@ -8,11 +8,12 @@
 namespace sotong::meetings {
 namespace {
 
-// Organisation paths shaped as in the demo data: two 시·군, a department of the first, a province division.
+// Organisation paths shaped as in the demo data: the province, its policy division and a bureau, two 시·군.
+constexpr const char* kProvince = "/1/";
+constexpr const char* kPolicyDivision = "/1/5/";
+constexpr const char* kBureau = "/1/3/";
 constexpr const char* kJeonju = "/1/20/";
 constexpr const char* kGunsan = "/1/21/";
-constexpr const char* kJeonjuDepartment = "/1/20/40/";
-constexpr const char* kProvinceDivision = "/1/5/";
 
 platform::Policy module_policy() {
   platform::Policy policy;
@@ -20,68 +21,73 @@ platform::Policy module_policy() {
   return policy;
 }
 
-Actor officer(Role role, std::string organization_path) {
+Actor officer(Role role, std::string path) {
   Actor actor;
   actor.account_id = 7;
   actor.roles = {role};
-  actor.organization_path = std::move(organization_path);
+  actor.organization_path = std::move(path);
   return actor;
 }
 
-Meeting record_in(std::string organization_path) {
-  Meeting record;
-  record.id = 1;
-  record.organization_path = std::move(organization_path);
-  return record;
+/// A body run by the policy division with the province and 전주시 as members (군산시 is not one).
+Body body() {
+  Body b;
+  b.id = 1;
+  b.secretariat_path = kPolicyDivision;
+  b.members = {{1, std::nullopt, MemberRole::chair, "전북특별자치도", kProvince},
+               {20, std::nullopt, MemberRole::member, "전주시", kJeonju}};
+  return b;
+}
+
+Meeting in(MeetingState state) {
+  Meeting m;
+  m.state = state;
+  return m;
 }
 
 }  // namespace
 
-TEST(MeetingPermissions, AMunicipalOfficerMayNotViewAnotherMunicipalitysRecord) {
+TEST(MeetingPermissions, AMunicipalOfficerSeesOnlyBodiesItsMunicipalitySitsOn) {
   const auto policy = module_policy();
-  const Actor jeonju = officer(Role::municipal, kJeonju);
-  EXPECT_TRUE(can_view_meeting(policy, jeonju, record_in(kJeonju)));
-  EXPECT_TRUE(can_view_meeting(policy, jeonju, record_in(kJeonjuDepartment)));
-  EXPECT_FALSE(can_view_meeting(policy, jeonju, record_in(kGunsan)));
-  EXPECT_FALSE(can_view_meeting(policy, officer(Role::municipal, kGunsan), record_in(kJeonju)));
+  EXPECT_TRUE(can_view_body(policy, officer(Role::municipal, kJeonju), body()));
+  EXPECT_FALSE(can_view_body(policy, officer(Role::municipal, kGunsan), body()))
+      << "the province on a body does not make every 시·군 beneath it a member";
+  EXPECT_TRUE(can_view_body(policy, officer(Role::bureau, kBureau), body()));
+  EXPECT_TRUE(can_view_body(policy, officer(Role::auditor, "/1/9/"), body()));
+  EXPECT_FALSE(can_view_body(policy, officer(Role::expert, "/1/30/"), body()));
 }
 
-TEST(MeetingPermissions, ProvinceWideRolesViewEveryOrganisation) {
+TEST(MeetingPermissions, TheSecretariatAndTheCoordinatorRunTheBody) {
   const auto policy = module_policy();
-  for (Role role : {Role::admin, Role::coordinator, Role::auditor}) {
-    const Actor actor = officer(role, kProvinceDivision);
-    EXPECT_TRUE(can_view_meeting(policy, actor, record_in(kJeonju))) << role_code(role);
-    EXPECT_TRUE(can_view_meeting(policy, actor, record_in(kGunsan))) << role_code(role);
-  }
+  EXPECT_TRUE(is_secretariat(policy, officer(Role::coordinator, kPolicyDivision), body()));
+  EXPECT_TRUE(is_secretariat(policy, officer(Role::bureau, kPolicyDivision), body()));
+  EXPECT_FALSE(is_secretariat(policy, officer(Role::bureau, kBureau), body()));
+  EXPECT_FALSE(is_secretariat(policy, officer(Role::municipal, kJeonju), body()));
+  EXPECT_FALSE(is_secretariat(policy, officer(Role::auditor, kPolicyDivision), body()))
+      << "reads, never runs";
 }
 
-TEST(MeetingPermissions, RolesWithoutTheActionAndAnonymousCallersViewNothing) {
+TEST(MeetingPermissions, AMemberSeesPublishedAgendasAndOnlyConfirmedMinutes) {
   const auto policy = module_policy();
-  for (Role role : {Role::budget, Role::researcher, Role::committee, Role::hr, Role::expert, Role::trainer})
-    EXPECT_FALSE(can_view_meeting(policy, officer(role, kJeonju), record_in(kJeonju))) << role_code(role);
-  EXPECT_FALSE(can_view_meeting(policy, Actor{}, record_in(kJeonju)));
+  const auto jeonju = officer(Role::municipal, kJeonju);
+  EXPECT_TRUE(can_view_meeting(policy, jeonju, body(), in(MeetingState::planned)));
+  EXPECT_FALSE(agenda_visible(policy, jeonju, body(), in(MeetingState::planned)));
+  EXPECT_TRUE(agenda_visible(policy, jeonju, body(), in(MeetingState::agenda_published)));
+  EXPECT_FALSE(can_view_meeting(policy, jeonju, body(), in(MeetingState::cancelled)));
+  EXPECT_FALSE(can_view_minutes(policy, jeonju, body(), in(MeetingState::held)));
+  EXPECT_TRUE(can_view_minutes(policy, jeonju, body(), in(MeetingState::minutes_confirmed)));
+  EXPECT_FALSE(can_view_meeting(policy, officer(Role::municipal, kGunsan), body(),
+                                in(MeetingState::minutes_confirmed)));
+  const auto coordinator = officer(Role::coordinator, kPolicyDivision);
+  EXPECT_TRUE(can_view_minutes(policy, coordinator, body(), in(MeetingState::held)));
 }
 
-TEST(MeetingPermissions, ARecordWithoutAnOrganisationIsRefusedToEveryone) {
+TEST(MeetingPermissions, BureausAndMembersProposeEntries) {
   const auto policy = module_policy();
-  EXPECT_FALSE(can_view_meeting(policy, officer(Role::coordinator, kProvinceDivision), record_in("")));
-  EXPECT_FALSE(can_view_meeting(policy, officer(Role::municipal, kJeonju), record_in("")));
-}
-
-TEST(MeetingPermissions, TheAuditorReadsButDoesNotCreateAndOfficersCreateOnlyAtHome) {
-  const auto policy = module_policy();
-  EXPECT_TRUE(policy.allows(officer(Role::auditor, kProvinceDivision), kView));
-  EXPECT_FALSE(policy.allows(officer(Role::auditor, kProvinceDivision), kManage));
-  const Actor jeonju = officer(Role::municipal, kJeonju);
-  EXPECT_TRUE(policy.check(jeonju, kManage, kJeonju));
-  EXPECT_FALSE(policy.check(jeonju, kManage, kGunsan));
-}
-
-TEST(MeetingPermissions, ListsReachTheOwnSubtreeOrEveryOrganisation) {
-  const auto policy = module_policy();
-  EXPECT_EQ(viewable_path(policy, officer(Role::municipal, kJeonju)), kJeonju);
-  EXPECT_EQ(viewable_path(policy, officer(Role::bureau, kProvinceDivision)), kProvinceDivision);
-  EXPECT_EQ(viewable_path(policy, officer(Role::coordinator, kProvinceDivision)), "");
+  EXPECT_TRUE(can_propose(policy, officer(Role::bureau, kBureau), body()));
+  EXPECT_TRUE(can_propose(policy, officer(Role::municipal, kJeonju), body()));
+  EXPECT_FALSE(can_propose(policy, officer(Role::municipal, kGunsan), body()));
+  EXPECT_FALSE(can_propose(policy, officer(Role::auditor, kBureau), body()));
 }
 
 }  // namespace sotong::meetings

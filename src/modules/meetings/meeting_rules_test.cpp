@@ -6,59 +6,83 @@
 
 namespace sotong::meetings {
 namespace {
-
-/// The Korean message on `field`, or "" when there is none.
-std::string field_error(const Result<ValidMeeting>& result, const std::string& field) {
-  if (result) return "";
-  for (const auto& e : result.error().fields)
-    if (e.field == field) return e.message;
-  return "";
-}
-
-std::string repeat(const std::string& text, int times) {
-  std::string out;
-  for (int i = 0; i < times; ++i) out += text;
-  return out;
-}
-
+constexpr CivilDate kMeetingDay{2026, 11, 12};
+constexpr CivilDate kBefore{2026, 11, 11};
 }  // namespace
 
-TEST(MeetingRules, AcceptsATitleAndTrimsIt) {
-  auto result = validate_meeting({"  전주 한옥마을 주차 안내  "});
-  ASSERT_TRUE(result);
-  EXPECT_EQ(result->title, "전주 한옥마을 주차 안내");
+TEST(MeetingSteps, TheLifeCycleRunsPlannedPublishedHeldConfirmed) {
+  auto published = apply_step(MeetingState::planned, Step::publish_agenda, kMeetingDay, kBefore);
+  ASSERT_TRUE(published);
+  EXPECT_EQ(*published, MeetingState::agenda_published);
+  auto held = apply_step(*published, Step::record_minutes, kMeetingDay, kMeetingDay);
+  ASSERT_TRUE(held);
+  EXPECT_EQ(*held, MeetingState::held);
+  auto again = apply_step(*held, Step::record_minutes, kMeetingDay, kMeetingDay);
+  ASSERT_TRUE(again) << "minutes are written entry by entry until confirmed";
+  auto confirmed = apply_step(*held, Step::confirm_minutes, kMeetingDay, kMeetingDay);
+  ASSERT_TRUE(confirmed);
+  EXPECT_EQ(*confirmed, MeetingState::minutes_confirmed);
 }
 
-TEST(MeetingRules, RefusesAMissingTitleWithAKoreanFieldError) {
-  for (const char* blank : {"", "   ", "\t"}) {
-    auto result = validate_meeting({blank});
-    ASSERT_FALSE(result) << '"' << blank << '"';
-    EXPECT_EQ(result.error().code, ErrorCode::invalid_input);
-    EXPECT_EQ(field_error(result, "title"), "제목을 입력해 주십시오.");
-  }
+TEST(MeetingSteps, EachStepOutOfOrderIsRefusedInKorean) {
+  auto twice = apply_step(MeetingState::agenda_published, Step::publish_agenda, kMeetingDay, kBefore);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, ErrorCode::conflict);
+  auto early = apply_step(MeetingState::agenda_published, Step::record_minutes, kMeetingDay, kBefore);
+  ASSERT_FALSE(early);
+  EXPECT_NE(early.error().message.find("회의 날짜가 지난 뒤"), std::string::npos);
+  EXPECT_FALSE(apply_step(MeetingState::planned, Step::record_minutes, kMeetingDay, kMeetingDay));
+  EXPECT_FALSE(apply_step(MeetingState::minutes_confirmed, Step::record_minutes, kMeetingDay, kMeetingDay));
+  EXPECT_FALSE(apply_step(MeetingState::agenda_published, Step::confirm_minutes, kMeetingDay, kMeetingDay));
+  EXPECT_FALSE(apply_step(MeetingState::cancelled, Step::publish_agenda, kMeetingDay, kBefore));
+  EXPECT_TRUE(agenda_open(MeetingState::planned));
+  EXPECT_FALSE(agenda_open(MeetingState::agenda_published));
 }
 
-TEST(MeetingRules, CountsTheLimitInCharactersNotBytes) {
-  const std::string at_limit = repeat("가", 200);  // 600 bytes
-  EXPECT_TRUE(validate_meeting({at_limit}));
-  auto over = validate_meeting({at_limit + "가"});
-  ASSERT_FALSE(over);
-  EXPECT_EQ(field_error(over, "title"), "제목은 200자 이하로 입력해 주십시오.");
+TEST(MeetingRollover, OpenItemsOfEarlierMeetingsComeBackOnceUntilDone) {
+  const std::vector<OpenItem> items = {
+      {3, {2026, 10, 8}, ActionStatus::open},   // earlier, open: comes back
+      {1, {2026, 9, 10}, ActionStatus::open},   // earlier still, open: comes back (in id order)
+      {2, {2026, 9, 10}, ActionStatus::done},   // done: never again
+      {4, {2026, 11, 12}, ActionStatus::open},  // handed out by this very meeting: not a roll-over
+      {5, {2026, 10, 8}, ActionStatus::open},   // already on the agenda: not twice
+  };
+  EXPECT_EQ(rollover_items(items, kMeetingDay, {5}), (std::vector<std::int64_t>{1, 3}));
+  EXPECT_TRUE(rollover_items(items, {2026, 9, 10}, {}).empty()) << "nothing is older than the first meeting";
 }
 
-TEST(MeetingRules, ComposesConjoiningJamoToNfcBeforeCountingAndStoring) {
-  // "한" typed as three conjoining jamo (U+1112 U+1161 U+11AB), as macOS sends it.
-  auto one = validate_meeting({"\u1112\u1161\u11ab"});
-  ASSERT_TRUE(one);
-  EXPECT_EQ(one->title, "한");
-  // 200 syllables typed as 600 jamo are 200 characters once composed: within the limit.
-  EXPECT_TRUE(validate_meeting({repeat("\u1112\u1161\u11ab", 200)}));
+TEST(MeetingAgenda, AnEntryMovesOnePlaceAndStaysAtTheEnds) {
+  const std::vector<std::int64_t> ids = {10, 20, 30};
+  EXPECT_EQ(move_entry(ids, 1, -1), (std::vector<std::int64_t>{20, 10, 30}));
+  EXPECT_EQ(move_entry(ids, 1, +1), (std::vector<std::int64_t>{10, 30, 20}));
+  EXPECT_EQ(move_entry(ids, 0, -1), ids);
+  EXPECT_EQ(move_entry(ids, 2, +1), ids);
+  EXPECT_EQ(move_entry(ids, 7, +1), ids);
 }
 
-TEST(MeetingRules, RefusesTextThatIsNotUtf8) {
-  auto result = validate_meeting({"\xff\xfe"});
-  ASSERT_FALSE(result);
-  EXPECT_FALSE(field_error(result, "title").empty());
+TEST(MeetingAgenda, AnEntryNeedsATitleAndASensibleDuration) {
+  auto ok = validate_entry({"  새만금 도로 개통  ", std::nullopt, ""});
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->title, "새만금 도로 개통");
+  EXPECT_EQ(ok->duration_minutes, 10);
+  auto bad = validate_entry({" ", std::nullopt, "300"});
+  ASSERT_FALSE(bad);
+  ASSERT_EQ(bad.error().fields.size(), 2u);
+  EXPECT_EQ(bad.error().fields[0].field, "title");
+  EXPECT_EQ(bad.error().fields[1].field, "duration");
+  EXPECT_FALSE(validate_entry({"안건", std::nullopt, "십분"}));
+}
+
+TEST(MeetingActions, AnActionItemNeedsAnOwnerAndADueDateFromTheMeetingOn) {
+  auto ok = validate_action({"도로 표지 정비", 7, "2026-12-31"}, kMeetingDay);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->owner_id, 7);
+  auto early = validate_action({"도로 표지 정비", 7, "2026-11-01"}, kMeetingDay);
+  ASSERT_FALSE(early);
+  EXPECT_EQ(early.error().fields.front().field, "due");
+  auto none = validate_action({"", std::nullopt, "내일"}, kMeetingDay);
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().fields.size(), 3u);
 }
 
 }  // namespace sotong::meetings

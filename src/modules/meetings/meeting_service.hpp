@@ -1,47 +1,67 @@
-// Use cases of 회의 (meetings), verb–noun: check the policy against the record's organisation, validate, then
-// read, or write in one transaction together with the change history and the search document.
+// Use cases of 회의체 (meeting bodies) and their year of meetings, verb–noun: check the policy and the body's
+// membership, validate with the pure rules, then read, or write in one transaction with the change history.
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
 #include "modules/meetings/meeting.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
-#include "modules/meetings/meeting_rules.hpp"
-#include "platform/policy.hpp"
+#include "platform/organizations/organization_directory.hpp"
 #include "platform/service_context.hpp"
 #include "store/database.hpp"
 
 namespace sotong::meetings {
 
-inline constexpr const char* kNotFound = "찾으시는 항목이 없거나 볼 수 있는 범위 밖에 있습니다.";
+inline constexpr const char* kNotFound = "찾으시는 회의가 없거나 볼 수 있는 범위 밖에 있습니다.";
 
-/// One page of a list, and where the next one starts.
-struct MeetingPage {
-  std::vector<Meeting> items;
-  std::int64_t next_before = 0;  // the `before` of the next page; 0 when this is the last page
+/// The bodies the actor may see, in the order they were set up.
+Result<std::vector<Body>> list_bodies(const platform::ServiceContext& svc);
+
+struct BodyPage {
+  Body body;
+  std::string cadence_label;
+  std::vector<Meeting> meetings;  // the body's meetings, by date
+  std::vector<bool> openable;     // per meeting: may the actor open its page
+  std::vector<BlockedDate> blocked;
+  bool may_run = false;         // the secretariat (or the coordinator)
+  bool may_coordinate = false;  // edits cadence, members, blocked dates
+  /// The active organisations not on the body yet (id, name), for the coordinator's member form.
+  std::vector<std::pair<std::int64_t, std::string>> candidates;
 };
+/// A body with its members and meetings; not_found when the actor may not see it.
+Result<BodyPage> get_body(const platform::ServiceContext& svc, std::int64_t id);
 
-/// The records the actor may view, newest first, `page_size` from `before_id` (0: the newest). Refused
-/// (unauthenticated, forbidden) to an actor without the view action.
-Result<MeetingPage> list_meetings(const platform::ServiceContext& svc, std::int64_t before_id,
-                                  std::int64_t page_size);
+/// Changes a body's cadence (its storage code); the coordinator only. Field error `cadence` when unreadable.
+Result<void> change_cadence(const platform::ServiceContext& svc, std::int64_t id, const std::string& code);
+/// Adds a member organisation to a body (the coordinator). conflict when it already sits on it.
+Result<void> add_body_member(const platform::ServiceContext& svc, std::int64_t id,
+                             std::optional<std::int64_t> org);
+/// Records a date a member cannot host (the coordinator); the rest of the year's hosts are planned again.
+Result<void> add_blocked_date(const platform::ServiceContext& svc, std::int64_t id,
+                              std::optional<std::int64_t> org, const std::string& date,
+                              const std::string& reason);
 
-/// One record. not_found also when it belongs to an organisation outside the actor's reach, so that a refusal
-/// does not tell that it exists.
-Result<Meeting> get_meeting(const platform::ServiceContext& svc, std::int64_t id);
+/// Creates the meetings of `year` from the body's cadence that are not there yet (never touching one that
+/// exists), and for a visiting body plans the hosts of the year's unheld meetings. Returns how many were
+/// created. The secretariat or the coordinator.
+Result<int> generate_year(const platform::ServiceContext& svc, std::int64_t body_id, int year);
 
-/// Creates a record in the actor's organisation and returns its id: field errors for bad input, forbidden
-/// without the manage action. Its history entry and search document commit with it or not at all.
-Result<std::int64_t> create_meeting(const platform::ServiceContext& svc, const MeetingInput& input);
+/// Convenes one meeting of the body on `date` (a 수시 meeting, or one the cadence does not give) and returns
+/// its id; conflict when the body already meets that day. The secretariat or the coordinator.
+Result<std::int64_t> convene_meeting(const platform::ServiceContext& svc, std::int64_t body_id,
+                                     const std::string& date);
 
-/// How many records `actor` may view (the dashboard card's figure; the list shows exactly these).
-std::int64_t count_viewable(store::Connection& c, const platform::Policy& policy, const Actor& actor);
+/// Fixes the host of one unheld visiting meeting and plans the rest of that year's unheld meetings again.
+Result<void> pin_host(const platform::ServiceContext& svc, std::int64_t meeting_id,
+                      std::optional<std::int64_t> host);
 
-/// Writes the record's search document on the caller's connection, so inside the caller's transaction.
-void index_for_search(store::Connection& c, const Meeting& record);
-/// Indexes every record: the "meetings" search source's rebuild.
-void reindex_search(store::Connection& c);
+// For the agenda's use cases (meeting_agenda_service.cpp): a body with its members and names filled in.
+std::optional<Body> load_body(store::Connection& c, const platform::OrganizationDirectory& directory,
+                              std::int64_t id);
 
 }  // namespace sotong::meetings

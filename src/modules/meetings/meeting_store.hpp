@@ -1,10 +1,11 @@
-// The SQL of 회의 (meetings): portable statements with ? placeholders over the module's own table, meetings.
-// No other file of the module writes SQL; callers pass the connection of their transaction.
+// The SQL of 회의 (meetings): portable statements with ? placeholders over the module's own tables (bodies,
+// members, blocked dates, meetings in meeting_store.cpp; agenda entries and action items in
+// meeting_agenda_store.cpp). Callers pass the connection of their transaction.
 #pragma once
 
 #include <cstdint>
 #include <optional>
-#include <utility>
+#include <string>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -13,27 +14,43 @@
 
 namespace sotong::meetings::meeting_store {
 
-/// Which organisations' records: nullopt for every organisation, else only these (an organisation subtree).
-using Organizations = std::optional<std::vector<std::int64_t>>;
+// Bodies. Members and names are not filled in (the service asks the platform's directory).
+std::vector<Body> list_bodies(store::Connection& c);
+std::optional<Body> find_body(store::Connection& c, std::int64_t id);
+std::optional<std::int64_t> find_body_by_code(store::Connection& c, const std::string& code);
+std::int64_t insert_body(store::Connection& c, const Body& body, Timestamp at);
+void update_cadence(store::Connection& c, std::int64_t body_id, const std::string& cadence);
+std::vector<BodyMember> members(store::Connection& c, std::int64_t body_id);
+/// Adds a member unless the organisation already sits on the body; true when added.
+bool add_member(store::Connection& c, std::int64_t body_id, const BodyMember& member);
+std::vector<BlockedDate> blocked_dates(store::Connection& c, std::int64_t body_id);
+/// Adds a blocked date unless it is there; true when added.
+bool add_blocked_date(store::Connection& c, std::int64_t body_id, const BlockedDate& blocked);
 
-struct ListQuery {
-  Organizations organizations;
-  std::int64_t before_id = 0;  // keyset paging: only ids below this; 0 starts from the newest
-  std::int64_t limit = 25;
-};
+// Meetings.
+std::vector<Meeting> meetings_of(store::Connection& c, std::int64_t body_id);
+std::optional<Meeting> find_meeting(store::Connection& c, std::int64_t id);
+std::int64_t insert_meeting(store::Connection& c, const Meeting& m, Timestamp at);
+/// Writes the host, its reason and pin of a meeting; bumps its sequence.
+void update_host(store::Connection& c, std::int64_t id, std::optional<std::int64_t> host,
+                 const std::string& reason, bool pinned, Timestamp at);
+/// Writes a meeting's state; bumps its sequence.
+void update_state(store::Connection& c, std::int64_t id, MeetingState state, Timestamp at);
 
-/// At most `limit` records, newest first; the next page starts before the last id returned. Only the
-/// module's own columns are filled in (organisation and author names come from the platform's stores).
-std::vector<Meeting> list(store::Connection& c, const ListQuery& query);
-std::optional<Meeting> find(store::Connection& c, std::int64_t id);
-/// How many records the organisations hold.
-std::int64_t count(store::Connection& c, const Organizations& organizations);
-/// (organization_id, records created in [from, to)), in organisation id order.
-std::vector<std::pair<std::int64_t, std::int64_t>> count_created_per_organization(store::Connection& c,
-                                                                                  Timestamp from,
-                                                                                  Timestamp to);
-/// Inserts a record and returns its id.
-std::int64_t insert(store::Connection& c, const ValidMeeting& record, std::int64_t organization_id,
-                    std::int64_t created_by, Timestamp created_at);
+// Agenda entries, in position order.
+std::vector<AgendaEntry> entries_of(store::Connection& c, std::int64_t meeting_id);
+std::optional<AgendaEntry> find_entry(store::Connection& c, std::int64_t id);
+std::int64_t insert_entry(store::Connection& c, const AgendaEntry& e, Timestamp at);
+void update_entry_status(store::Connection& c, std::int64_t id, EntryStatus status);
+void update_entry_position(store::Connection& c, std::int64_t id, std::int64_t position);
+void update_entry_minutes(store::Connection& c, const AgendaEntry& e);
+
+// Action items.
+std::vector<ActionItem> actions_of_meeting(store::Connection& c, std::int64_t meeting_id);
+/// Every action item of the body's meetings, with the date of the meeting that handed it out.
+std::vector<std::pair<ActionItem, CivilDate>> actions_of_body(store::Connection& c, std::int64_t body_id);
+std::optional<ActionItem> find_action(store::Connection& c, std::int64_t id);
+std::int64_t insert_action(store::Connection& c, const ActionItem& a, Timestamp at);
+void mark_action_done(store::Connection& c, std::int64_t id, Timestamp at);
 
 }  // namespace sotong::meetings::meeting_store

@@ -4,7 +4,7 @@
 
 #include "core/korean_text.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
-#include "modules/meetings/meeting_service.hpp"
+#include "modules/meetings/meeting_seed.hpp"
 #include "modules/meetings/meeting_store.hpp"
 
 namespace sotong::embedded {
@@ -14,32 +14,28 @@ std::vector<EmbeddedFile> meetings();
 namespace sotong::meetings {
 namespace {
 
-/// The records the actor may view; the figure links to the list, which shows exactly these records.
-std::vector<platform::CardCount> card_counts(store::Connection& c, const Actor& actor,
-                                             const platform::Policy& policy) {
-  return {{"등록된 항목", count_viewable(c, policy, actor), "/meetings", "건"}};
-}
-
-/// Records created in each organisation during `year`, a Korean calendar year (from 1 January 00:00 KST).
-std::vector<platform::IndicatorValue> created_per_organization(store::Connection& c, int year) {
-  constexpr Timestamp kKoreaOffset = 9 * 3600;
-  const Timestamp from = days_from_civil({year, 1, 1}) * 86400 - kKoreaOffset;
-  const Timestamp to = days_from_civil({year + 1, 1, 1}) * 86400 - kKoreaOffset;
-  std::vector<platform::IndicatorValue> out;
-  for (const auto& [organization, count] : meeting_store::count_created_per_organization(c, from, to))
-    out.push_back({organization, static_cast<double>(count)});
+std::vector<platform::Label> labels_of(const auto& terms) {
+  std::vector<platform::Label> out;
+  for (const auto& t : terms) out.push_back({std::string(t.code), std::string(t.label)});
   return out;
 }
 
-/// The history's names and links of the records still kept: the title, and the detail page for those who may
-/// view records (the page itself checks the organisation again).
-std::map<std::int64_t, platform::HistoryRecord> history_records(store::Connection& c,
+/// The history's names and links of bodies still kept.
+std::map<std::int64_t, platform::HistoryRecord> body_records(store::Connection& c,
+                                                             const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, platform::HistoryRecord> out;
+  for (std::int64_t id : ids)
+    if (const auto body = meeting_store::find_body(c, id))
+      out[id] = {body->name, "/meetings/bodies/" + std::to_string(id), kView};
+  return out;
+}
+
+std::map<std::int64_t, platform::HistoryRecord> meeting_records(store::Connection& c,
                                                                 const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, platform::HistoryRecord> out;
-  for (std::int64_t id : ids) {
-    const auto record = meeting_store::find(c, id);
-    if (record) out[id] = {record->title, "/meetings/" + std::to_string(id), kView};
-  }
+  for (std::int64_t id : ids)
+    if (const auto m = meeting_store::find_meeting(c, id))
+      out[id] = {m->title, "/meetings/" + std::to_string(id), kView};
   return out;
 }
 
@@ -49,27 +45,59 @@ platform::ModuleManifest manifest() {
   platform::ModuleManifest m;
   m.name = "meetings";
   m.title = "회의";
-  // The embedded migrations, templates ("meetings/list" …) and openapi.json.
+  // The embedded migrations and templates ("meetings/bodies" …).
   platform::add_embedded(m, embedded::meetings());
   m.permissions = permissions();
-  // The description is what the home page lists under "여기서 할 수 있는 일": say what a person does here.
-  m.menu = {{"회의", "/meetings", kView, 500, with_particle("회의", "을/를") + " 찾아보고 등록합니다."}};
+  // The description is what the home page lists under "여기서 할 수 있는 일".
+  m.menu = {{"회의", "/meetings", kView, 500, "회의체의 일정과 안건, 회의록을 봅니다."}};
   m.routes = routes();
-  // What the change history shows an auditor: labels, the organisation by its name, the record by its title.
-  m.history = {{.record_type = "meeting",
-                .label = "회의",
-                .fields = {{"title", "제목"},
-                           {.code = "organization_id", .label = "기관", .refers_to = "organization"}},
-                .actions = {},
-                .name_field = "title",
-                .records = history_records}};
-  m.search_sources = {{"meetings", "회의", reindex_search}};
-  m.cards = {{"회의", kView, 500, card_counts, nullptr,
-              "볼 수 있는 항목의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
-  m.indicators = {{"meetings.created", "회의 등록 건수", "건",
-                   "그해 1월 1일부터 12월 31일까지(한국 시간) 등록된 항목을 등록한 기관별로 셉니다.", kView,
-                   platform::IndicatorPeriod::calendar_year, created_per_organization}};
-  m.settings = {{kPageSize, platform::SettingType::integer, "25", "목록 한 쪽에 보이는 항목 수", 10, 100}};
+  for (auto& r : agenda_routes()) m.routes.push_back(std::move(r));
+  m.history = {
+      {.record_type = "meeting_body",
+       .label = "회의체",
+       .fields = {{"cadence", "회의 주기"},
+                  {.code = "organization_id", .label = "기관", .refers_to = "organization"},
+                  {"date", "날짜"},
+                  {"reason", "사유"}},
+       .actions = {{"add_member", "위원 기관 추가"}, {"block_date", "주관 불가 날짜 등록"}},
+       .name_field = "",
+       .records = body_records},
+      {.record_type = "meeting_agenda_entry",
+       .label = "안건",
+       .fields = {{"title", "제목"},
+                  {.code = "meeting_id", .label = "회의", .refers_to = "meeting"},
+                  {"position", "순서"},
+                  {.code = "status", .label = "상태", .values = labels_of(kEntryStatuses)},
+                  {"discussion", "논의 내용"},
+                  {"decision", "결정"},
+                  {"decision_action", "결정한 처리"}},
+       .actions = {{"rollover", "추진상황 점검 이월"}, {"move", "순서 변경"}, {"minutes", "회의록 기록"}},
+       .name_field = "title",
+       .records = nullptr},
+      {.record_type = "meeting_action_item",
+       .label = "조치사항",
+       .fields = {{"title", "제목"},
+                  {.code = "owner_id", .label = "조치 기관", .refers_to = "organization"},
+                  {"due", "기한"},
+                  {.code = "status", .label = "상태", .values = labels_of(kActionStatuses)}},
+       .actions = {{"done", "완료"}},
+       .name_field = "title",
+       .records = nullptr},
+      {.record_type = "meeting",
+       .label = "회의",
+       .fields = {{"title", "제목"},
+                  {"date", "날짜"},
+                  {.code = "body_id", .label = "회의체", .refers_to = "meeting_body"},
+                  {.code = "host_id", .label = "주관 시·군", .refers_to = "organization"},
+                  {"host_reason", "주관 사유"},
+                  {.code = "state", .label = "상태", .values = labels_of(kMeetingStates)}},
+       .actions = {{"host", "주관 시·군 배정"}, {"pin_host", "주관 시·군 지정"}, {"state", "상태 변경"}},
+       .name_field = "title",
+       .records = meeting_records}};
+  // On every start, and again with the demo data: that is where the shipped directory's organisations come
+  // from on a fresh installation, after the seed has run.
+  m.seed = [](store::Database& db) { seed_bodies(db); };
+  m.demo_data = [](store::Database& db) { seed_bodies(db); };
   return m;
 }
 

@@ -7,14 +7,13 @@
 
 namespace sotong::meetings {
 
-/// The key of this module's own setting ([meetings] page_size in the config file): list rows per page.
-inline constexpr const char* kPageSize = "page_size";
-
-/// Everything the module adds to the program: policy rows, menu entry, routes, history labels, search source,
-/// dashboard card, indicator, settings, and (embedded) migrations, templates and OpenAPI fragment.
+/// Everything the module adds to the program: policy rows, menu entry, routes, history labels, the seeded
+/// bodies, and (embedded) migrations and templates.
 platform::ModuleManifest manifest();
 
-/// The module's pages and JSON operations, each a named handler (meetings_routes.cpp).
+/// The module's pages, each a named handler (meetings_routes.cpp).
 std::vector<platform::RouteSpec> routes();
+/// One meeting's page: agenda, minutes, action items (meeting_agenda_routes.cpp).
+std::vector<platform::RouteSpec> agenda_routes();
 
 }  // namespace sotong::meetings
