@@ -46,10 +46,9 @@ inline constexpr std::string_view kUidDomain = "sotong.jeonbuk";
 
 /// One event as its module sees it.
 ///
-/// The UID names the record, not the feed or the fetch, and never changes: "<record
-/// type>-<key>@sotong.jeonbuk"
-/// ("meeting-42@sotong.jeonbuk", "holiday-20260925@sotong.jeonbuk"; see event_uid). Clients match updates by
-/// it, so the same record in two feeds (a person's and a body's) carries the same UID.
+/// The UID names the record, not the feed or the fetch, and never changes: "<type>-<key>@sotong.jeonbuk",
+/// as event_uid makes it ("meeting-42@sotong.jeonbuk", "holiday-20260925@sotong.jeonbuk"). Clients match
+/// updates by it, so the same record in two feeds (a person's and a body's) carries the same UID.
 ///
 /// SEQUENCE counts the changes a client must notice (time, place, cancellation): the module keeps it with the
 /// record and raises it with each such change. A cancelled event stays in the feed with STATUS:CANCELLED and
@@ -62,7 +61,7 @@ struct CalendarEvent {
   std::string summary;
   std::string description;  // "" for none
   std::string location;     // "" for none
-  std::string url;          // an absolute http(s) address of the record's page; "" for none
+  std::string url;          // the record's page, an absolute http(s) address; "" for none
   EventStatus status = EventStatus::confirmed;
   /// False for events that should not show the person as busy (holidays): TRANSP:TRANSPARENT.
   bool busy = true;
