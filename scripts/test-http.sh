@@ -103,5 +103,6 @@ if [ "$engine" = postgres ]; then
   wait_ready "${pids[1]}" "$SOTONG_URL_2"
 fi
 
-export SOTONG_ENGINE=$engine SOTONG_DATABASE=$db SOTONG_BIN=$bin
+# SOTONG_LOG: the first node's output (its request log), for tests that check what is written there.
+export SOTONG_ENGINE=$engine SOTONG_DATABASE=$db SOTONG_BIN=$bin SOTONG_LOG=${logs[0]}
 node --test --test-reporter=spec "$@" # its status becomes ours (set -e, then the trap)

@@ -47,14 +47,14 @@ int serve(app::Config config) {
   hooks.on_complete = [m = &rt->metrics, log = request_log.get()](const http::Completed& c) {
     m->record_request(c.request.method, c.request.route_pattern, c.response.status, c.seconds);
     if (log) {
-      log->push({c.request.method, std::string(utf8_prefix(c.request.path, 200)), c.request.route_pattern,
-                 c.request.remote_address, c.response.status, c.seconds, c.response.body.size(),
-                 std::chrono::system_clock::now()});
+      log->push({c.request.method, std::string(utf8_prefix(c.request.loggable_path(), 200)),
+                 c.request.route_pattern, c.request.remote_address, c.response.status, c.seconds,
+                 c.response.body.size(), std::chrono::system_clock::now()});
     }
   };
   hooks.on_exception = [](const http::Request& r, const char* what) {
     spdlog::error(R"({{"event":"handler_exception","method":"{}","path":"{}","error":"{}"}})",
-                  json_text(r.method), json_text(utf8_prefix(r.path, 200)),
+                  json_text(r.method), json_text(utf8_prefix(r.loggable_path(), 200)),
                   json_text(utf8_prefix(what, 500)));
   };
   hooks.on_listening = [&](unsigned short port) {

@@ -19,6 +19,8 @@ struct Request {
   std::string remote_address;
   std::map<std::string, std::string> path_params;  // {id} segments of the matched route
   std::string route_pattern;                       // "/admin/organizations/{id}", for metrics and logs
+  /// Set by a route whose path holds a credential (/calendar/feeds/{secret}.ics): logs write the pattern.
+  bool secret_in_path = false;
 
   /// The first header with this lower-case name, or "".
   std::string_view header(std::string_view name) const;
@@ -26,6 +28,8 @@ struct Request {
   std::string cookie(std::string_view name) const;
   /// True for an htmx request that wants only the fragment.
   bool is_htmx() const { return !header("hx-request").empty(); }
+  /// The path as logs may write it: the route's pattern when the path holds a credential.
+  std::string_view loggable_path() const { return secret_in_path ? route_pattern : path; }
   /// A path parameter, or "".
   std::string param(const std::string& name) const;
 };

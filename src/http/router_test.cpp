@@ -227,4 +227,21 @@ TEST(Router, TrailingSlashBehaviourUnchanged) {
   EXPECT_EQ(answer(router, "GET", "//admin"), "admin");
 }
 
+TEST(Request, APathHoldingACredentialIsLoggedAsItsRoutesPattern) {
+  Router router;
+  router.add({"GET", "/calendar/feeds/{file}", [](Request& r) {
+                r.secret_in_path = true;  // as the platform's pipeline marks such a route
+                return Response::text("ics");
+              }});
+  Request r;
+  r.method = "GET";
+  r.path = "/calendar/feeds/stc_secret.ics";
+  EXPECT_EQ(r.loggable_path(), "/calendar/feeds/stc_secret.ics");  // nothing matched yet: the path as it is
+  auto m = router.match(r);
+  ASSERT_NE(m.route, nullptr);
+  m.route->handler(r);
+  EXPECT_EQ(r.loggable_path(), "/calendar/feeds/{file}");
+  EXPECT_EQ(r.path, "/calendar/feeds/stc_secret.ics");  // the handler still reads the real path
+}
+
 }  // namespace sotong::http

@@ -10,6 +10,7 @@
 #include "core/embedded_file.hpp"
 #include "core/role.hpp"
 #include "platform/attachments/attachments.hpp"
+#include "platform/calendar/feed_sources.hpp"
 #include "platform/extension_points.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/policy.hpp"
@@ -48,6 +49,8 @@ struct ModuleManifest {
   std::vector<Indicator> indicators;
   /// Matters the module asks standing meetings to review, and how it takes their decisions back.
   std::vector<ReviewSource> review_sources;
+  /// Calendars a person may subscribe to from Outlook or Google Calendar (/calendar/feeds).
+  std::vector<calendar::CalendarFeedSource> calendar_feeds;
   /// Keys the module reads from its own section of the config file ([name]); others are refused at start.
   std::vector<SettingSpec> settings;
   /// Who is signed in: exactly one module (accounts) provides it.
@@ -67,7 +70,8 @@ struct ModuleManifest {
 void add_embedded(ModuleManifest& manifest, const std::vector<EmbeddedFile>& files);
 
 /// Fills the platform's registries from the manifests: history labels, search sources, attachment owners,
-/// job kinds and indicators. Safe to call again with the same manifests (each command lists them).
+/// job kinds, review sources, calendar feed sources and indicators. Safe to call again with the same
+/// manifests (each command lists them).
 void register_extensions(const std::vector<ModuleManifest>& modules);
 
 }  // namespace sotong::platform

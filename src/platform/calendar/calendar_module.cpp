@@ -3,6 +3,8 @@
 #include <map>
 
 #include "platform/calendar/calendar_service.hpp"
+#include "platform/calendar/feed_rules.hpp"
+#include "platform/calendar/feed_service.hpp"
 #include "platform/calendar/holiday_store.hpp"
 
 namespace sotong::embedded {
@@ -46,7 +48,47 @@ HistoryVocabulary history_vocabulary() {
           .records = history_records};
 }
 
+/// Subscription addresses by their history id: named by what they were made for; they have no page of their
+/// own to link to.
+std::map<std::int64_t, HistoryRecord> feed_history_records(store::Connection& c,
+                                                           const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, HistoryRecord> out;
+  for (std::int64_t id : ids) {
+    if (const auto feed = feed_store::find(c, id)) out[id] = {"일정 구독: " + feed->label, "", ""};
+  }
+  return out;
+}
+
+HistoryVocabulary feed_history_vocabulary() {
+  return {.record_type = kFeedRecord,
+          .label = "일정 구독 주소",
+          .fields = {{"label", "구독 대상"}, {"subject_id", "구독 대상 번호"}, {"revoked", "폐기됨"}},
+          .actions = {{"revoke", "폐기"}},
+          .name_field = "label",
+          .records = feed_history_records};
+}
+
+/// The holidays from a year ago to the end of the shipped data, deleted ones as cancelled events.
+Result<CalendarFeed> holiday_feed(const ServiceContext& svc, std::optional<std::int64_t> /*subject*/) {
+  const int year = seoul_date(now()).year;
+  auto records = svc.db.read([&](store::Connection& c) {
+    return holiday_store::between(c, {year - 1, 1, 1}, {kLastYear, 12, 31});
+  });
+  return CalendarFeed{.name = "공휴일", .events = holiday_events(records)};
+}
+
 }  // namespace
+
+CalendarFeedSource holiday_feed_source() {
+  return {.code = "holidays",
+          .label = "공휴일",
+          .description = "관공서 공휴일(대체공휴일·선거일·임시공휴일 포함)을 종일 일정으로 보여 줍니다.",
+          .may_subscribe =
+              [](const ServiceContext& svc, std::optional<std::int64_t> subject) {
+                return !subject && svc.policy.allows(svc.actor, kView);
+              },
+          .feed = holiday_feed};
+}
 
 ModuleManifest manifest() {
   ModuleManifest m;
@@ -59,9 +101,13 @@ ModuleManifest manifest() {
       {kManage, {Role::admin}, Scope::everywhere, "공휴일 등록·수정·삭제"},
   };
   m.menu = {{"공휴일·근무일", "/admin/holidays", kView, 860,
-             "공휴일을 보고, 기한을 근무일로 계산합니다(예: 오늘부터 근무일 10일 뒤)."}};
+             "공휴일을 보고, 기한을 근무일로 계산합니다(예: 오늘부터 근무일 10일 뒤)."},
+            {"일정 구독", "/calendar/feeds", std::string(kSignedIn), 861,
+             "공휴일 같은 일정을 Outlook·Google 캘린더에서 구독할 주소를 만들고 폐기합니다."}};
   m.routes = routes();
-  m.history = {history_vocabulary()};
+  for (auto& r : feed_routes()) m.routes.push_back(std::move(r));
+  m.history = {history_vocabulary(), feed_history_vocabulary()};
+  m.calendar_feeds = {holiday_feed_source()};
   m.seed = [](store::Database& db) { seed(db); };
   return m;
 }

@@ -43,6 +43,15 @@ std::vector<HolidayRecord> year(store::Connection& c, int year) {
   return out;
 }
 
+std::vector<HolidayRecord> between(store::Connection& c, CivilDate first, CivilDate last) {
+  std::vector<HolidayRecord> out;
+  for (const auto& r : c.query(std::string(kColumns) + "WHERE h.date >= ? AND h.date <= ? ORDER BY h.date",
+                               {format_date(first), format_date(last)})) {
+    out.push_back(from_row(r));
+  }
+  return out;
+}
+
 std::optional<HolidayRecord> find(store::Connection& c, CivilDate date) {
   auto rows = c.query(std::string(kColumns) + "WHERE h.date = ?", {format_date(date)});
   if (rows.empty()) return std::nullopt;

@@ -34,6 +34,8 @@ inline constexpr const char* kDataVersion = "holidays";
 std::vector<Holiday> active(store::Connection& c);
 /// The rows of one year, tombstones included, in date order.
 std::vector<HolidayRecord> year(store::Connection& c, int year);
+/// Every row from `first` to `last` inclusive, tombstones included, in date order (the holidays' feed).
+std::vector<HolidayRecord> between(store::Connection& c, CivilDate first, CivilDate last);
 /// The row for a date, tombstone or not.
 std::optional<HolidayRecord> find(store::Connection& c, CivilDate date);
 

@@ -27,6 +27,8 @@ struct RouteSpec {
   RouteHandler handler = nullptr;
   RouteKind kind = RouteKind::page;
   std::size_t max_body = 0;  // 0: the server's default limit
+  /// The path holds a credential (a calendar feed's secret): logs name the route's pattern instead.
+  bool secret_in_path = false;
 };
 
 }  // namespace sotong::platform

@@ -109,7 +109,9 @@ void Web::add_routes(const std::vector<RouteSpec>& routes) {
     guarded_.emplace_back(r.method, r.pattern, r.action);
     const bool api = r.kind == RouteKind::api;
     router_.add({r.method, r.pattern,
-                 [this, action = r.action, handler = r.handler, api](http::Request& request) {
+                 [this, action = r.action, handler = r.handler, api,
+                  secret = r.secret_in_path](http::Request& request) {
+                   request.secret_in_path = secret;
                    return handle(request, action, handler, api);
                  },
                  false, r.max_body,
