@@ -61,6 +61,7 @@ test('the attendance routes refuse the roles not granted their action and an ano
     { method: 'POST', path: '/meetings/1/rsvp', action: PROPOSE, form: { response: 'attend' } },
     { method: 'POST', path: '/meetings/1/attendance', action: RUN, form: {} },
     { method: 'POST', path: '/meetings/1/cancel', action: RUN, form: { cancel_reason: '사유' } },
+    { method: 'GET', path: '/meetings/1/agenda/print', action: 'meetings.view' },
   ];
   const checked = await assertRoutesRefuse(routes, GRANTED);
   assert.ok(checked >= routes.length * 2, `${checked} refusals checked`);
@@ -107,6 +108,11 @@ test('invitations on publication, answers by each organisation’s own officer, 
   assert.match(recorded, /<th scope="row">군산시<\/th><td>불참<\/td><td><\/td><td>불출석<\/td>/);
   assert.match(recorded, /<th scope="row">김제시<\/th><td>미회신<\/td><td><\/td><td>출석<\/td>/);
   assert.equal((await post('planning', `${href}/attendance`, fields)).status, 403, 'a bureau that is not the secretariat');
+  // The one-page 회의자료 cover: the body, the overview, the accepted entries in order.
+  const cover = await (await get('gunsan', `${href}/agenda/print`)).text();
+  assert.match(cover, /<h2 id="meeting-cover-title" class="meeting-cover-title">회의자료<\/h2>/);
+  assert.match(cover, new RegExp(BODY));
+  assert.equal((await get('jeonju', `${href}/agenda/print`)).status, 404, 'not a member of the body');
 });
 
 test('a planned meeting is cancelled with its reason, once, and the members are told', async () => {

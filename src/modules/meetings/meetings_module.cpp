@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/korean_text.hpp"
+#include "modules/meetings/meeting_agenda_print_routes.hpp"
 #include "modules/meetings/meeting_attendance.hpp"
 #include "modules/meetings/meeting_attendance_routes.hpp"
 #include "modules/meetings/meeting_minutes_reminder.hpp"
@@ -56,6 +57,7 @@ platform::ModuleManifest manifest() {
   m.routes = routes();
   for (auto& r : agenda_routes()) m.routes.push_back(std::move(r));
   for (auto& r : attendance_routes()) m.routes.push_back(std::move(r));
+  for (auto& r : agenda_print_routes()) m.routes.push_back(std::move(r));
   m.history = {
       {.record_type = "meeting_body",
        .label = "회의체",
