@@ -5,6 +5,7 @@
 
 #include "http/status.hpp"
 #include "modules/meetings/meeting_agenda_service.hpp"
+#include "modules/meetings/meeting_attendance_routes.hpp"
 #include "modules/meetings/meeting_forms.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_service.hpp"
@@ -136,6 +137,7 @@ http::Response render_meeting(Web& web, Context& ctx, const MeetingPage& p, cons
     }
     if (p.may_run && m.state == MeetingState::held) v.set("confirm_action", href + "/confirm");
     if (p.show_minutes) v.set("minutes_href", href + "/minutes");
+    add_attendance_view(web, ctx, m.id, v);
     return web.render(ctx, "meetings/meeting", v,
                       {m.title,
                        {{"회의", "/meetings"},

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/korean_text.hpp"
+#include "modules/meetings/meeting_attendance_service.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_service.hpp"
 #include "modules/meetings/meeting_store.hpp"
@@ -301,6 +302,7 @@ Result<void> publish_agenda(const platform::ServiceContext& svc, std::int64_t me
     auto next = apply_step(loaded->meeting.state, Step::publish_agenda, loaded->meeting.date, today());
     if (!next) return next.error();
     change_state(c, svc.actor, loaded->meeting, *next);
+    invite_members(c, svc.actor, loaded->body, meeting_id);
     // The people of every member organisation are told, in the same transaction as the publication.
     for (const auto& m : loaded->body.members) {
       platform::account_store::Filter filter;

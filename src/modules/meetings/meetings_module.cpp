@@ -3,6 +3,10 @@
 #include <map>
 
 #include "core/korean_text.hpp"
+#include "modules/meetings/meeting_agenda_print_routes.hpp"
+#include "modules/meetings/meeting_attendance.hpp"
+#include "modules/meetings/meeting_attendance_routes.hpp"
+#include "modules/meetings/meeting_minutes_reminder.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_seed.hpp"
 #include "modules/meetings/meeting_store.hpp"
@@ -52,6 +56,8 @@ platform::ModuleManifest manifest() {
   m.menu = {{"회의", "/meetings", kView, 500, "회의체의 일정과 안건, 회의록을 봅니다."}};
   m.routes = routes();
   for (auto& r : agenda_routes()) m.routes.push_back(std::move(r));
+  for (auto& r : attendance_routes()) m.routes.push_back(std::move(r));
+  for (auto& r : agenda_print_routes()) m.routes.push_back(std::move(r));
   m.history = {
       {.record_type = "meeting_body",
        .label = "회의체",
@@ -90,13 +96,36 @@ platform::ModuleManifest manifest() {
                   {.code = "body_id", .label = "회의체", .refers_to = "meeting_body"},
                   {.code = "host_id", .label = "주관 시·군", .refers_to = "organization"},
                   {"host_reason", "주관 사유"},
-                  {.code = "state", .label = "상태", .values = labels_of(kMeetingStates)}},
-       .actions = {{"host", "주관 시·군 배정"}, {"pin_host", "주관 시·군 지정"}, {"state", "상태 변경"}},
+                  {.code = "state", .label = "상태", .values = labels_of(kMeetingStates)},
+                  {"cancel_reason", "취소 사유"}},
+       .actions = {{"host", "주관 시·군 배정"},
+                   {"pin_host", "주관 시·군 지정"},
+                   {"state", "상태 변경"},
+                   {"cancel", "취소"}},
        .name_field = "title",
-       .records = meeting_records}};
+       .records = meeting_records},
+      {.record_type = "meeting_attendance",
+       .label = "회의 참석",
+       .fields = {{.code = "meeting_id", .label = "회의", .refers_to = "meeting"},
+                  {.code = "organization_id", .label = "기관", .refers_to = "organization"},
+                  {.code = "rsvp", .label = "참석 회신", .values = labels_of(kRsvps)},
+                  {"substitute_name", "대리참석자"},
+                  {"substitute_position", "대리참석자 직위"},
+                  {.code = "attended", .label = "출석", .values = {{"true", "출석"}, {"false", "불출석"}}}},
+       .actions = {{"invite", "초대"}, {"rsvp", "참석 회신"}, {"attendance", "출석 기록"}},
+       .name_field = "",
+       .records = nullptr}};
   // On every start, and again with the demo data: that is where the shipped directory's organisations come
   // from on a fresh installation, after the seed has run.
-  m.seed = [](store::Database& db) { seed_bodies(db); };
+  m.seed = [](store::Database& db) {
+    seed_bodies(db);
+    // The daily minutes reminder: one job queued at start whatever the number of nodes.
+    db.write([](store::Connection& c) {
+      ensure_minutes_reminders_scheduled(c, now());
+      return true;
+    });
+  };
+  m.job_kinds = minutes_reminder_job_kinds();
   m.demo_data = [](store::Database& db) { seed_bodies(db); };
   return m;
 }

@@ -1,0 +1,59 @@
+// The one-page 회의자료 cover of a meeting's agenda, for printing: the body, the meeting's date, time, place
+// and host, and the accepted entries in order with presenter and duration.
+#include <string>
+
+#include "modules/meetings/meeting_agenda_print_routes.hpp"
+#include "modules/meetings/meeting_agenda_service.hpp"
+#include "modules/meetings/meeting_permissions.hpp"
+#include "modules/meetings/meeting_service.hpp"
+#include "platform/calendar/holiday.hpp"
+
+namespace sotong::meetings {
+namespace {
+using platform::Context;
+using platform::Web;
+using render::View;
+
+http::Response agenda_print_page(Web& web, Context& ctx) {
+  auto page = platform::path_id(ctx, kNotFound).and_then([&](std::int64_t id) -> Result<MeetingPage> {
+    auto found = get_meeting(web.service(ctx), id);
+    // Before publication the agenda is the secretariat's draft: nobody else prints it.
+    if (found && !found->may_run && found->meeting.state == MeetingState::planned)
+      return Error::not_found(kNotFound);
+    return found;
+  });
+  return web.respond(ctx, std::move(page), [&](const MeetingPage& p) {
+    View entries = View::list();
+    long long number = 0;
+    for (const auto& e : p.entries) {
+      if (e.status != EntryStatus::accepted) continue;
+      const auto presenter = e.presenter_id ? p.names.find(*e.presenter_id) : p.names.end();
+      entries.push(View::object({{"number", ++number},
+                                 {"title", e.title},
+                                 {"presenter", presenter == p.names.end() ? "" : presenter->second},
+                                 {"duration", e.duration_minutes}}));
+    }
+    const auto& m = p.meeting;
+    const std::string href = "/meetings/" + std::to_string(m.id);
+    View v = View::object({{"body", p.body.name},
+                           {"title", m.title},
+                           {"date", platform::calendar::format_date_with_weekday(m.date)},
+                           {"time", m.start_time + "~" + m.end_time},
+                           {"location", m.location},
+                           {"entries", entries},
+                           {"has_entries", number > 0},
+                           {"back", href}});
+    if (!m.host_name.empty()) v.set("host", m.host_name);
+    return web.render(
+        ctx, "meetings/agenda_print", v,
+        {m.title + " 회의자료", {{"회의", "/meetings"}, {m.title, href}, {"회의자료", ""}}, {}});
+  });
+}
+
+}  // namespace
+
+std::vector<platform::RouteSpec> agenda_print_routes() {
+  return {{"GET", "/meetings/{id}/agenda/print", kView, agenda_print_page}};
+}
+
+}  // namespace sotong::meetings

@@ -1,0 +1,130 @@
+// 회의 참석 (meetings: attendance): the routes refuse the roles their policy rows do not grant and an anonymous
+// caller; the agenda's publication invites the member organisations; an officer answers 참석/불참/대리참석 for
+// its own organisation only (another 시·군 or another body's member is refused, an incomplete answer changes
+// nothing); the secretariat records attendance after the meeting; a planned meeting is cancelled with its reason
+// and the members are told.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { apiCall, assertRoutesRefuse } from './lib/refusals.mjs';
+
+const RUN = 'meetings.run';
+const PROPOSE = 'meetings.propose';
+// The roles each action is granted, as src/modules/meetings/meeting_permissions.cpp declares them.
+const GRANTED = {
+  'meetings.view': ['admin', 'coordinator', 'auditor', 'bureau', 'municipal'],
+  'meetings.coordinate': ['coordinator'],
+  [RUN]: ['coordinator', 'bureau'],
+  [PROPOSE]: ['coordinator', 'bureau', 'municipal'],
+};
+const BODY = '새만금 방조제도로 임시개통운영 협의회';
+
+const clients = new Map();
+async function signedIn(login) {
+  if (!clients.has(login)) {
+    const c = new Client();
+    await c.login(login);
+    clients.set(login, { client: c, csrf: csrfFrom(await (await c.get('/')).text()) });
+  }
+  return clients.get(login);
+}
+const get = async (login, path) => (await signedIn(login)).client.get(path);
+async function post(login, path, fields = {}) {
+  const s = await signedIn(login);
+  return s.client.postForm(path, { _csrf: s.csrf, ...fields });
+}
+async function postOk(login, path, fields = {}) {
+  const res = await post(login, path, fields);
+  assert.equal(res.status, 303, `${login} POST ${path}: ${res.status} ${res.status === 303 ? '' : await res.text()}`);
+  return res.headers.get('location');
+}
+const korea = (days = 0) => new Date(Date.now() + 9 * 3600 * 1000 + days * 86400 * 1000).toISOString().slice(0, 10);
+
+let org; // code → id
+let body; // the body's id
+before(async () => {
+  const token = createToken('admin', 'meeting-attendance-test');
+  org = Object.fromEntries((await (await apiCall('GET', '/api/v1/organizations', { token })).json()).items.map((o) => [o.code, o.id]));
+  const html = await (await get('coordinator', '/meetings')).text();
+  body = Number(html.match(new RegExp(`<a href="/meetings/bodies/(\\d+)">${BODY}</a>`))[1]);
+});
+
+/** Convenes a meeting of the body on `date` as the coordinator; returns its id. */
+async function convene(date) {
+  const location = await postOk('coordinator', `/meetings/bodies/${body}/meetings`, { date });
+  return Number(location.match(/^\/meetings\/(\d+)$/)[1]);
+}
+const page = async (login, id) => (await get(login, `/meetings/${id}`)).text();
+
+test('the attendance routes refuse the roles not granted their action and an anonymous caller', async () => {
+  const routes = [
+    { method: 'POST', path: '/meetings/1/rsvp', action: PROPOSE, form: { response: 'attend' } },
+    { method: 'POST', path: '/meetings/1/attendance', action: RUN, form: {} },
+    { method: 'POST', path: '/meetings/1/cancel', action: RUN, form: { cancel_reason: '사유' } },
+    { method: 'GET', path: '/meetings/1/agenda/print', action: 'meetings.view' },
+  ];
+  const checked = await assertRoutesRefuse(routes, GRANTED);
+  assert.ok(checked >= routes.length * 2, `${checked} refusals checked`);
+});
+
+test('invitations on publication, answers by each organisation’s own officer, attendance by the secretariat', async () => {
+  const id = await convene(korea());
+  const href = `/meetings/${id}`;
+  assert.equal((await post('gunsan', `${href}/rsvp`, { response: 'attend' })).status, 409, 'no invitation before publication');
+  assert.doesNotMatch(await page('coordinator', id), /초대한 기관의 참석 회신/);
+  await postOk('coordinator', `${href}/publish`, { back: href });
+  const published = await page('coordinator', id);
+  for (const name of ['군산시', '김제시', '부안군', '한국농어촌공사'])
+    assert.match(published, new RegExp(`<th scope="row">${name}</th><td>미회신</td>`), `${name} invited`);
+
+  // 군산시 answers for itself, with radio groups under a legend; not for another member.
+  const gunsanPage = await page('gunsan', id);
+  assert.match(gunsanPage, /<legend class="form-tit">군산시 참석 여부/);
+  assert.doesNotMatch(gunsanPage, /출석 기록|회의 취소/, 'a member is offered no secretariat action');
+  const refused = await post('gunsan', `${href}/rsvp`, { response: 'substitute', substitute_name: '', substitute_position: '' });
+  assert.equal(refused.status, 422);
+  assert.match(await refused.text(), /대리참석자의 이름을/);
+  assert.match(await page('gunsan', id), /<th scope="row">군산시<\/th><td>미회신<\/td>/, 'nothing written');
+  assert.equal((await post('gunsan', `${href}/rsvp`, { response: 'maybe' })).status, 422);
+  assert.equal((await post('gunsan', `${href}/rsvp`, { organization: String(org['A-KRC']), response: 'absent' })).status, 403, 'another member');
+  assert.equal((await post('gunsan', `${href}/rsvp`, { organization: String(org['52210']), response: 'absent' })).status, 403, 'another 시·군');
+  assert.equal((await post('jeonju', `${href}/rsvp`, { response: 'attend' })).status, 404, 'not a member of the body');
+  await postOk('gunsan', `${href}/rsvp`, { organization: String(org['52130']), response: 'substitute', substitute_name: `김대리 ${run}`, substitute_position: '교통행정과장' });
+  assert.match(await page('gunsan', id), new RegExp(`<th scope="row">군산시</th><td>대리참석</td><td>김대리 ${run} 교통행정과장</td>`));
+  await postOk('gunsan', `${href}/rsvp`, { response: 'absent' });
+  assert.match(await page('coordinator', id), /<th scope="row">군산시<\/th><td>불참<\/td><td><\/td>/, 'changed, the substitute dropped');
+
+  // The secretariat records attendance, organisation by organisation; an incomplete form changes nothing.
+  const secretariat = await page('coordinator', id);
+  const orgs = [...new Set([...secretariat.matchAll(/name="attended_(\d+)"/g)].map((m) => m[1]))];
+  assert.ok(orgs.length >= 5, `${orgs.length} organisations`);
+  assert.match(secretariat, /<legend class="form-tit">군산시 출석 여부<\/legend>/);
+  const partial = await post('coordinator', `${href}/attendance`, { [`attended_${orgs[0]}`]: 'yes' });
+  assert.equal(partial.status, 422);
+  assert.doesNotMatch(await page('coordinator', id), /<td>출석<\/td>/, 'nothing written');
+  const fields = Object.fromEntries(orgs.map((o) => [`attended_${o}`, o === String(org['52130']) ? 'no' : 'yes']));
+  await postOk('coordinator', `${href}/attendance`, fields);
+  const recorded = await page('gunsan', id);
+  assert.match(recorded, /<th scope="row">군산시<\/th><td>불참<\/td><td><\/td><td>불출석<\/td>/);
+  assert.match(recorded, /<th scope="row">김제시<\/th><td>미회신<\/td><td><\/td><td>출석<\/td>/);
+  assert.equal((await post('planning', `${href}/attendance`, fields)).status, 403, 'a bureau that is not the secretariat');
+  // The one-page 회의자료 cover: the body, the overview, the accepted entries in order.
+  const cover = await (await get('gunsan', `${href}/agenda/print`)).text();
+  assert.match(cover, /<h2 id="meeting-cover-title" class="meeting-cover-title">회의자료<\/h2>/);
+  assert.match(cover, new RegExp(BODY));
+  assert.equal((await get('jeonju', `${href}/agenda/print`)).status, 404, 'not a member of the body');
+});
+
+test('a planned meeting is cancelled with its reason, once, and the members are told', async () => {
+  const id = await convene(korea(23));
+  const href = `/meetings/${id}`;
+  assert.match(await page('coordinator', id), /회의 취소/);
+  assert.equal((await post('gunsan', `${href}/cancel`, { cancel_reason: '사유' })).status, 403);
+  assert.equal((await post('coordinator', `${href}/cancel`, { cancel_reason: ' ' })).status, 422);
+  assert.match(await page('gunsan', id), /예정/, 'still planned');
+  await postOk('coordinator', `${href}/cancel`, { cancel_reason: `태풍 북상 ${run}` });
+  assert.match(await page('coordinator', id), /<td>취소<\/td>/);
+  assert.equal((await get('gunsan', href)).status, 404, 'a cancelled meeting is the secretariat’s');
+  assert.match(await (await get('gunsan', '/notifications')).text(), new RegExp(`회의가 취소되었습니다[\\s\\S]*태풍 북상 ${run}|태풍 북상 ${run}[\\s\\S]*회의가 취소되었습니다`));
+  assert.equal((await post('coordinator', `${href}/cancel`, { cancel_reason: '다시' })).status, 409, 'once');
+});
