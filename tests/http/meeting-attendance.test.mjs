@@ -74,7 +74,7 @@ test('invitations on publication, answers by each organisation’s own officer, 
   assert.doesNotMatch(await page('coordinator', id), /초대한 기관의 참석 회신/);
   await postOk('coordinator', `${href}/publish`, { back: href });
   const published = await page('coordinator', id);
-  for (const name of ['군산시', '김제시', '부안군', '한국농어촌공사'])
+  for (const name of ['군산시', '김제시', '부안군', '한국농어촌공사 전북지역본부'])
     assert.match(published, new RegExp(`<th scope="row">${name}</th><td>미회신</td>`), `${name} invited`);
 
   // 군산시 answers for itself, with radio groups under a legend; not for another member.
