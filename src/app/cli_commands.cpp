@@ -70,8 +70,12 @@ int run_demo_data(const Config& config, bool force) {
         "). 시연 자료는 누구나 아는 비밀번호로 관리자 계정까지 만들므로 운영 데이터베이스에는 넣지 않습니다. "
         "정말 넣으려면 --force를 붙이십시오."));
   }
-  for (const auto& m : all_modules()) {
-    if (m.demo_data) m.demo_data(*db);
+  const auto modules = all_modules();
+  platform::Policy policy;
+  for (const auto& m : modules)
+    for (const auto& p : m.permissions) policy.add(p);
+  for (const auto& m : modules) {
+    if (m.demo_data) m.demo_data(*db, policy);
   }
   std::cout << "시연 자료를 넣었습니다. 시연 계정 (비밀번호는 모두 " << platform::accounts::kDemoPassword
             << "):\n";

@@ -59,7 +59,9 @@ struct ModuleManifest {
   /// must be safe to run on every start.
   std::function<void(store::Database&)> seed;
   /// Loads this module's demo data; must be safe to run twice.
-  std::function<void(store::Database&)> demo_data;
+  /// Given the program's policy, so that demo data can be written through the module's own services (history,
+  /// notifications and the other modules' interfaces as in real use) by the demo accounts.
+  std::function<void(store::Database&, const Policy&)> demo_data;
   /// Makers of many realistic records for benchmarks, run by `sotong generate NAME --count N`.
   std::vector<Generator> generators;
 };

@@ -303,8 +303,12 @@ Result<void> publish_agenda(const platform::ServiceContext& svc, std::int64_t me
     if (!next) return next.error();
     change_state(c, svc.actor, loaded->meeting, *next);
     invite_members(c, svc.actor, loaded->body, meeting_id);
-    // The people of every member organisation are told, in the same transaction as the publication.
-    for (const auto& m : loaded->body.members) {
+    // The people of every member organisation are told, in the same transaction as the publication — unless
+    // the meeting's day has passed (an agenda recorded afterwards, as the demo's year is): nothing is left to
+    // come to, and a notice would only crowd their inbox.
+    const bool still_ahead =
+        platform::calendar::day_number(loaded->meeting.date) >= platform::calendar::day_number(today());
+    for (const auto& m : still_ahead ? loaded->body.members : std::vector<BodyMember>{}) {
       platform::account_store::Filter filter;
       filter.organization_id = m.organization_id;
       filter.active = true;

@@ -6,6 +6,7 @@
 #include "modules/meetings/meeting_agenda_print_routes.hpp"
 #include "modules/meetings/meeting_attendance.hpp"
 #include "modules/meetings/meeting_attendance_routes.hpp"
+#include "modules/meetings/meeting_demo.hpp"
 #include "modules/meetings/meeting_minutes_reminder.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_seed.hpp"
@@ -126,7 +127,10 @@ platform::ModuleManifest manifest() {
     });
   };
   m.job_kinds = minutes_reminder_job_kinds();
-  m.demo_data = [](store::Database& db) { seed_bodies(db); };
+  m.demo_data = [](store::Database& db, const platform::Policy& policy) {
+    seed_bodies(db);
+    load_demo_meetings(db, policy);
+  };
   return m;
 }
 

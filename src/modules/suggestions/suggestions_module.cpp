@@ -141,7 +141,7 @@ platform::ModuleManifest manifest() {
                    "그해 1월 1일부터 12월 31일까지(한국 시간) 제출된 건의를 건의한 기관별로 셉니다.", kView,
                    platform::IndicatorPeriod::calendar_year, submitted_per_organization}};
   // A year of suggestions, then the two standing task forces; each loader skips what is already there.
-  m.demo_data = [](store::Database& db) {
+  m.demo_data = [](store::Database& db, const platform::Policy&) {
     load_demo_suggestions(db);
     load_demo_task_forces(db);
   };

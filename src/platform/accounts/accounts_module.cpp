@@ -159,7 +159,7 @@ ModuleManifest manifest() {
   m.indicators = {{"accounts.active_accounts", "사용 중인 계정 수", "명",
                    "그해 12월 31일까지 만들어져 지금 사용 중인 계정을 소속 기관별로 셉니다.", kManage,
                    IndicatorPeriod::calendar_year, active_accounts}};
-  m.demo_data = load_demo_accounts;
+  m.demo_data = [](store::Database& db, const Policy&) { load_demo_accounts(db); };
   m.job_kinds = {session_purge_kind()};
   m.seed = [](store::Database& db) {
     db.write([](store::Connection& c) {

@@ -98,7 +98,7 @@ ModuleManifest manifest() {
     db.write(
         [](store::Connection& c) { data_version::mark_if_unmarked(c, organization_store::kDataVersion); });
   };
-  m.demo_data = [](store::Database& db) {
+  m.demo_data = [](store::Database& db, const Policy&) {
     auto loaded = import_csv(db, jeonbuk_csv());
     if (!loaded) throw std::runtime_error(loaded.error().message);
     import_contacts_csv(db, demo_contacts_csv());

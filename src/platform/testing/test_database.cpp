@@ -27,11 +27,11 @@ TestDatabase::TestDatabase(const std::vector<ModuleManifest>& modules) {
   store::apply_migrations(*db_, migrations);
   for (const auto& m : all)
     if (m.seed) m.seed(*db_);
-  // The platform's demo data only: the organisations and accounts a module's records belong to.
-  for (const auto& m : platform_parts())
-    if (m.demo_data) m.demo_data(*db_);
   for (const auto& m : all)
     for (const auto& p : m.permissions) policy_.add(p);
+  // The platform's demo data only: the organisations and accounts a module's records belong to.
+  for (const auto& m : platform_parts())
+    if (m.demo_data) m.demo_data(*db_, policy_);
 }
 
 TestDatabase::~TestDatabase() {
