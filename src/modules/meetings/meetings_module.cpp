@@ -3,6 +3,9 @@
 #include <map>
 
 #include "core/korean_text.hpp"
+#include "modules/meetings/meeting_api_routes.hpp"
+#include "modules/meetings/meeting_calendar_routes.hpp"
+#include "modules/meetings/meeting_figures_routes.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_seed.hpp"
 #include "modules/meetings/meeting_store.hpp"
@@ -52,6 +55,10 @@ platform::ModuleManifest manifest() {
   m.menu = {{"회의", "/meetings", kView, 500, "회의체의 일정과 안건, 회의록을 봅니다."}};
   m.routes = routes();
   for (auto& r : agenda_routes()) m.routes.push_back(std::move(r));
+  for (auto& r : calendar_routes()) m.routes.push_back(std::move(r));
+  for (auto& r : figure_routes()) m.routes.push_back(std::move(r));
+  m.cards.push_back(figures_card_spec());
+  for (auto& r : api_routes()) m.routes.push_back(std::move(r));
   m.history = {
       {.record_type = "meeting_body",
        .label = "회의체",
