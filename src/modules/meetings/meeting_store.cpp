@@ -178,4 +178,14 @@ void update_state(store::Connection& c, std::int64_t id, MeetingState state, Tim
             {code_of<MeetingState>(kMeetingStates, state), at, id});
 }
 
+std::vector<Meeting> meetings_between(store::Connection& c, CivilDate from, CivilDate to) {
+  std::vector<Meeting> out;
+  for (const auto& row :
+       c.query(std::string(kMeetingSelect) +
+                   "WHERE meets_on >= ? AND meets_on <= ? ORDER BY meets_on, start_time, id",
+               {platform::calendar::format_date(from), platform::calendar::format_date(to)}))
+    out.push_back(meeting_from(row));
+  return out;
+}
+
 }  // namespace sotong::meetings::meeting_store

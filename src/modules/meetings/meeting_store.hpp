@@ -53,4 +53,7 @@ std::optional<ActionItem> find_action(store::Connection& c, std::int64_t id);
 std::int64_t insert_action(store::Connection& c, const ActionItem& a, Timestamp at);
 void mark_action_done(store::Connection& c, std::int64_t id, Timestamp at);
 
+// Calendar and figures: every body's meetings from `from` to `to` (ISO dates, both included), by date.
+std::vector<Meeting> meetings_between(store::Connection& c, CivilDate from, CivilDate to);
+
 }  // namespace sotong::meetings::meeting_store

@@ -4,9 +4,12 @@
 
 #include "core/korean_text.hpp"
 #include "modules/meetings/meeting_agenda_print_routes.hpp"
+#include "modules/meetings/meeting_api_routes.hpp"
 #include "modules/meetings/meeting_attendance.hpp"
 #include "modules/meetings/meeting_attendance_routes.hpp"
+#include "modules/meetings/meeting_calendar_routes.hpp"
 #include "modules/meetings/meeting_demo.hpp"
+#include "modules/meetings/meeting_figures_routes.hpp"
 #include "modules/meetings/meeting_minutes_reminder.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_seed.hpp"
@@ -59,6 +62,10 @@ platform::ModuleManifest manifest() {
   for (auto& r : agenda_routes()) m.routes.push_back(std::move(r));
   for (auto& r : attendance_routes()) m.routes.push_back(std::move(r));
   for (auto& r : agenda_print_routes()) m.routes.push_back(std::move(r));
+  for (auto& r : calendar_routes()) m.routes.push_back(std::move(r));
+  for (auto& r : figure_routes()) m.routes.push_back(std::move(r));
+  m.cards.push_back(figures_card_spec());
+  for (auto& r : api_routes()) m.routes.push_back(std::move(r));
   m.history = {
       {.record_type = "meeting_body",
        .label = "회의체",
