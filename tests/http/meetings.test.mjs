@@ -118,6 +118,19 @@ test('the seeded bodies, and a 시·군 sees only those it sits on', async () =>
   assert.equal((await post('coordinator', `/meetings/bodies/${road}/members`, { organization: String(org['A-JIRI']) })).status, 409);
 });
 
+test('the coordinator changes a body’s cadence with four selects; a wrong choice is refused and changes nothing', async () => {
+  const id = bodies['정책협력 워크숍'];
+  const page = async () => (await get('coordinator', `/meetings/bodies/${id}`)).text();
+  const before_ = await page();
+  assert.match(before_, /<select id="field-period" name="period"/);
+  await postOk('coordinator', `/meetings/bodies/${id}/cadence`, { period: 'quarterly', month_of_period: '2', week: 'last', day: 'fri' });
+  assert.match(await page(), /<th scope="row">회의 주기<\/th><td>매 분기 둘째 달 마지막 금요일<\/td>/);
+  const refused = await post('coordinator', `/meetings/bodies/${id}/cadence`, { period: 'quarterly', month_of_period: '5', week: 'last', day: 'fri' });
+  assert.equal(refused.status, 422);
+  assert.match(await page(), /매 분기 둘째 달 마지막 금요일/, 'unchanged');
+  assert.equal((await post('jeonju', `/meetings/bodies/${id}/cadence`, { period: 'monthly', week: '1', day: 'mon' })).status, 403);
+});
+
 test('a visiting body’s year is generated once, each host explained, and a pinned host re-plans the rest', async () => {
   const id = bodies['시·군 현장 순회 정책협의회'];
   const hostForms = (html) => [...html.matchAll(/action="\/meetings\/(\d+)\/host"/g)].map((m) => Number(m[1]));

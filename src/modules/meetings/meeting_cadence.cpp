@@ -211,4 +211,31 @@ std::vector<ScheduledDate> schedule_year(const Cadence& cadence, int year, const
   return dates;
 }
 
+Result<Cadence> cadence_from_fields(std::string_view period, std::string_view week, std::string_view day,
+                                    std::string_view month_of_period) {
+  std::vector<FieldError> errors;
+  Cadence c;
+  if (auto p = from_code<Period>(kPeriods, period))
+    c.period = *p;
+  else
+    errors.push_back({"period", "회의 주기를 골라 주십시오."});
+  if (c.period == Period::irregular && errors.empty()) return check_cadence(c);
+  if (auto w = from_code<WeekOfMonth>(kWeeksOfMonth, week))
+    c.week = *w;
+  else
+    errors.push_back({"week", "몇째 주인지 골라 주십시오."});
+  if (auto d = from_code<MeetingDay>(kMeetingDays, day))
+    c.day = *d;
+  else
+    errors.push_back({"day", "요일을 골라 주십시오."});
+  if (c.period != Period::monthly) {
+    const std::string text(month_of_period);
+    const bool digits =
+        !text.empty() && text.size() <= 2 && text.find_first_not_of("0123456789") == std::string::npos;
+    c.month_of_period = digits ? std::stoi(text) : 0;
+  }
+  if (!errors.empty()) return Error::invalid("입력 내용을 확인해 주십시오.", std::move(errors));
+  return check_cadence(c);
+}
+
 }  // namespace sotong::meetings

@@ -79,6 +79,10 @@ Result<Cadence> check_cadence(const Cadence& cadence);
 /// `cadence`).
 Result<Cadence> parse_cadence(std::string_view code);
 
+/// The cadence a form's four selects give (period, week, day, month of the period, as their codes; the month
+/// is ignored for a monthly or irregular cadence), or Korean field errors naming the select that is wrong.
+Result<Cadence> cadence_from_fields(std::string_view period, std::string_view week, std::string_view day,
+                                    std::string_view month_of_period);
 /// The storage code of a valid cadence (see parse_cadence).
 std::string cadence_code(const Cadence& cadence);
 

@@ -361,4 +361,31 @@ TEST(MeetingCadence, CheckRefusesAMonthOutsideThePeriod) {
       schedule_year({Period::quarterly, WeekOfMonth::first, MeetingDay::any, 4}, 2026, shipped()).empty());
 }
 
+TEST(MeetingCadence, TheFormsFourSelectsGiveTheCadenceOrNameTheWrongOne) {
+  // A monthly cadence ignores the month select, which the page always sends.
+  auto monthly = cadence_from_fields("monthly", "2", "thu", "7");
+  ASSERT_TRUE(monthly.ok());
+  EXPECT_EQ(cadence_code(monthly.value()), "monthly/2/thu");
+  auto quarterly = cadence_from_fields("quarterly", "1", "any", "2");
+  ASSERT_TRUE(quarterly.ok());
+  EXPECT_EQ(cadence_label(quarterly.value()), "매 분기 둘째 달 첫째 주");
+  auto irregular = cadence_from_fields("irregular", "", "", "");
+  ASSERT_TRUE(irregular.ok());
+  EXPECT_EQ(cadence_code(irregular.value()), "irregular");
+  // Each wrong select is named, all at once; a month beyond the period is the rule's own refusal.
+  auto wrong = cadence_from_fields("weekly", "9", "sun", "1");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().fields.size(), 3u) << "period, week and day";
+  auto wrong_parts = cadence_from_fields("monthly", "9", "sun", "1");
+  ASSERT_FALSE(wrong_parts.ok());
+  ASSERT_EQ(wrong_parts.error().fields.size(), 2u);
+  EXPECT_EQ(wrong_parts.error().fields[0].field, "week");
+  EXPECT_EQ(wrong_parts.error().fields[1].field, "day");
+  auto beyond = cadence_from_fields("quarterly", "1", "any", "4");
+  ASSERT_FALSE(beyond.ok());
+  EXPECT_EQ(beyond.error().fields.at(0).field, "month_of_period");
+  EXPECT_FALSE(cadence_from_fields("yearly", "1", "mon", "x1").ok());
+  EXPECT_FALSE(cadence_from_fields("yearly", "1", "mon", "").ok());
+}
+
 }  // namespace sotong::meetings

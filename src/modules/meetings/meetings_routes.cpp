@@ -76,6 +76,27 @@ View meetings_view(const BodyPage& p) {
   return rows;
 }
 
+/// The cadence form's four selects, each option marked when it is the body's (a code that no longer reads
+/// marks nothing).
+View cadence_fields_view(const std::string& code) {
+  const auto current = parse_cadence(code);
+  const Cadence c = current ? *current : Cadence{};
+  auto options = [](const auto& terms, auto selected) {
+    View list = View::list();
+    for (const auto& t : terms)
+      list.push(View::object({{"code", t.code}, {"label", t.label}, {"selected", t.value == selected}}));
+    return list;
+  };
+  View months = View::list();
+  for (int m = 1; m <= 12; ++m)
+    months.push(View::object(
+        {{"code", m}, {"label", std::to_string(m) + "번째 달"}, {"selected", m == c.month_of_period}}));
+  return View::object({{"periods", options(kPeriods, c.period)},
+                       {"weeks", options(kWeeksOfMonth, c.week)},
+                       {"days", options(kMeetingDays, c.day)},
+                       {"months", std::move(months)}});
+}
+
 http::Response body_page(Web& web, Context& ctx) {
   auto page = platform::path_id(ctx, kNotFound).and_then([&](std::int64_t id) {
     return get_body(web.service(ctx), id);
@@ -97,6 +118,7 @@ http::Response body_page(Web& web, Context& ctx) {
                            {"kind", label(p.body.kind)},
                            {"cadence", p.cadence_label},
                            {"cadence_code", p.body.cadence},
+                           {"cadence_fields", cadence_fields_view(p.body.cadence)},
                            {"secretariat", p.body.secretariat_name},
                            {"chair", p.body.chair},
                            {"location", p.body.location},
@@ -147,7 +169,21 @@ http::Response convene_action(Web& web, Context& ctx) {
 http::Response cadence_action(Web& web, Context& ctx) {
   auto id = platform::path_id(ctx, kNotFound);
   if (!id) return web.error(ctx, id.error());
-  return back_to_body(web, ctx, *id, change_cadence(web.service(ctx), *id, ctx.form.get("cadence")),
+  // The page's four selects (period, week, day, month); the API and older forms send the code itself.
+  std::string code = ctx.form.get("cadence");
+  if (!ctx.form.get("period").empty()) {
+    auto chosen = cadence_from_fields(ctx.form.get("period"), ctx.form.get("week"), ctx.form.get("day"),
+                                      ctx.form.get("month_of_period"));
+    if (!chosen) {
+      // Asked with nothing to change first, so that a person without the right is refused as such.
+      auto refused = change_cadence(web.service(ctx), *id, "");
+      if (!refused && refused.error().code != ErrorCode::invalid_input)
+        return back_to_body(web, ctx, *id, refused, "");
+      return back_to_body(web, ctx, *id, Result<void>(chosen.error()), "");
+    }
+    code = cadence_code(*chosen);
+  }
+  return back_to_body(web, ctx, *id, change_cadence(web.service(ctx), *id, code),
                       "회의 주기를 변경했습니다.");
 }
 
