@@ -182,7 +182,12 @@ Result<void> cancel_meeting(const platform::ServiceContext& svc, std::int64_t me
     if (m.state != MeetingState::planned && m.state != MeetingState::agenda_published)
       return Error::conflict("열린 회의나 이미 취소한 회의는 취소할 수 없습니다.");
     std::string reason;
-    if (!clean_line(reason_text, reason) || reason.empty() || char_count(reason) > kTitleMaxChars)
+    // An empty reason and a too long one are told apart: the person learns what to fix.
+    const bool readable = clean_line(reason_text, reason);
+    if (!readable || reason.empty())
+      return Error::invalid("입력 내용을 확인해 주십시오.",
+                            {{"cancel_reason", "취소 사유를 입력해 주십시오."}});
+    if (char_count(reason) > kTitleMaxChars)
       return Error::invalid("입력 내용을 확인해 주십시오.",
                             {{"cancel_reason", "취소 사유를 200자 이하로 입력해 주십시오."}});
     attendance_store::cancel_meeting(c, m.id, reason, now());

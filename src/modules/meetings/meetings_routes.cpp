@@ -79,8 +79,8 @@ View meetings_view(const BodyPage& p) {
 /// The cadence form's four selects, each option marked when it is the body's (a code that no longer reads
 /// marks nothing).
 View cadence_fields_view(const std::string& code) {
-  const auto current = parse_cadence(code);
-  const Cadence c = current ? *current : Cadence{};
+  auto current = parse_cadence(code);
+  const Cadence c = current ? current.value() : Cadence{};
   auto options = [](const auto& terms, auto selected) {
     View list = View::list();
     for (const auto& t : terms)
