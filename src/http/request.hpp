@@ -28,8 +28,12 @@ struct Request {
   std::string cookie(std::string_view name) const;
   /// True for an htmx request that wants only the fragment.
   bool is_htmx() const { return !header("hx-request").empty(); }
-  /// The path as logs may write it: the route's pattern when the path holds a credential.
-  std::string_view loggable_path() const { return secret_in_path ? route_pattern : path; }
+  /// The path as logs may write it: the route's pattern when the path holds a credential, and a fixed marker
+  /// when such a path matched no route.
+  std::string_view loggable_path() const {
+    if (!secret_in_path) return path;
+    return route_pattern.empty() ? std::string_view("{credential}") : std::string_view(route_pattern);
+  }
   /// A path parameter, or "".
   std::string param(const std::string& name) const;
 };

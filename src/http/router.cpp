@@ -90,7 +90,13 @@ std::size_t Router::find(std::string_view method, const Parts& parts, bool* path
   return std::string::npos;
 }
 
+void Router::add_secret_prefix(std::string prefix) {
+  secret_prefixes_.push_back(std::move(prefix));
+}
+
 Router::Match Router::match(Request& request) const {
+  for (const auto& prefix : secret_prefixes_)
+    if (request.path.starts_with(prefix)) request.secret_in_path = true;
   const Parts parts = split(request.path);
   const std::string_view method =
       request.method == "HEAD" ? std::string_view("GET") : std::string_view(request.method);

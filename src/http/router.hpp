@@ -52,6 +52,10 @@ class Router {
   Match match(Request& request) const;
   /// The route for a method and path without binding parameters (used to size the body limit).
   const Route* peek(std::string_view method, std::string_view path) const;
+  /// Marks every request whose path starts with `prefix` ("/calendar/feeds/") as holding a credential,
+  /// whether a route matches it or not: a garbled secret address ("/calendar/feeds/../stc_….ics") that
+  /// matches nothing must not reach the request log either.
+  void add_secret_prefix(std::string prefix);
   /// Every route, in the order they were added.
   const std::vector<Route>& routes() const { return routes_; }
 
@@ -76,6 +80,7 @@ class Router {
   std::size_t find(std::string_view method, const Parts& parts, bool* path_known) const;
 
   std::vector<Route> routes_;
+  std::vector<std::string> secret_prefixes_;
   std::vector<Compiled> compiled_;
   /// Route indices by segment count, each list ordered most specific first (ties in the order added).
   std::array<std::vector<std::size_t>, kMaxSegments + 1> by_length_;

@@ -244,4 +244,20 @@ TEST(Request, APathHoldingACredentialIsLoggedAsItsRoutesPattern) {
   EXPECT_EQ(r.path, "/calendar/feeds/stc_secret.ics");  // the handler still reads the real path
 }
 
+TEST(Request, AGarbledAddressUnderASecretPrefixIsLoggedWithoutItsPathEvenWhenNoRouteMatches) {
+  Router router;
+  router.add({"GET", "/calendar/feeds/{file}", [](Request&) { return Response::text("ics"); }});
+  router.add_secret_prefix("/calendar/feeds/");
+  Request garbled;
+  garbled.method = "GET";
+  garbled.path = "/calendar/feeds/../stc_secret.ics";  // "..%2F" decoded: three segments, no route
+  EXPECT_EQ(router.match(garbled).route, nullptr);
+  EXPECT_EQ(garbled.loggable_path(), "{credential}");
+  Request other;
+  other.method = "GET";
+  other.path = "/calendar/feedsX/stc_secret.ics";
+  router.match(other);
+  EXPECT_EQ(other.loggable_path(), "/calendar/feedsX/stc_secret.ics") << "only under the prefix";
+}
+
 }  // namespace sotong::http

@@ -107,6 +107,7 @@ void Web::add_routes(const std::vector<RouteSpec>& routes) {
     if (!policy_.knows(r.action))
       throw std::logic_error("route " + r.pattern + " names an unknown action " + r.action);
     guarded_.emplace_back(r.method, r.pattern, r.action);
+    if (r.secret_in_path) router_.add_secret_prefix(r.pattern.substr(0, r.pattern.find('{')));
     const bool api = r.kind == RouteKind::api;
     router_.add({r.method, r.pattern,
                  [this, action = r.action, handler = r.handler, api,
