@@ -9,6 +9,7 @@
 #include "modules/meetings/meeting_attendance_routes.hpp"
 #include "modules/meetings/meeting_calendar_routes.hpp"
 #include "modules/meetings/meeting_demo.hpp"
+#include "modules/meetings/meeting_feeds.hpp"
 #include "modules/meetings/meeting_figures_routes.hpp"
 #include "modules/meetings/meeting_minutes_reminder.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
@@ -65,6 +66,8 @@ platform::ModuleManifest manifest() {
   for (auto& r : calendar_routes()) m.routes.push_back(std::move(r));
   for (auto& r : figure_routes()) m.routes.push_back(std::move(r));
   m.cards.push_back(figures_card_spec());
+  // Calendar subscriptions (/calendar/feeds): a body's meetings, and "my meetings".
+  m.calendar_feeds = {body_feed_source(), person_feed_source()};
   for (auto& r : api_routes()) m.routes.push_back(std::move(r));
   m.history = {
       {.record_type = "meeting_body",
