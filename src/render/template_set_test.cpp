@@ -62,3 +62,24 @@ TEST(TemplateSet, MissingPartialFailsAtStart) {
 }
 
 }  // namespace sotong::render
+
+namespace sotong::render {
+
+TEST(View, ObjectKeepsTheOrderGivenAndTheLastValueOfAKeyGivenTwice) {
+  View v = View::object({{"a", "1"}, {"b", "2"}, {"a", "3"}});
+  ASSERT_EQ(v.fields().size(), 2U);
+  EXPECT_EQ(v.fields()[0].first, "a");
+  EXPECT_EQ(v.fields()[0].second.text(), "3");
+  EXPECT_EQ(v.fields()[1].first, "b");
+}
+
+TEST(View, ACopyChangedLaterLeavesTheOriginalAlone) {
+  View original = View::object({{"a", "1"}});
+  View copy = original;
+  copy.set("a", "2").set("b", "3");
+  EXPECT_EQ(original.fields().size(), 1U);
+  EXPECT_EQ(original.fields()[0].second.text(), "1");
+  EXPECT_EQ(copy.fields()[0].second.text(), "2");
+}
+
+}  // namespace sotong::render

@@ -30,11 +30,8 @@ class View {
     v.kind_ = Kind::list;
     return v;
   }
-  static View object(std::initializer_list<std::pair<std::string, View>> fields) {
-    View v;
-    for (const auto& f : fields) v.set(f.first, f.second);
-    return v;
-  }
+  /// An object of these fields, in this order; a key given twice keeps its first place and its last value.
+  static View object(std::initializer_list<std::pair<std::string, View>> fields);
 
   /// Sets a field of an object view; returns *this for chaining.
   View& set(std::string key, View value);

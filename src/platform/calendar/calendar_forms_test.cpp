@@ -78,4 +78,11 @@ TEST(CalendarForms, BetweenQueryNeedsTwoRealDates) {
   EXPECT_EQ(fields(read_between_query("", "").error()), (std::vector<std::string>{"from", "to"}));
 }
 
+TEST(CalendarForms, DatesAreWrittenWithFourDigitYearsAndTwoDigitMonthsAndDays) {
+  EXPECT_EQ(format_date({2026, 1, 2}), "2026-01-02");
+  EXPECT_EQ(format_date({5, 12, 31}), "0005-12-31");
+  EXPECT_EQ(format_date({9999, 12, 31}), "9999-12-31");
+  EXPECT_EQ(format_date({10000, 1, 1}), "10000-01-01");
+}
+
 }  // namespace sotong::platform::calendar
