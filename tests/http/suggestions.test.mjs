@@ -244,6 +244,17 @@ test('the list filters by state, 시·군, domain and title, sorts by due date a
   const due2 = await (await api('coordinator', `/api/v1/suggestions?q=${q}&sort=due&after=${due1.next}`)).json();
   assert.equal(due1.items.length + due2.items.length, PAGE_SIZE + 1);
   assert.equal(new Set([...due1.items, ...due2.items].map((i) => i.id)).size, PAGE_SIZE + 1, 'no row twice');
+  // The title filter is text, not a pattern: '%' and '_' match only themselves.
+  const literal = `퍼센트${run}`;
+  const percent = await file('iksan', { title: `${literal} 100%_달성` });
+  for (const text of [`${literal} 100%_`, `${literal} 100%_달성`]) {
+    const found = await (await api('coordinator', `/api/v1/suggestions?q=${encodeURIComponent(text)}`)).json();
+    assert.deepEqual(found.items.map((i) => i.id), [percent.id], `only the title holding "${text}"`);
+  }
+  for (const pattern of [`${literal}%`, `${literal} 1_0`, `${literal} _`]) {
+    const found = await (await api('coordinator', `/api/v1/suggestions?q=${encodeURIComponent(pattern)}`)).json();
+    assert.equal(found.items.length, 0, `"${pattern}" is no wildcard`);
+  }
   // The page shows the same, and its next link keeps the filter.
   const html = await (await (await signedIn('coordinator')).get(`/suggestions?q=${q}`)).text();
   const next = html.match(/href="([^"]*)" rel="next"/)?.[1];

@@ -100,7 +100,7 @@ void announce_submission(store::Connection& c, const Actor& actor, const Suggest
 }  // namespace
 
 Result<SuggestionPage> list_suggestions(const platform::ServiceContext& svc, const ListFilter& filter,
-                                        std::int64_t page_size) {
+                                        std::int64_t page_size, suggestion_store::Columns columns) {
   // A list has no single record: checking the actor's own organisation asks "may this role view here at all"
   // without letting a scoped actor past its subtree, which the query then enforces.
   if (auto ok = svc.policy.check(svc.actor, kView, svc.actor.organization_path); !ok) return ok.error();
@@ -121,6 +121,7 @@ Result<SuggestionPage> list_suggestions(const platform::ServiceContext& svc, con
     query.sort = filter.sort;
     query.after = filter.after;
     query.limit = page_size + 1;  // one row more than a page tells whether another page follows
+    query.columns = columns;
     page.items = suggestion_store::list(c, query);
     if (static_cast<std::int64_t>(page.items.size()) > page_size) {
       page.items.resize(static_cast<std::size_t>(page_size));

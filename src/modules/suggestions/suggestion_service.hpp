@@ -58,9 +58,10 @@ struct SuggestionPage {
 };
 
 /// The suggestions the actor may view that match `filter`, `page_size` at a time. Refused (unauthenticated,
-/// forbidden) to an actor without the view action.
+/// forbidden) to an actor without the view action. `columns` row reads only what a list page's row shows.
 Result<SuggestionPage> list_suggestions(const platform::ServiceContext& svc, const ListFilter& filter,
-                                        std::int64_t page_size);
+                                        std::int64_t page_size,
+                                        suggestion_store::Columns columns = suggestion_store::Columns::whole);
 
 /// One suggestion as its page shows it to this person: the record, the timeline they may read, and what they
 /// may do now.

@@ -26,6 +26,10 @@ using Organizations = std::optional<std::vector<std::int64_t>>;
 
 enum class Sort { newest, due };
 
+/// What a list reads of each suggestion: the fields a list page's row shows (id, filer, title, domain,
+/// state, lead bureau, due date, progress), or every field but the long texts (exports and the API).
+enum class Columns { row, whole };
+
 /// Where a page starts: after the last row of the previous page, in the sort's order.
 struct Cursor {
   std::int64_t id = 0;  // 0: from the start
@@ -46,6 +50,7 @@ struct ListQuery {
   Sort sort = Sort::newest;
   Cursor after;
   std::int64_t limit = 25;
+  Columns columns = Columns::whole;
 };
 
 /// The due key a row sorts by in Sort::due ("9999-12-31" when it has no due date).

@@ -103,7 +103,8 @@ http::Response list_page(Web& web, Context& ctx) {
   if (!filter) return web.error(ctx, filter.error());
   const bool exporting = platform::exports::requested_format(ctx.query).has_value();
   const auto svc = web.service(ctx);
-  auto page = list_suggestions(svc, *filter, exporting ? kExportLimit : page_size(web));
+  auto page = exporting ? list_suggestions(svc, *filter, kExportLimit)
+                        : list_suggestions(svc, *filter, page_size(web), suggestion_store::Columns::row);
   return web.respond(ctx, std::move(page), [&](const SuggestionPage& p) {
     if (auto file =
             platform::exports::export_if_requested(web, ctx, {"suggestion", "건의사항 목록", "suggestions"},
