@@ -78,13 +78,6 @@ std::int64_t count_active_children(store::Connection& c, std::int64_t id) {
   return c.scalar("SELECT COUNT(*) FROM organizations WHERE parent_id = ? AND active = 1", {id});
 }
 
-std::vector<std::pair<OrganizationKind, std::int64_t>> count_active_by_kind(store::Connection& c) {
-  std::vector<std::pair<OrganizationKind, std::int64_t>> out;
-  for (const auto& r : c.query("SELECT kind, COUNT(*) FROM organizations WHERE active = 1 GROUP BY kind"))
-    if (auto kind = kind_from_code(r.text(0))) out.emplace_back(*kind, r.int64(1));
-  return out;
-}
-
 std::int64_t insert(store::Connection& c, const ValidOrganization& v, const std::string& parent_path,
                     Timestamp now) {
   const auto id =

@@ -25,8 +25,6 @@ std::optional<Organization> find(store::Connection& c, std::int64_t id);
 std::optional<Organization> find_by_code(store::Connection& c, std::string_view code);
 std::vector<FormerName> former_names(store::Connection& c, std::int64_t id);
 std::int64_t count_active_children(store::Connection& c, std::int64_t id);
-/// How many active organisations there are of each kind.
-std::vector<std::pair<OrganizationKind, std::int64_t>> count_active_by_kind(store::Connection& c);
 
 /// Inserts and sets the materialised path; throws ConstraintViolation on a duplicate code.
 std::int64_t insert(store::Connection& c, const ValidOrganization& v, const std::string& parent_path,
