@@ -127,6 +127,11 @@ test('the figures: a table per measure with its chart and downloads, counted ove
   assert.match(html, /class="sotong-chart"[^>]*data-chart-table="figures-bodies"/);
   const row = html.match(/<th scope="row">새만금 유관기관 실무협의회<\/th><td data-value="(\d+)">/);
   assert.ok(row && Number(row[1]) >= 1, 'the convened 새만금 meeting is planned that year');
+  // The figures are kept between visits until a meeting changes: one convened since is counted at once.
+  await convene(saemangeum, `${month}-27`);
+  const recounted = (await page('coordinator', `/meetings/figures?year=${year}`))
+    .match(/<th scope="row">새만금 유관기관 실무협의회<\/th><td data-value="(\d+)">/);
+  assert.equal(Number(recounted[1]), Number(row[1]) + 1, 'the kept figures were counted again after the write');
   const csv = await get('coordinator', `/meetings/figures?year=${year}&table=bodies&format=csv`);
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-type'), /text\/csv/);

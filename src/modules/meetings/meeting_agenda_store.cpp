@@ -3,6 +3,7 @@
 #include <string>
 
 #include "modules/meetings/meeting_store.hpp"
+#include "platform/cache/data_version.hpp"
 #include "platform/calendar/holiday.hpp"
 
 namespace sotong::meetings::meeting_store {
@@ -66,6 +67,16 @@ std::vector<AgendaEntry> entries_of(store::Connection& c, std::int64_t meeting_i
   return out;
 }
 
+std::vector<AgendaEntry> entries_between(store::Connection& c, CivilDate from, CivilDate to) {
+  std::vector<AgendaEntry> out;
+  c.each(std::string(kEntrySelect) +
+             "WHERE meeting_id IN (SELECT id FROM meetings WHERE meets_on >= ? AND meets_on <= ?) "
+             "ORDER BY meeting_id, position, id",
+         {platform::calendar::format_date(from), platform::calendar::format_date(to)},
+         [&](store::Row&& row) { out.push_back(entry_from(row)); });
+  return out;
+}
+
 std::optional<AgendaEntry> find_entry(store::Connection& c, std::int64_t id) {
   auto rows = c.query(std::string(kEntrySelect) + "WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
@@ -73,6 +84,7 @@ std::optional<AgendaEntry> find_entry(store::Connection& c, std::int64_t id) {
 }
 
 std::int64_t insert_entry(store::Connection& c, const AgendaEntry& e, Timestamp at) {
+  platform::data_version::bump(c, kDataVersion);
   // A new entry goes last.
   const auto position =
       c.scalar("SELECT COALESCE(MAX(position), 0) FROM meeting_agenda_entries WHERE meeting_id = ?",
@@ -91,15 +103,18 @@ std::int64_t insert_entry(store::Connection& c, const AgendaEntry& e, Timestamp 
 }
 
 void update_entry_status(store::Connection& c, std::int64_t id, EntryStatus status) {
+  platform::data_version::bump(c, kDataVersion);
   c.execute("UPDATE meeting_agenda_entries SET status = ? WHERE id = ?",
             {code_of<EntryStatus>(kEntryStatuses, status), id});
 }
 
 void update_entry_position(store::Connection& c, std::int64_t id, std::int64_t position) {
+  platform::data_version::bump(c, kDataVersion);
   c.execute("UPDATE meeting_agenda_entries SET position = ? WHERE id = ?", {position, id});
 }
 
 void update_entry_minutes(store::Connection& c, const AgendaEntry& e) {
+  platform::data_version::bump(c, kDataVersion);
   c.execute(
       "UPDATE meeting_agenda_entries SET discussion = ?, decision = ?, decision_action = ?, decision_outcome "
       "= ? "
@@ -112,6 +127,14 @@ std::vector<ActionItem> actions_of_meeting(store::Connection& c, std::int64_t me
   for (const auto& row :
        c.query(std::string(kActionSelect) + "WHERE a.meeting_id = ? ORDER BY a.id", {meeting_id}))
     out.push_back(action_from(row));
+  return out;
+}
+
+std::vector<ActionItem> actions_between(store::Connection& c, CivilDate from, CivilDate to) {
+  std::vector<ActionItem> out;
+  c.each(std::string(kActionSelect) + "WHERE m.meets_on >= ? AND m.meets_on <= ? ORDER BY a.meeting_id, a.id",
+         {platform::calendar::format_date(from), platform::calendar::format_date(to)},
+         [&](store::Row&& row) { out.push_back(action_from(row)); });
   return out;
 }
 
@@ -129,6 +152,7 @@ std::optional<ActionItem> find_action(store::Connection& c, std::int64_t id) {
 }
 
 std::int64_t insert_action(store::Connection& c, const ActionItem& a, Timestamp at) {
+  platform::data_version::bump(c, kDataVersion);
   return c
       .query(
           "INSERT INTO meeting_action_items (meeting_id, agenda_entry_id, title, owner_id, owner_account_id, "
@@ -141,6 +165,7 @@ std::int64_t insert_action(store::Connection& c, const ActionItem& a, Timestamp 
 }
 
 void mark_action_done(store::Connection& c, std::int64_t id, Timestamp at) {
+  platform::data_version::bump(c, kDataVersion);
   c.execute("UPDATE meeting_action_items SET status = 'done', done_at = ? WHERE id = ?", {at, id});
 }
 

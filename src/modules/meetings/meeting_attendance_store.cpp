@@ -1,5 +1,7 @@
 #include "modules/meetings/meeting_attendance_store.hpp"
 
+#include "modules/meetings/meeting_store.hpp"
+#include "platform/cache/data_version.hpp"
 #include "platform/calendar/holiday.hpp"
 
 namespace sotong::meetings::attendance_store {
@@ -46,6 +48,7 @@ bool invite(store::Connection& c, std::int64_t meeting_id, std::int64_t organiza
   if (c.scalar("SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = ? AND organization_id = ?",
                {meeting_id, organization_id}) > 0)
     return false;
+  platform::data_version::bump(c, meeting_store::kDataVersion);
   c.execute("INSERT INTO meeting_attendance (meeting_id, organization_id, invited_at) VALUES (?, ?, ?)",
             {meeting_id, organization_id, at});
   return true;
@@ -53,6 +56,7 @@ bool invite(store::Connection& c, std::int64_t meeting_id, std::int64_t organiza
 
 void write_rsvp(store::Connection& c, std::int64_t id, const ValidRsvp& answer, std::int64_t account_id,
                 Timestamp at) {
+  platform::data_version::bump(c, meeting_store::kDataVersion);
   c.execute(
       "UPDATE meeting_attendance SET rsvp = ?, substitute_name = ?, substitute_position = ?, rsvp_by = ?, "
       "rsvp_at = ? WHERE id = ?",
@@ -61,11 +65,13 @@ void write_rsvp(store::Connection& c, std::int64_t id, const ValidRsvp& answer, 
 }
 
 void write_attended(store::Connection& c, std::int64_t id, bool attended, Timestamp at) {
+  platform::data_version::bump(c, meeting_store::kDataVersion);
   c.execute("UPDATE meeting_attendance SET attended = ?, recorded_at = ? WHERE id = ?",
             {static_cast<std::int64_t>(attended ? 1 : 0), at, id});
 }
 
 void cancel_meeting(store::Connection& c, std::int64_t meeting_id, const std::string& reason, Timestamp at) {
+  platform::data_version::bump(c, meeting_store::kDataVersion);
   c.execute(
       "UPDATE meetings SET state = 'cancelled', cancel_reason = ?, sequence = sequence + 1, updated_at = ? "
       "WHERE id = ?",
@@ -84,6 +90,7 @@ std::vector<Unconfirmed> unconfirmed_without_reminder(store::Connection& c, cons
 }
 
 bool mark_reminded(store::Connection& c, std::int64_t meeting_id, Timestamp at) {
+  // No data version: nothing kept in memory reads the reminders.
   // ON CONFLICT DO NOTHING changes no row when another run wrote the marker: the count says whether to send.
   return c.execute(
              "INSERT INTO meeting_minutes_reminders (meeting_id, sent_at) VALUES (?, ?) "

@@ -115,6 +115,14 @@ View table_view(const MeetingFigures& f, const char* code, const std::string& no
   return v;
 }
 
+/// The home card's three figures (the page shows them above its tables).
+View card_view(const MeetingFigures& f) {
+  return View::object({{"year", static_cast<long long>(f.year)},
+                       {"held", static_cast<long long>(f.held)},
+                       {"on_time_rate", percent(f.actions.on_time, f.actions.on_time + f.actions.late)},
+                       {"decided", static_cast<long long>(f.decided)}});
+}
+
 View figures_view(const MeetingFigures& f) {
   View tables = View::list();
   tables.push(table_view(f, "bodies", "취소하지 않은 회의를 예정으로, 개최와 회의록 확정을 개최로 셉니다.",
@@ -127,11 +135,9 @@ View figures_view(const MeetingFigures& f) {
                          "조치사항 이행 건수", "1"));
   tables.push(
       table_view(f, "suggestions", "개최한 회의에 점검 대상으로 올라 채택된 건의사항입니다.", "", ""));
-  return View::object({{"year", static_cast<long long>(f.year)},
-                       {"tables", tables},
-                       {"held", static_cast<long long>(f.held)},
-                       {"on_time_rate", percent(f.actions.on_time, f.actions.on_time + f.actions.late)},
-                       {"decided", static_cast<long long>(f.decided)}});
+  View v = card_view(f);
+  v.set("tables", tables);
+  return v;
 }
 
 http::Response figures_page(Web& web, Context& ctx) {
@@ -159,7 +165,7 @@ http::Response figures_page(Web& web, Context& ctx) {
 std::string figures_card(Web& web, const Actor& actor) {
   auto figures = year_figures({web.db(), web.policy(), actor}, seoul_date(now()).year);
   if (!figures) return "";
-  return web.render_fragment("meetings/_figures_card", figures_view(*figures));
+  return web.render_fragment("meetings/_figures_card", card_view(*figures));
 }
 
 }  // namespace

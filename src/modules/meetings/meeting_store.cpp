@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "platform/cache/data_version.hpp"
 #include "platform/calendar/holiday.hpp"
 
 namespace sotong::meetings::meeting_store {
@@ -76,6 +77,7 @@ std::optional<std::int64_t> find_body_by_code(store::Connection& c, const std::s
 }
 
 std::int64_t insert_body(store::Connection& c, const Body& b, Timestamp at) {
+  platform::data_version::bump(c, kDataVersion);
   return c
       .query(
           "INSERT INTO meeting_bodies (code, name, kind, cadence, review_level, visiting, secretariat_id, "
@@ -89,6 +91,7 @@ std::int64_t insert_body(store::Connection& c, const Body& b, Timestamp at) {
 }
 
 void update_cadence(store::Connection& c, std::int64_t body_id, const std::string& cadence) {
+  platform::data_version::bump(c, kDataVersion);
   c.execute("UPDATE meeting_bodies SET cadence = ? WHERE id = ?", {cadence, body_id});
 }
 
@@ -110,6 +113,7 @@ bool add_member(store::Connection& c, std::int64_t body_id, const BodyMember& m)
   if (c.scalar("SELECT COUNT(*) FROM meeting_body_members WHERE body_id = ? AND organization_id = ?",
                {body_id, m.organization_id}) > 0)
     return false;
+  platform::data_version::bump(c, kDataVersion);
   c.execute(
       "INSERT INTO meeting_body_members (body_id, organization_id, account_id, role) VALUES (?, ?, ?, ?)",
       {body_id, m.organization_id, m.account_id, code_of<MemberRole>(kMemberRoles, m.role)});
@@ -131,6 +135,7 @@ bool add_blocked_date(store::Connection& c, std::int64_t body_id, const BlockedD
                "blocked_on = ?",
                {body_id, b.organization_id, on}) > 0)
     return false;
+  platform::data_version::bump(c, kDataVersion);
   c.execute(
       "INSERT INTO meeting_blocked_dates (body_id, organization_id, blocked_on, reason) VALUES (?, ?, ?, ?)",
       {body_id, b.organization_id, on, b.reason});
@@ -152,6 +157,7 @@ std::optional<Meeting> find_meeting(store::Connection& c, std::int64_t id) {
 }
 
 std::int64_t insert_meeting(store::Connection& c, const Meeting& m, Timestamp at) {
+  platform::data_version::bump(c, kDataVersion);
   return c
       .query(
           "INSERT INTO meetings (body_id, title, meets_on, start_time, end_time, location, host_id, "
@@ -167,6 +173,7 @@ std::int64_t insert_meeting(store::Connection& c, const Meeting& m, Timestamp at
 
 void update_host(store::Connection& c, std::int64_t id, std::optional<std::int64_t> host,
                  const std::string& reason, bool pinned, Timestamp at) {
+  platform::data_version::bump(c, kDataVersion);
   c.execute(
       "UPDATE meetings SET host_id = ?, host_reason = ?, host_pinned = ?, sequence = sequence + 1, "
       "updated_at = ? WHERE id = ?",
@@ -174,6 +181,7 @@ void update_host(store::Connection& c, std::int64_t id, std::optional<std::int64
 }
 
 void update_state(store::Connection& c, std::int64_t id, MeetingState state, Timestamp at) {
+  platform::data_version::bump(c, kDataVersion);
   c.execute("UPDATE meetings SET state = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?",
             {code_of<MeetingState>(kMeetingStates, state), at, id});
 }

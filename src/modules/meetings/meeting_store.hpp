@@ -14,6 +14,11 @@
 
 namespace sotong::meetings::meeting_store {
 
+/// The data version every write below (and in attendance_store, but for the reminders) bumps in its
+/// transaction (platform::data_version), so that values kept from the module's tables (the year's figures on
+/// the home card) are computed again after any change.
+inline constexpr const char* kDataVersion = "meetings";
+
 // Bodies. Members and names are not filled in (the service asks the platform's directory).
 std::vector<Body> list_bodies(store::Connection& c);
 std::optional<Body> find_body(store::Connection& c, std::int64_t id);
@@ -55,5 +60,8 @@ void mark_action_done(store::Connection& c, std::int64_t id, Timestamp at);
 
 // Calendar and figures: every body's meetings from `from` to `to` (ISO dates, both included), by date.
 std::vector<Meeting> meetings_between(store::Connection& c, CivilDate from, CivilDate to);
+/// The agenda entries and the action items of those meetings, in one statement each (not one per meeting).
+std::vector<AgendaEntry> entries_between(store::Connection& c, CivilDate from, CivilDate to);
+std::vector<ActionItem> actions_between(store::Connection& c, CivilDate from, CivilDate to);
 
 }  // namespace sotong::meetings::meeting_store

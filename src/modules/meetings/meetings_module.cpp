@@ -15,6 +15,7 @@
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_seed.hpp"
 #include "modules/meetings/meeting_store.hpp"
+#include "platform/cache/data_version.hpp"
 
 namespace sotong::embedded {
 std::vector<EmbeddedFile> meetings();
@@ -133,6 +134,8 @@ platform::ModuleManifest manifest() {
     // The daily minutes reminder: one job queued at start whatever the number of nodes.
     db.write([](store::Connection& c) {
       ensure_minutes_reminders_scheduled(c, now());
+      // Meetings written before their data version existed: mark them once, so their figures can be kept.
+      platform::data_version::mark_if_unmarked(c, meeting_store::kDataVersion);
       return true;
     });
   };
