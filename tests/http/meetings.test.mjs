@@ -116,6 +116,11 @@ test('the seeded bodies, and a 시·군 sees only those it sits on', async () =>
   await postOk('coordinator', `/meetings/bodies/${road}/members`, { organization: String(org['A-JIRI']) });
   assert.match(await (await get('coordinator', `/meetings/bodies/${road}`)).text(), /<th scope="row">전북연구원<\/th><td>위원<\/td>/);
   assert.equal((await post('coordinator', `/meetings/bodies/${road}/members`, { organization: String(org['A-JIRI']) })).status, 409);
+  // The bodies are kept between pages until one changes: a 시·군 added as a member finds it listed at once.
+  const roadName = '새만금 방조제도로 임시개통운영 협의회';
+  assert.ok(!(await bodyIds('iksan'))[roadName], '익산시 does not sit on it yet');
+  await postOk('coordinator', `/meetings/bodies/${road}/members`, { organization: String(org['52140']) });
+  assert.equal((await bodyIds('iksan'))[roadName], road, 'listed for 익산시 once it is a member');
 });
 
 test('the coordinator changes a body’s cadence with four selects; a wrong choice is refused and changes nothing', async () => {

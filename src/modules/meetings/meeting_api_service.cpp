@@ -16,9 +16,8 @@ namespace {
 std::vector<Body> visible_bodies(const platform::ServiceContext& svc, store::Connection& c,
                                  const platform::OrganizationDirectory& directory) {
   std::vector<Body> out;
-  for (const auto& listed : meeting_store::list_bodies(c))
-    if (auto body = load_body(c, directory, listed.id); body && can_view_body(svc.policy, svc.actor, *body))
-      out.push_back(std::move(*body));
+  for (auto& body : load_bodies(c, directory))
+    if (can_view_body(svc.policy, svc.actor, body)) out.push_back(std::move(body));
   return out;
 }
 

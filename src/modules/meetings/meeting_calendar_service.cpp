@@ -21,13 +21,12 @@ Result<CalendarPage> calendar_meetings(const platform::ServiceContext& svc, cons
     std::tie(page.from, page.to) = calendar_range(query);
     std::map<std::int64_t, Body> bodies;
     std::set<std::int64_t> orgs;
-    for (const auto& listed : meeting_store::list_bodies(c)) {
-      auto body = load_body(c, directory, listed.id);
-      if (!body || !can_view_body(svc.policy, svc.actor, *body)) continue;
-      page.bodies.emplace_back(body->id, body->name);
-      orgs.insert(body->secretariat_id);
-      for (const auto& m : body->members) orgs.insert(m.organization_id);
-      bodies.emplace(body->id, std::move(*body));
+    for (auto& body : load_bodies(c, directory)) {
+      if (!can_view_body(svc.policy, svc.actor, body)) continue;
+      page.bodies.emplace_back(body.id, body.name);
+      orgs.insert(body.secretariat_id);
+      for (const auto& m : body.members) orgs.insert(m.organization_id);
+      bodies.emplace(body.id, std::move(body));
     }
     for (const auto& o : directory.all())
       if (orgs.contains(o.id)) page.organizations.emplace_back(o.id, o.name);

@@ -24,11 +24,10 @@ MeetingFigures count_year(store::Connection& c, const platform::ServiceContext& 
   in.year = year;
   in.today = seoul_date(now());
   std::map<std::int64_t, std::size_t> visible;
-  for (const auto& listed : meeting_store::list_bodies(c)) {
-    auto body = load_body(c, directory, listed.id);
-    if (!body || !can_view_body(svc.policy, svc.actor, *body)) continue;
-    visible[body->id] = in.bodies.size();
-    in.bodies.push_back(std::move(*body));
+  for (auto& body : load_bodies(c, directory)) {
+    if (!can_view_body(svc.policy, svc.actor, body)) continue;
+    visible[body.id] = in.bodies.size();
+    in.bodies.push_back(std::move(body));
   }
   const CivilDate from{year, 1, 1};
   const CivilDate to{year, 12, 31};

@@ -11,9 +11,11 @@
 #include "modules/meetings/meeting_rotation.hpp"
 #include "modules/meetings/meeting_rules.hpp"
 #include "modules/meetings/meeting_store.hpp"
+#include "platform/cache/versioned_cache.hpp"
 #include "platform/calendar/calendar_service.hpp"
 #include "platform/calendar/holiday.hpp"
 #include "platform/history/history.hpp"
+#include "platform/organizations/organization_store.hpp"
 
 namespace sotong::meetings {
 namespace {
@@ -107,16 +109,29 @@ std::optional<Body> load_body(store::Connection& c, const platform::Organization
   return body;
 }
 
+std::vector<Body> load_bodies(store::Connection& c, const platform::OrganizationDirectory& directory) {
+  // Kept until a body, a member or an organisation changes: the calendar, the figures and the lists of
+  // bodies all start from every body with its members (hundreds of member rows).
+  static platform::VersionedCache<std::vector<Body>> kept(
+      {meeting_store::kBodiesDataVersion, platform::organization_store::kDataVersion}, 4);
+  return *kept.get(c, "all", [&] {
+    auto bodies = meeting_store::list_bodies(c);
+    auto members = meeting_store::all_members(c);
+    for (auto& body : bodies) {
+      if (auto m = members.find(body.id); m != members.end()) body.members = std::move(m->second);
+      describe_body(directory, body);
+    }
+    return bodies;
+  });
+}
+
 Result<std::vector<Body>> list_bodies(const platform::ServiceContext& svc) {
   if (auto ok = svc.policy.check(svc.actor, kView, svc.actor.organization_path); !ok) return ok.error();
   return svc.db.read([&](store::Connection& c) -> Result<std::vector<Body>> {
     const auto directory = platform::OrganizationDirectory::load(c);
     std::vector<Body> out;
-    for (auto& body : meeting_store::list_bodies(c)) {
-      body.members = meeting_store::members(c, body.id);
-      describe_body(directory, body);
+    for (auto& body : load_bodies(c, directory))
       if (can_view_body(svc.policy, svc.actor, body)) out.push_back(std::move(body));
-    }
     return out;
   });
 }

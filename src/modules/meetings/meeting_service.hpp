@@ -63,5 +63,7 @@ Result<void> pin_host(const platform::ServiceContext& svc, std::int64_t meeting_
 // For the agenda's use cases (meeting_agenda_service.cpp): a body with its members and names filled in.
 std::optional<Body> load_body(store::Connection& c, const platform::OrganizationDirectory& directory,
                               std::int64_t id);
+/// Every body, each as load_body gives it, in two statements (for pages that list or count them all).
+std::vector<Body> load_bodies(store::Connection& c, const platform::OrganizationDirectory& directory);
 
 }  // namespace sotong::meetings

@@ -78,6 +78,7 @@ std::optional<std::int64_t> find_body_by_code(store::Connection& c, const std::s
 
 std::int64_t insert_body(store::Connection& c, const Body& b, Timestamp at) {
   platform::data_version::bump(c, kDataVersion);
+  platform::data_version::bump(c, kBodiesDataVersion);
   return c
       .query(
           "INSERT INTO meeting_bodies (code, name, kind, cadence, review_level, visiting, secretariat_id, "
@@ -92,20 +93,31 @@ std::int64_t insert_body(store::Connection& c, const Body& b, Timestamp at) {
 
 void update_cadence(store::Connection& c, std::int64_t body_id, const std::string& cadence) {
   platform::data_version::bump(c, kDataVersion);
+  platform::data_version::bump(c, kBodiesDataVersion);
   c.execute("UPDATE meeting_bodies SET cadence = ? WHERE id = ?", {cadence, body_id});
 }
 
+namespace {
+BodyMember member_from(const store::Row& row) {
+  BodyMember m;
+  m.organization_id = row.int64(0);
+  m.account_id = row.optional_int64(1);
+  m.role = from_code<MemberRole>(kMemberRoles, row.text(2)).value_or(MemberRole::member);
+  return m;
+}
+}  // namespace
+
 std::vector<BodyMember> members(store::Connection& c, std::int64_t body_id) {
   std::vector<BodyMember> out;
-  for (const auto& row : c.query(
-           "SELECT organization_id, account_id, role FROM meeting_body_members WHERE body_id = ? ORDER BY id",
-           {body_id})) {
-    BodyMember m;
-    m.organization_id = row.int64(0);
-    m.account_id = row.optional_int64(1);
-    m.role = from_code<MemberRole>(kMemberRoles, row.text(2)).value_or(MemberRole::member);
-    out.push_back(std::move(m));
-  }
+  c.each("SELECT organization_id, account_id, role FROM meeting_body_members WHERE body_id = ? ORDER BY id",
+         {body_id}, [&](store::Row&& row) { out.push_back(member_from(row)); });
+  return out;
+}
+
+std::map<std::int64_t, std::vector<BodyMember>> all_members(store::Connection& c) {
+  std::map<std::int64_t, std::vector<BodyMember>> out;
+  c.each("SELECT organization_id, account_id, role, body_id FROM meeting_body_members ORDER BY body_id, id",
+         {}, [&](store::Row&& row) { out[row.int64(3)].push_back(member_from(row)); });
   return out;
 }
 
@@ -114,6 +126,7 @@ bool add_member(store::Connection& c, std::int64_t body_id, const BodyMember& m)
                {body_id, m.organization_id}) > 0)
     return false;
   platform::data_version::bump(c, kDataVersion);
+  platform::data_version::bump(c, kBodiesDataVersion);
   c.execute(
       "INSERT INTO meeting_body_members (body_id, organization_id, account_id, role) VALUES (?, ?, ?, ?)",
       {body_id, m.organization_id, m.account_id, code_of<MemberRole>(kMemberRoles, m.role)});
@@ -136,6 +149,7 @@ bool add_blocked_date(store::Connection& c, std::int64_t body_id, const BlockedD
                {body_id, b.organization_id, on}) > 0)
     return false;
   platform::data_version::bump(c, kDataVersion);
+  platform::data_version::bump(c, kBodiesDataVersion);
   c.execute(
       "INSERT INTO meeting_blocked_dates (body_id, organization_id, blocked_on, reason) VALUES (?, ?, ?, ?)",
       {body_id, b.organization_id, on, b.reason});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ namespace sotong::meetings::meeting_store {
 /// transaction (platform::data_version), so that values kept from the module's tables (the year's figures on
 /// the home card) are computed again after any change.
 inline constexpr const char* kDataVersion = "meetings";
+/// Bumped (besides kDataVersion) by the writes of bodies and their members, which change far less often than
+/// meetings: every page that lists the bodies keeps them until one changes.
+inline constexpr const char* kBodiesDataVersion = "meeting_bodies";
 
 // Bodies. Members and names are not filled in (the service asks the platform's directory).
 std::vector<Body> list_bodies(store::Connection& c);
@@ -26,6 +30,8 @@ std::optional<std::int64_t> find_body_by_code(store::Connection& c, const std::s
 std::int64_t insert_body(store::Connection& c, const Body& body, Timestamp at);
 void update_cadence(store::Connection& c, std::int64_t body_id, const std::string& cadence);
 std::vector<BodyMember> members(store::Connection& c, std::int64_t body_id);
+/// Every body's members, by body id, in one statement.
+std::map<std::int64_t, std::vector<BodyMember>> all_members(store::Connection& c);
 /// Adds a member unless the organisation already sits on the body; true when added.
 bool add_member(store::Connection& c, std::int64_t body_id, const BodyMember& member);
 std::vector<BlockedDate> blocked_dates(store::Connection& c, std::int64_t body_id);

@@ -136,6 +136,7 @@ platform::ModuleManifest manifest() {
       ensure_minutes_reminders_scheduled(c, now());
       // Meetings written before their data version existed: mark them once, so their figures can be kept.
       platform::data_version::mark_if_unmarked(c, meeting_store::kDataVersion);
+      platform::data_version::mark_if_unmarked(c, meeting_store::kBodiesDataVersion);
       return true;
     });
   };
