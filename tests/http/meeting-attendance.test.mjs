@@ -63,6 +63,14 @@ async function convene(date) {
   return existing.id;
 }
 const page = async (login, id) => (await get(login, `/meetings/${id}`)).text();
+// An organisation's attendance in this year's figures (기관별 회의 참여): meetings recorded, attended, the rate.
+async function attendanceOf(name) {
+  const html = await (await get('coordinator', `/meetings/figures?year=${korea().slice(0, 4)}`)).text();
+  const row = html.match(new RegExp(`<th scope="row">${name}</th>((?:<td data-value="[^"]*">[^<]*</td>)+)</tr>`));
+  assert.ok(row, `${name} in the figures`);
+  const cells = [...row[1].matchAll(/<td data-value="[^"]*">([^<]*)<\/td>/g)].map((m) => m[1]);
+  return { recorded: Number(cells[2]), attended: Number(cells[3]), rate: cells[4] };
+}
 
 test('the attendance routes refuse the roles not granted their action and an anonymous caller', async () => {
   const routes = [
@@ -111,7 +119,13 @@ test('invitations on publication, answers by each organisation’s own officer, 
   assert.equal(partial.status, 422);
   assert.doesNotMatch(await page('coordinator', id), /<td>출석<\/td>/, 'nothing written');
   const fields = Object.fromEntries(orgs.map((o) => [`attended_${o}`, o === String(org['52130']) ? 'no' : 'yes']));
+  const before = { gunsan: await attendanceOf('군산시'), gimje: await attendanceOf('김제시') };
   await postOk('coordinator', `${href}/attendance`, fields);
+  // The figures count it at once: 군산시 recorded absent, 김제시 present; the rate is attended / recorded.
+  const after = { gunsan: await attendanceOf('군산시'), gimje: await attendanceOf('김제시') };
+  assert.deepEqual([after.gunsan.recorded, after.gunsan.attended], [before.gunsan.recorded + 1, before.gunsan.attended]);
+  assert.deepEqual([after.gimje.recorded, after.gimje.attended], [before.gimje.recorded + 1, before.gimje.attended + 1]);
+  assert.equal(after.gimje.rate, `${(100 * after.gimje.attended / after.gimje.recorded).toFixed(1)}%`);
   const recorded = await page('gunsan', id);
   assert.match(recorded, /<th scope="row">군산시<\/th><td>불참<\/td><td><\/td><td>불출석<\/td>/);
   assert.match(recorded, /<th scope="row">김제시<\/th><td>미회신<\/td><td><\/td><td>출석<\/td>/);

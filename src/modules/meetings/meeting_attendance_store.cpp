@@ -1,5 +1,7 @@
 #include "modules/meetings/meeting_attendance_store.hpp"
 
+#include <string>
+
 #include "modules/meetings/meeting_store.hpp"
 #include "platform/cache/data_version.hpp"
 #include "platform/calendar/holiday.hpp"
@@ -34,6 +36,16 @@ std::vector<Invitation> of_meeting(store::Connection& c, std::int64_t meeting_id
   std::vector<Invitation> out;
   for (const auto& row : c.query(std::string(kSelect) + "WHERE meeting_id = ? ORDER BY id", {meeting_id}))
     out.push_back(from(row));
+  return out;
+}
+
+std::vector<Invitation> between(store::Connection& c, CivilDate first, CivilDate last) {
+  std::vector<Invitation> out;
+  c.each(std::string(kSelect) +
+             "WHERE meeting_id IN (SELECT id FROM meetings WHERE meets_on >= ? AND meets_on <= ?) "
+             "ORDER BY meeting_id, id",
+         {platform::calendar::format_date(first), platform::calendar::format_date(last)},
+         [&](store::Row&& row) { out.push_back(from(row)); });
   return out;
 }
 

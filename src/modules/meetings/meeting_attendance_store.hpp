@@ -17,6 +17,8 @@ namespace sotong::meetings::attendance_store {
 /// The invitations of a meeting, by id (the order they were written: the body's members in order).
 std::vector<Invitation> of_meeting(store::Connection& c, std::int64_t meeting_id);
 std::optional<Invitation> find(store::Connection& c, std::int64_t meeting_id, std::int64_t organization_id);
+/// The invitations of every meeting dated from `from` to `to` (both included), in one statement.
+std::vector<Invitation> between(store::Connection& c, CivilDate from, CivilDate to);
 /// Invites an organisation unless it is invited already; true when written.
 bool invite(store::Connection& c, std::int64_t meeting_id, std::int64_t organization_id, Timestamp at);
 void write_rsvp(store::Connection& c, std::int64_t id, const ValidRsvp& answer, std::int64_t account_id,

@@ -30,6 +30,7 @@ MeetingFigures count_figures(const FigureInput& input) {
     }
   }
   std::set<std::int64_t> held;
+  std::set<std::int64_t> not_cancelled;
   for (const auto& m : input.meetings) {
     const auto b = body_index.find(m.body_id);
     if (b == body_index.end() || m.date.year != input.year) continue;
@@ -39,6 +40,7 @@ MeetingFigures count_figures(const FigureInput& input) {
       continue;
     }
     ++f.planned;
+    not_cancelled.insert(m.id);
     if (!was_held(m.state)) continue;
     held.insert(m.id);
     ++f.held;
@@ -59,6 +61,14 @@ MeetingFigures count_figures(const FigureInput& input) {
       ++out.reviewed;
       if (!e.decision.empty()) ++out.decided;
     }
+  }
+  for (const auto& i : input.invitations) {
+    // Recorded attendance means the meeting took place, minutes written or not yet.
+    if (!not_cancelled.contains(i.meeting_id) || !i.attended) continue;
+    const auto o = org_index.find(i.organization_id);
+    if (o == org_index.end()) continue;  // no longer on the body: counted nowhere rather than misnamed
+    ++out.organizations[o->second].recorded;
+    if (*i.attended) ++out.organizations[o->second].attended;
   }
   for (const auto& a : input.actions) {
     if (a.status == ActionStatus::done && a.done_at) {

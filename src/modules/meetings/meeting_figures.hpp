@@ -9,16 +9,18 @@
 
 #include "core/clock.hpp"
 #include "modules/meetings/meeting.hpp"
+#include "modules/meetings/meeting_attendance.hpp"
 
 namespace sotong::meetings {
 
 struct FigureInput {
   int year = 0;
   CivilDate today{};
-  std::vector<Body> bodies;          // with members and their names
-  std::vector<Meeting> meetings;     // the year's meetings of those bodies
-  std::vector<AgendaEntry> entries;  // the entries of those meetings
-  std::vector<ActionItem> actions;   // the action items handed out at those meetings
+  std::vector<Body> bodies;             // with members and their names
+  std::vector<Meeting> meetings;        // the year's meetings of those bodies
+  std::vector<AgendaEntry> entries;     // the entries of those meetings
+  std::vector<ActionItem> actions;      // the action items handed out at those meetings
+  std::vector<Invitation> invitations;  // the invitations of those meetings, attendance as recorded
 };
 
 struct BodyFigure {
@@ -34,9 +36,11 @@ struct BodyFigure {
 struct OrganizationFigure {
   std::int64_t id = 0;
   std::string name;
-  int bodies = 0;   // bodies it sits on
-  int held = 0;     // meetings held of those bodies
-  int entries = 0;  // accepted entries it proposed or presented at held meetings
+  int bodies = 0;    // bodies it sits on
+  int held = 0;      // meetings held of those bodies
+  int entries = 0;   // accepted entries it proposed or presented at held meetings
+  int recorded = 0;  // meetings (not cancelled) whose secretariat recorded its attendance, present or not
+  int attended = 0;  // of them, present (a substitute counts: the organisation was there)
 };
 
 struct ActionFigure {
@@ -56,7 +60,8 @@ struct MeetingFigures {
   int held = 0;      // all bodies
 };
 
-/// Counts the year's figures. Never fails; an empty input gives zeros.
+/// Counts the year's figures. Never fails; an empty input gives zeros. The attendance rate of an organisation
+/// is attended / recorded: a meeting whose attendance was never recorded says nothing either way.
 MeetingFigures count_figures(const FigureInput& input);
 
 /// "75.0%" of part in whole; "-" when whole is 0.

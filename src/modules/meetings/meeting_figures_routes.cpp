@@ -58,10 +58,13 @@ Table figure_table(const MeetingFigures& f, std::string_view which) {
                         std::to_string(b.entries)});
   } else if (which == "organizations") {
     t.title = year + "기관별 회의 참여";
-    t.columns = {
-        {"기관", 0, ColumnKind::text}, number("참여 회의체"), number("개최 회의"), number("제안·발표 안건")};
+    t.columns = {{"기관", 0, ColumnKind::text}, number("참여 회의체"), number("개최 회의"),
+                 number("출석 기록 회의"),      number("출석"),        number("출석률(%)"),
+                 number("제안·발표 안건")};
     for (const auto& o : f.organizations)
-      t.rows.push_back({o.name, std::to_string(o.bodies), std::to_string(o.held), std::to_string(o.entries)});
+      t.rows.push_back({o.name, std::to_string(o.bodies), std::to_string(o.held), std::to_string(o.recorded),
+                        std::to_string(o.attended), percent(o.attended, o.recorded),
+                        std::to_string(o.entries)});
   } else if (which == "actions") {
     t.title = year + "조치사항 이행";
     t.columns = {{"구분", 0, ColumnKind::text}, number("건수")};
@@ -85,7 +88,7 @@ std::string chart_value(const std::string& text) {
 }
 
 View table_view(const MeetingFigures& f, const char* code, const std::string& note, const std::string& chart,
-                const std::string& chart_columns) {
+                const std::string& chart_columns, const std::string& chart_unit = "건") {
   using platform::exports::Format;
   const Table t = figure_table(f, code);
   View headers = View::list();
@@ -109,9 +112,10 @@ View table_view(const MeetingFigures& f, const char* code, const std::string& no
                          {"csv_href", platform::exports::export_href(kPagePath, query, Format::csv)},
                          {"xlsx_href", platform::exports::export_href(kPagePath, query, Format::xlsx)}});
   if (!chart.empty())
-    v.set("chart",
-          View::object(
-              {{"label", chart}, {"table", std::string("figures-") + code}, {"columns", chart_columns}}));
+    v.set("chart", View::object({{"label", chart},
+                                 {"table", std::string("figures-") + code},
+                                 {"columns", chart_columns},
+                                 {"unit", chart_unit}}));
   return v;
 }
 
@@ -127,10 +131,11 @@ View figures_view(const MeetingFigures& f) {
   View tables = View::list();
   tables.push(table_view(f, "bodies", "취소하지 않은 회의를 예정으로, 개최와 회의록 확정을 개최로 셉니다.",
                          "회의체별 개최 회의 수", "2"));
-  tables.push(table_view(f, "organizations",
-                         "기관이 위원이나 간사로 있는 회의체의 개최 회의와, 그 기관이 제안하거나 발표한 채택 "
-                         "안건을 셉니다. 출석은 아직 기록하지 않습니다.",
-                         "기관별 개최 회의 수", "2"));
+  tables.push(
+      table_view(f, "organizations",
+                 "기관이 위원이나 간사로 있는 회의체의 개최 회의, 간사가 출석을 기록한 회의와 그 가운데 "
+                 "출석한 회의(대리참석 포함), 그 기관이 제안하거나 발표한 채택 안건을 셉니다.",
+                 "기관별 출석률", "5", "%"));
   tables.push(table_view(f, "actions", "그해 회의에서 정한 조치사항을 완료일(한국 날짜)과 기한으로 나눕니다.",
                          "조치사항 이행 건수", "1"));
   tables.push(

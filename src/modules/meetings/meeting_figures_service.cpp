@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "modules/meetings/meeting_attendance_store.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_service.hpp"
 #include "modules/meetings/meeting_store.hpp"
@@ -42,6 +43,8 @@ MeetingFigures count_year(store::Connection& c, const platform::ServiceContext& 
     if (counted.contains(e.meeting_id)) in.entries.push_back(std::move(e));
   for (auto& a : meeting_store::actions_between(c, from, to))
     if (counted.contains(a.meeting_id)) in.actions.push_back(std::move(a));
+  for (auto& i : attendance_store::between(c, from, to))
+    if (counted.contains(i.meeting_id)) in.invitations.push_back(std::move(i));
   return count_figures(in);
 }
 

@@ -86,6 +86,38 @@ TEST(MeetingFigures, HeldMeetingsCountPerBodyAndPerMemberOrganisation) {
   EXPECT_EQ(f.decided, 1);
 }
 
+Invitation invitation(std::int64_t meeting_id, std::int64_t organization, std::optional<bool> attended) {
+  Invitation i;
+  i.meeting_id = meeting_id;
+  i.organization_id = organization;
+  i.attended = attended;
+  return i;
+}
+
+TEST(MeetingFigures, AttendanceRateCountsOnlyRecordedAttendanceAtMeetingsNotCancelled) {
+  FigureInput in;
+  in.year = 2026;
+  in.today = {2026, 12, 1};
+  in.bodies = {body(1, "협의회", {10, 11})};
+  in.meetings = {meeting(1, 1, {2026, 3, 5}, MeetingState::minutes_confirmed),
+                 meeting(2, 1, {2026, 6, 5}, MeetingState::held),
+                 meeting(3, 1, {2026, 9, 20}, MeetingState::cancelled),
+                 meeting(4, 1, {2026, 11, 20}, MeetingState::agenda_published)};
+  in.invitations = {invitation(1, 10, true),  invitation(1, 11, false),
+                    invitation(2, 10, true),  invitation(2, 11, std::nullopt),  // not recorded
+                    invitation(3, 10, true),  invitation(3, 11, true),          // cancelled
+                    invitation(4, 10, false),  // recorded on its day, minutes not yet written
+                    invitation(1, 99, true)};  // an organisation no longer on the body
+  const auto f = count_figures(in);
+  ASSERT_EQ(f.organizations.size(), 2U);
+  EXPECT_EQ(f.organizations[0].recorded, 3);
+  EXPECT_EQ(f.organizations[0].attended, 2);
+  EXPECT_EQ(percent(f.organizations[0].attended, f.organizations[0].recorded), "66.7%");
+  EXPECT_EQ(f.organizations[1].recorded, 1) << "the unrecorded meeting and the cancelled one say nothing";
+  EXPECT_EQ(f.organizations[1].attended, 0);
+  EXPECT_EQ(percent(f.organizations[1].attended, f.organizations[1].recorded), "0.0%");
+}
+
 TEST(MeetingFigures, ActionItemsAreOnTimeLateOrOpenByTheKoreanDate) {
   FigureInput in;
   in.year = 2026;
