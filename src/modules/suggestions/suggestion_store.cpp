@@ -3,25 +3,26 @@
 #include <algorithm>
 #include <map>
 #include <string>
-#include "platform/cache/data_version.hpp"
 
+#include "platform/cache/data_version.hpp"
 #include "platform/calendar/holiday.hpp"
 
 namespace sotong::suggestions::suggestion_store {
 namespace {
 
-// The columns every read needs; the long texts (content, answer) come last and only a single record reads
-// them, so that a list page does not copy kilobytes per row it never shows.
-constexpr const char* kColumns =
-    "id, organization_id, title, domain, channel, addressed_bureau_id, desired_date, state, lead_bureau_id, "
-    "working_days, due_date, extensions, appealed, progress, review_level, next_review, satisfaction, "
-    "satisfaction_comment, created_by, created_at, submitted_at, adopted_at, outcome_at, answered_at, "
-    "closed_at, updated_at, merged_into, parent_id, outcome, rated_at";
-constexpr std::size_t kContentColumn = 30;
-// A list page's row: each column read costs on every row (SQLite decodes the record column by column), and
-// the list is the coordinator's most used page.
+// A list page's row first: each column read costs on every row (SQLite decodes the record column by column),
+// and the list is the coordinator's most used page. Every other read takes these and the rest after them;
+// the long texts (content, answer) come last and only a single record reads them, so that a list page does
+// not copy kilobytes per row it never shows.
 constexpr const char* kRowColumns =
     "id, organization_id, title, domain, state, lead_bureau_id, due_date, progress";
+constexpr std::size_t kRowColumnCount = 8;
+constexpr const char* kColumns =
+    "id, organization_id, title, domain, state, lead_bureau_id, due_date, progress, channel, "
+    "addressed_bureau_id, desired_date, working_days, extensions, appealed, review_level, next_review, "
+    "satisfaction, satisfaction_comment, created_by, created_at, submitted_at, adopted_at, outcome_at, "
+    "answered_at, closed_at, updated_at, merged_into, parent_id, outcome, rated_at";
+constexpr std::size_t kContentColumn = 30;
 constexpr const char* kLongColumns = ", content, answer";
 constexpr const char* kNoDue = "9999-12-31";
 
@@ -40,45 +41,7 @@ std::optional<std::string> date_text(const std::optional<CivilDate>& date) {
   return platform::calendar::format_date(*date);
 }
 
-Suggestion from_row(const store::Row& row) {
-  Suggestion r;
-  r.id = row.int64(0);
-  r.organization.id = row.int64(1);
-  r.title = row.text(2);
-  r.domain = from_code<Domain>(kDomains, row.text(3)).value_or(Domain::project);
-  r.channel = from_code<Channel>(kChannels, row.text(4)).value_or(Channel::direct);
-  r.addressed_bureau = organization_at(row, 5);
-  r.desired_date = date_at(row, 6);
-  r.state = state_from_code(row.text(7)).value_or(State::draft);
-  r.lead_bureau = organization_at(row, 8);
-  r.working_days = static_cast<int>(row.int64(9));
-  r.due_date = date_at(row, 10);
-  r.extensions = static_cast<int>(row.int64(11));
-  r.appealed = row.boolean(12);
-  r.progress = static_cast<int>(row.int64(13));
-  if (!row.is_null(14)) r.review_level = from_code<ReviewLevel>(kReviewLevels, row.text(14));
-  r.next_review = date_at(row, 15);
-  if (auto s = row.optional_int64(16)) r.satisfaction = static_cast<int>(*s);
-  r.satisfaction_comment = row.text(17);
-  r.created_by = row.int64(18);
-  r.created_at = row.int64(19);
-  r.submitted_at = row.optional_int64(20);
-  r.adopted_at = row.optional_int64(21);
-  r.outcome_at = row.optional_int64(22);
-  r.answered_at = row.optional_int64(23);
-  r.closed_at = row.optional_int64(24);
-  r.updated_at = row.int64(25);
-  r.merged_into = row.optional_int64(26);
-  r.parent_id = row.optional_int64(27);
-  if (!row.is_null(28)) r.outcome = state_from_code(row.text(28));
-  r.rated_at = row.optional_int64(29);
-  if (row.size() > kContentColumn) {
-    r.content = row.text(kContentColumn);
-    r.answer = row.text(kContentColumn + 1);
-  }
-  return r;
-}
-
+/// The fields of kRowColumns.
 Suggestion from_list_row(const store::Row& row) {
   Suggestion r;
   r.id = row.int64(0);
@@ -89,6 +52,41 @@ Suggestion from_list_row(const store::Row& row) {
   r.lead_bureau = organization_at(row, 5);
   r.due_date = date_at(row, 6);
   r.progress = static_cast<int>(row.int64(7));
+  return r;
+}
+
+/// The fields of kColumns (and kLongColumns when read): the row's, then the rest in kColumns' order.
+Suggestion from_row(const store::Row& row) {
+  Suggestion r = from_list_row(row);
+  std::size_t i = kRowColumnCount;
+  r.channel = from_code<Channel>(kChannels, row.text(i++)).value_or(Channel::direct);
+  r.addressed_bureau = organization_at(row, i++);
+  r.desired_date = date_at(row, i++);
+  r.working_days = static_cast<int>(row.int64(i++));
+  r.extensions = static_cast<int>(row.int64(i++));
+  r.appealed = row.boolean(i++);
+  if (!row.is_null(i)) r.review_level = from_code<ReviewLevel>(kReviewLevels, row.text(i));
+  ++i;
+  r.next_review = date_at(row, i++);
+  if (auto s = row.optional_int64(i++)) r.satisfaction = static_cast<int>(*s);
+  r.satisfaction_comment = row.text(i++);
+  r.created_by = row.int64(i++);
+  r.created_at = row.int64(i++);
+  r.submitted_at = row.optional_int64(i++);
+  r.adopted_at = row.optional_int64(i++);
+  r.outcome_at = row.optional_int64(i++);
+  r.answered_at = row.optional_int64(i++);
+  r.closed_at = row.optional_int64(i++);
+  r.updated_at = row.int64(i++);
+  r.merged_into = row.optional_int64(i++);
+  r.parent_id = row.optional_int64(i++);
+  if (!row.is_null(i)) r.outcome = state_from_code(row.text(i));
+  ++i;
+  r.rated_at = row.optional_int64(i++);
+  if (row.size() > kContentColumn) {
+    r.content = row.text(kContentColumn);
+    r.answer = row.text(kContentColumn + 1);
+  }
   return r;
 }
 
