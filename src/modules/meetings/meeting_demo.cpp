@@ -8,7 +8,7 @@
 #include "modules/meetings/meeting_agenda_service.hpp"
 #include "modules/meetings/meeting_attendance_service.hpp"
 #include "modules/meetings/meeting_service.hpp"
-#include "platform/accounts/account_store.hpp"
+#include "platform/accounts/session_store.hpp"
 #include "platform/calendar/holiday.hpp"
 
 namespace sotong::meetings {
@@ -16,17 +16,8 @@ namespace {
 
 /// The demo coordinator, who runs every body's meetings.
 std::optional<Actor> coordinator(store::Database& db) {
-  return db.read([](store::Connection& c) -> std::optional<Actor> {
-    auto account = platform::account_store::find_by_login(c, "coordinator");
-    if (!account || !account->active) return std::nullopt;
-    Actor a;
-    a.account_id = account->id;
-    a.login_id = account->login_id;
-    a.organization_id = account->organization_id;
-    a.organization_path = account->organization_path;
-    a.roles = account->roles;
-    return a;
-  });
+  return db.read(
+      [](store::Connection& c) { return platform::sessions::load_actor_by_login(c, "coordinator"); });
 }
 
 std::string iso(CivilDate d) {

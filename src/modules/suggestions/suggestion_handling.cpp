@@ -16,7 +16,7 @@
 #include "modules/suggestions/suggestion_service.hpp"
 #include "modules/suggestions/suggestion_steps.hpp"
 #include "modules/suggestions/suggestion_store.hpp"
-#include "platform/accounts/account_store.hpp"
+#include "platform/accounts/session_store.hpp"
 #include "platform/calendar/calendar_service.hpp"
 #include "platform/calendar/holiday.hpp"
 
@@ -225,19 +225,6 @@ Result<std::string> rate(Change& ch, const DecisionInput& input) {
   return std::string("만족도를 평가했습니다. 고맙습니다.");
 }
 
-/// The actor a mentioned account would be, to ask whether they may read internal notes.
-std::optional<Actor> actor_of(store::Connection& c, std::string_view login) {
-  auto account = platform::account_store::find_by_login(c, login);
-  if (!account || !account->active) return std::nullopt;
-  Actor a;
-  a.account_id = account->id;
-  a.login_id = account->login_id;
-  a.organization_id = account->organization_id;
-  a.organization_path = account->organization_path;
-  a.roles = account->roles;
-  return a;
-}
-
 Result<std::string> note(Change& ch, const DecisionInput& input) {
   auto text = validate_reason(input.reason, "메모", true);
   if (!text) return text.error();
@@ -246,7 +233,8 @@ Result<std::string> note(Change& ch, const DecisionInput& input) {
   std::vector<std::int64_t> mentioned;
   std::vector<std::string> unreachable;
   for (const auto& login : mentioned_logins(*text)) {
-    const auto person = actor_of(ch.c, login);
+    // The actor a mentioned account would be, to ask whether they may read internal notes.
+    const auto person = platform::sessions::load_actor_by_login(ch.c, login);
     if (person && can_read_internal(ch.svc.policy, *person, ch.before))
       mentioned.push_back(person->account_id);
     else

@@ -10,7 +10,7 @@
 #include "modules/suggestions/suggestion_task_force_records.hpp"
 #include "modules/suggestions/suggestion_task_force_store.hpp"
 #include "modules/suggestions/suggestions_module.hpp"
-#include "platform/accounts/account_store.hpp"
+#include "platform/accounts/session_store.hpp"
 
 namespace sotong::suggestions {
 namespace {
@@ -106,16 +106,8 @@ constexpr std::array<unsigned char, 73> kPhoto = {
 constexpr Timestamp kDay = 24 * 60 * 60;
 
 std::optional<Actor> demo_actor(store::Connection& c, const char* login) {
-  auto a = platform::account_store::find_by_login(c, login);
-  if (!a) return std::nullopt;
-  Actor actor;
-  actor.account_id = a->id;
-  actor.login_id = a->login_id;
-  actor.display_name = a->display_name;
-  actor.organization_id = a->organization_id;
-  actor.organization_path = a->organization_path;
-  actor.roles = a->roles;
-  actor.remote_address = "console";
+  auto actor = platform::sessions::load_actor_by_login(c, login);
+  if (actor) actor->remote_address = "console";
   return actor;
 }
 

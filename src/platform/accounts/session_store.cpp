@@ -46,6 +46,12 @@ std::optional<Actor> load_actor(store::Connection& c, std::int64_t account_id) {
   return actor;
 }
 
+std::optional<Actor> load_actor_by_login(store::Connection& c, std::string_view login_id) {
+  auto rows = c.query("SELECT id FROM accounts WHERE login_id = ?", {std::string(login_id)});
+  if (rows.empty()) return std::nullopt;
+  return load_actor(c, rows.front().int64(0));
+}
+
 std::optional<Found> find(store::Connection& c, std::string_view token, Timestamp now,
                           const Settings& settings) {
   if (token.empty() || token.size() > 100) return std::nullopt;

@@ -49,5 +49,8 @@ std::int64_t purge_expired(store::Connection& c, Timestamp now, const Settings& 
 
 /// The actor of an active account with its organisation and roles, or nullopt.
 std::optional<Actor> load_actor(store::Connection& c, std::int64_t account_id);
+/// The same by login id: for work done as a named person outside a request (demo data, a mentioned
+/// colleague's rights), never for signing in.
+std::optional<Actor> load_actor_by_login(store::Connection& c, std::string_view login_id);
 
 }  // namespace sotong::platform::sessions

@@ -5,7 +5,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "platform/accounts/account_store.hpp"
 #include "platform/accounts/session_store.hpp"
 #include "platform/organizations/organization_store.hpp"
 #include "platform/platform_parts.hpp"
@@ -48,11 +47,7 @@ std::int64_t TestDatabase::organization(std::string_view code) {
 }
 
 Actor TestDatabase::actor(std::string_view login) {
-  auto actor = db_->read([&](store::Connection& c) -> std::optional<Actor> {
-    auto account = account_store::find_by_login(c, login);
-    if (!account) return std::nullopt;
-    return sessions::load_actor(c, account->id);
-  });
+  auto actor = db_->read([&](store::Connection& c) { return sessions::load_actor_by_login(c, login); });
   if (!actor) throw std::invalid_argument("no demo account " + std::string(login));
   return *actor;
 }
