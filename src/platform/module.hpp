@@ -12,6 +12,7 @@
 #include "platform/attachments/attachments.hpp"
 #include "platform/calendar/feed_sources.hpp"
 #include "platform/extension_points.hpp"
+#include "platform/intake_targets.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/policy.hpp"
 #include "platform/review_sources.hpp"
@@ -49,6 +50,8 @@ struct ModuleManifest {
   std::vector<Indicator> indicators;
   /// Matters the module asks standing meetings to review, and how it takes their decisions back.
   std::vector<ReviewSource> review_sources;
+  /// Matters the module opens when another module asks (a workshop's opinion turned into a suggestion).
+  std::vector<IntakeTarget> intake_targets;
   /// Calendars a person may subscribe to from Outlook or Google Calendar (/calendar/feeds).
   std::vector<calendar::CalendarFeedSource> calendar_feeds;
   /// Keys the module reads from its own section of the config file ([name]); others are refused at start.
@@ -72,8 +75,8 @@ struct ModuleManifest {
 void add_embedded(ModuleManifest& manifest, const std::vector<EmbeddedFile>& files);
 
 /// Fills the platform's registries from the manifests: history labels, search sources, attachment owners,
-/// job kinds, review sources, calendar feed sources and indicators. Safe to call again with the same
-/// manifests (each command lists them).
+/// job kinds, review sources, intake targets, calendar feed sources and indicators. Safe to call again with
+/// the same manifests (each command lists them).
 void register_extensions(const std::vector<ModuleManifest>& modules);
 
 }  // namespace sotong::platform

@@ -1,11 +1,13 @@
 // The one-page 회의자료 cover of a meeting's agenda, for printing: the body, the meeting's date, time, place
-// and host, and the accepted entries in order with presenter and duration.
+// and host, and the accepted entries in order with presenter and duration (a workshop's sessions before
+// them).
 #include <string>
 
 #include "modules/meetings/meeting_agenda_print_routes.hpp"
 #include "modules/meetings/meeting_agenda_service.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_service.hpp"
+#include "modules/meetings/meeting_workshop_service.hpp"
 #include "platform/calendar/holiday.hpp"
 
 namespace sotong::meetings {
@@ -44,6 +46,16 @@ http::Response agenda_print_page(Web& web, Context& ctx) {
                            {"has_entries", number > 0},
                            {"back", href}});
     if (!m.host_name.empty()) v.set("host", m.host_name);
+    // A workshop's cover lists its sessions too (as the actor may see them).
+    if (p.body.kind == BodyKind::workshop)
+      if (auto w = get_workshop(web.service(ctx), m.id); w && !w->sessions.empty()) {
+        View sessions = View::list();
+        for (const auto& s : w->sessions)
+          sessions.push(View::object(
+              {{"title", s.title}, {"time", s.starts_at + "~" + s.ends_at}, {"moderator", s.moderator}}));
+        v.set("sessions", sessions);
+        v.set("has_sessions", true);
+      }
     return web.render(
         ctx, "meetings/agenda_print", v,
         {m.title + " 회의자료", {{"회의", "/meetings"}, {m.title, href}, {"회의자료", ""}}, {}});

@@ -9,6 +9,7 @@
 #include "modules/meetings/meeting_forms.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_service.hpp"
+#include "modules/meetings/meeting_workshop_routes.hpp"
 #include "modules/meetings/meetings_module.hpp"
 #include "platform/calendar/holiday.hpp"
 #include "platform/web/web.hpp"
@@ -138,6 +139,7 @@ http::Response render_meeting(Web& web, Context& ctx, const MeetingPage& p, cons
     if (p.may_run && m.state == MeetingState::held) v.set("confirm_action", href + "/confirm");
     if (p.show_minutes) v.set("minutes_href", href + "/minutes");
     add_attendance_view(web, ctx, m.id, v);
+    if (p.body.kind == BodyKind::workshop) add_workshop_view(web, ctx, m.id, v);
     return web.render(ctx, "meetings/meeting", v,
                       {m.title,
                        {{"회의", "/meetings"},

@@ -14,6 +14,7 @@
 #include "modules/meetings/meeting_forms.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_service.hpp"
+#include "modules/meetings/meeting_workshop_api.hpp"
 #include "platform/calendar/holiday.hpp"
 #include "platform/web/params.hpp"
 #include "platform/web/web.hpp"
@@ -145,6 +146,7 @@ http::Response api_meeting(Web& web, Context& ctx) {
       for (const auto& a : p.actions) actions.push_back(action_json(a, name_in(p.names, a.owner_id)));
     out["agenda"] = std::move(entries);
     out["action_items"] = std::move(actions);
+    if (p.body.kind == BodyKind::workshop) add_workshop_json(web.service(ctx), p.meeting.id, out);
     return web.json(ctx, boost::json::serialize(out));
   });
 }

@@ -8,6 +8,7 @@
 #include "modules/meetings/meeting_agenda_service.hpp"
 #include "modules/meetings/meeting_attendance_service.hpp"
 #include "modules/meetings/meeting_service.hpp"
+#include "modules/meetings/meeting_workshop_demo.hpp"
 #include "platform/accounts/session_store.hpp"
 #include "platform/calendar/holiday.hpp"
 
@@ -48,6 +49,8 @@ void carry_through(const platform::ServiceContext& svc, const Body& body, const 
       answers.emplace_back(row.invitation.organization_id, (k++ + n) % 7 == 6 ? "no" : "yes");
     (void)record_attendance(svc, meeting.id, answers);
   }
+  // A workshop's programme and the opinions collected there, before its minutes are confirmed.
+  if (body.kind == BodyKind::workshop) fill_demo_workshop(svc, body, meeting, n);
 
   auto page = get_meeting(svc, meeting.id);
   if (!page) return;

@@ -68,6 +68,11 @@ std::vector<Seed> seeds() {
       {body("cooperation_workshop", "정책협력 워크숍", BodyKind::workshop, "half_yearly/2/fri@4", "",
             "행정부지사", "전북특별자치도 인재개발원"),
        kPolicyDivision, with({kProvince}, kMunicipalities), ""},
+      // A workshop of the 새만금 region only: its cases are the region's, and the other 시·군 do not sit on
+      // it.
+      {body("saemangeum_workshop", "새만금권 정책협력 워크숍", BodyKind::workshop, "yearly/3/thu@9", "",
+            "새만금해양수산국장", "새만금 33센터"),
+       "52000-B09", kSaemangeum, ""},
   };
 }
 

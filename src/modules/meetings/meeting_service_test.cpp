@@ -37,7 +37,7 @@ TEST_F(MeetingService, TheBodiesAreSeededOnceWithTheirMembers) {
   seed_bodies(test.db());  // a second start changes nothing
   auto all = list_bodies(test.service(test.actor("coordinator")));
   ASSERT_TRUE(all);
-  EXPECT_EQ(all->size(), 8u);
+  EXPECT_EQ(all->size(), 9u);
   auto council = get_body(test.service(test.actor("coordinator")), body_named("지방자치정책협의회"));
   ASSERT_TRUE(council);
   EXPECT_EQ(council->cadence_label, "매 분기 둘째 목요일");

@@ -15,6 +15,8 @@
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_seed.hpp"
 #include "modules/meetings/meeting_store.hpp"
+#include "modules/meetings/meeting_workshop.hpp"
+#include "modules/meetings/meeting_workshop_routes.hpp"
 #include "platform/cache/data_version.hpp"
 
 namespace sotong::embedded {
@@ -66,6 +68,9 @@ platform::ModuleManifest manifest() {
   for (auto& r : agenda_print_routes()) m.routes.push_back(std::move(r));
   for (auto& r : calendar_routes()) m.routes.push_back(std::move(r));
   for (auto& r : figure_routes()) m.routes.push_back(std::move(r));
+  for (auto& r : workshop_routes()) m.routes.push_back(std::move(r));
+  // A workshop's case presentations own their files (seen by whoever sees the presentation).
+  m.attachment_owners = {presentation_attachment_owner()};
   m.cards.push_back(figures_card_spec());
   // Calendar subscriptions (/calendar/feeds): a body's meetings, and "my meetings".
   m.calendar_feeds = {body_feed_source(), person_feed_source()};
@@ -126,6 +131,39 @@ platform::ModuleManifest manifest() {
                   {.code = "attended", .label = "출석", .values = {{"true", "출석"}, {"false", "불출석"}}}},
        .actions = {{"invite", "초대"}, {"rsvp", "참석 회신"}, {"attendance", "출석 기록"}},
        .name_field = "",
+       .records = nullptr},
+      {.record_type = "meeting_workshop_session",
+       .label = "워크숍 세션",
+       .fields = {{.code = "meeting_id", .label = "회의", .refers_to = "meeting"},
+                  {"title", "제목"},
+                  {"starts_at", "시작"},
+                  {"ends_at", "끝"},
+                  {"moderator", "좌장"}},
+       .actions = {},
+       .name_field = "title",
+       .records = nullptr},
+      {.record_type = "meeting_workshop_presentation",
+       .label = "사례발표",
+       .fields = {{.code = "meeting_id", .label = "회의", .refers_to = "meeting"},
+                  {"title", "제목"},
+                  {.code = "organization_id", .label = "발표 기관", .refers_to = "organization"},
+                  {"presenter", "발표자"},
+                  {"summary", "발표 요지"},
+                  {.code = "status", .label = "상태", .values = labels_of(kPresentationStatuses)}},
+       .actions = {},
+       .name_field = "title",
+       .records = nullptr},
+      {.record_type = "meeting_workshop_opinion",
+       .label = "수렴의견",
+       .fields = {{.code = "meeting_id", .label = "회의", .refers_to = "meeting"},
+                  {"title", "요지"},
+                  {"content", "내용"},
+                  {.code = "domain", .label = "정책영역", .values = labels_of(kPolicyDomains)},
+                  {"organizations", "의견을 낸 기관"},
+                  {.code = "source", .label = "구분", .values = labels_of(kOpinionSources)},
+                  {"suggestion_href", "건의사항"}},
+       .actions = {{"turn", "건의사항으로 만들기"}},
+       .name_field = "title",
        .records = nullptr}};
   // On every start, and again with the demo data: that is where the shipped directory's organisations come
   // from on a fresh installation, after the seed has run.

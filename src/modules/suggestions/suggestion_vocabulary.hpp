@@ -21,16 +21,26 @@ inline constexpr std::array<Term<Domain>, 6> kDomains = {{
 }};
 
 /// Where the suggestion was raised: filed directly by the 시·군, or recorded by the coordinator from a
-/// meeting.
-enum class Channel { direct, policy_council, vice_mayors, planning_directors, bureau_meeting, ad_hoc };
+/// meeting (a workshop's collected opinion comes through the platform's intake target,
+/// suggestion_intake.hpp).
+enum class Channel {
+  direct,
+  policy_council,
+  vice_mayors,
+  planning_directors,
+  bureau_meeting,
+  ad_hoc,
+  workshop
+};
 
-inline constexpr std::array<Term<Channel>, 6> kChannels = {{
+inline constexpr std::array<Term<Channel>, 7> kChannels = {{
     {Channel::direct, "direct", "시·군 직접 등록"},
     {Channel::policy_council, "policy_council", "지방자치정책협의회"},
     {Channel::vice_mayors, "vice_mayors", "부시장·부군수 회의"},
     {Channel::planning_directors, "planning_directors", "기획실장회의"},
     {Channel::bureau_meeting, "bureau_meeting", "실국-시·군 회의"},
     {Channel::ad_hoc, "ad_hoc", "수시"},
+    {Channel::workshop, "workshop", "정책협력 워크숍"},
 }};
 
 /// The meeting that reviews an adopted item regularly (the hand-off to the meetings module).

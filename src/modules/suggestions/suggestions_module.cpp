@@ -5,6 +5,7 @@
 #include "modules/suggestions/suggestion_demo.hpp"
 #include "modules/suggestions/suggestion_directory.hpp"
 #include "modules/suggestions/suggestion_home.hpp"
+#include "modules/suggestions/suggestion_intake.hpp"
 #include "modules/suggestions/suggestion_permissions.hpp"
 #include "modules/suggestions/suggestion_records.hpp"
 #include "modules/suggestions/suggestion_reminder_job.hpp"
@@ -127,6 +128,8 @@ platform::ModuleManifest manifest() {
   // What the standing meetings review, and how their decisions come back (the meetings module reads it
   // through the platform).
   m.review_sources = {review_source()};
+  // What another module may ask to be opened as a suggestion (a workshop's collected opinion).
+  m.intake_targets = {intake_target()};
   // The daily deadline reminders: the job kind, and one job queued at start whatever the number of nodes.
   m.job_kinds = reminder_job_kinds();
   m.seed = [](store::Database& db) {
