@@ -201,6 +201,19 @@ test('a 시·군 off the body gets 404 from the page, the API, an attachment and
   assert.equal((await get('gunsan', file.href)).status, 404, 'the programme is the secretariat’s draft until published');
   await postOk('coordinator', `${href}/publish`);
   assert.equal((await get('gunsan', file.href)).status, 200, '군산시 sits on it');
+  // 군산시 reads the file but, not having proposed the presentation, neither adds one nor removes it: the
+  // page offers neither, and the attachments routes refuse both.
+  const member = await signedIn('gunsan');
+  const sneak = new FormData();
+  sneak.append('_csrf', member.csrf);
+  sneak.append('owner_type', 'meeting_presentation');
+  sneak.append('owner_id', String(presentation.id));
+  sneak.append('files', new Blob([Buffer.from('x')]), `끼워넣기 ${run}.txt`);
+  assert.equal((await member.client.request('/attachments', { method: 'POST', body: sneak, headers: { origin: member.client.base } })).status, 403);
+  assert.equal((await post('gunsan', `/attachments/${file.id}/delete`, { confirmed: '1' })).status, 403);
+  const files = (await workshopOf('coordinator', id)).presentations.find((p) => p.id === presentation.id).attachments;
+  assert.deepEqual(files.map((f) => f.file_name), [`발표자료 ${run}.pdf`], 'nothing added, nothing removed');
+  assert.doesNotMatch(await (await get('gunsan', `/meetings/presentations/${presentation.id}`)).text(), /파일 올리기|action="\/attachments\/\d+\/delete"/);
 
   for (const path of [href, `/api/v1/meetings/${id}`, file.href, `/meetings/presentations/${presentation.id}`])
     assert.equal((path.startsWith('/api') ? await api('jeonju', path) : await get('jeonju', path)).status, 404, path);

@@ -80,9 +80,7 @@ View presentation_view(Web& web, const WorkshopSection& w, const Presentation& p
   View files = View::list();
   const auto attachments =
       web.db().read([&](store::Connection& c) { return platform::attachments::list(c, kOwnerType, p.id); });
-  // Files are added and removed by the secretariat and by the organisation that proposed the presentation.
-  const bool own = w.own_organization && *w.own_organization == p.proposer_id;
-  const bool may_manage = w.rights.edit_program || (own && w.rights.propose_presentation);
+  const bool may_manage = may_manage_presentation_files(w.rights, w.own_organization, p.proposer_id);
   for (const auto& a : attachments) {
     View f = View::object(
         {{"id", a.id}, {"file_name", a.file_name}, {"size", platform::attachments::human_size(a.size)}});
@@ -286,7 +284,8 @@ platform::attachments::OwnerType presentation_attachment_owner() {
             return std::string();  // shared by the body's organisations: `permits` decides
           },
           [](std::int64_t id) { return "/meetings/presentations/" + std::to_string(id); },
-          may_see_presentation};
+          may_see_presentation,
+          may_change_presentation_files};
 }
 
 }  // namespace sotong::meetings

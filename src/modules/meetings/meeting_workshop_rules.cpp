@@ -132,4 +132,9 @@ Result<void> check_turn(const Opinion& opinion) {
   return {};
 }
 
+bool may_manage_presentation_files(const WorkshopRights& rights, std::optional<std::int64_t> own,
+                                   std::int64_t proposer_id) {
+  return rights.edit_program || (rights.propose_presentation && own && *own == proposer_id);
+}
+
 }  // namespace sotong::meetings

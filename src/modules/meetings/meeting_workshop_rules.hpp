@@ -63,6 +63,11 @@ struct WorkshopRights {
 WorkshopRights workshop_rights(bool secretariat, bool member, MeetingState state, CivilDate on,
                                CivilDate today);
 
+/// Files of a presentation are added and removed by those who shape the programme and by the organisation
+/// that proposed it while it may still propose (`own`: the organisation the actor speaks for on the body).
+bool may_manage_presentation_files(const WorkshopRights& rights, std::optional<std::int64_t> own,
+                                   std::int64_t proposer_id);
+
 /// Whether `opinion` may be turned into a suggestion: a Korean conflict when it already was (it is turned
 /// once, and its link is kept).
 Result<void> check_turn(const Opinion& opinion);

@@ -105,5 +105,18 @@ TEST(WorkshopRules, AnOpinionIsTurnedIntoASuggestionOnce) {
   EXPECT_EQ(again.error().code, ErrorCode::conflict);
 }
 
+TEST(WorkshopRules, APresentationsFilesAreManagedByTheSecretariatAndTheOrganisationThatProposedIt) {
+  WorkshopRights secretariat;
+  secretariat.edit_program = true;
+  WorkshopRights member;
+  member.propose_presentation = true;
+  EXPECT_TRUE(may_manage_presentation_files(secretariat, std::nullopt, 7));
+  EXPECT_TRUE(may_manage_presentation_files(member, 7, 7));
+  EXPECT_FALSE(may_manage_presentation_files(member, 8, 7)) << "another member reads, never changes";
+  EXPECT_FALSE(may_manage_presentation_files(member, std::nullopt, 7));
+  EXPECT_FALSE(may_manage_presentation_files(WorkshopRights{}, 7, 7))
+      << "the proposer once it may no longer propose";
+}
+
 }  // namespace
 }  // namespace sotong::meetings

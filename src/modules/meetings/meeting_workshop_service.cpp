@@ -252,4 +252,13 @@ bool may_see_presentation(store::Connection& c, const platform::Policy& policy, 
   return access && presentation_visible(*access, actor, *p);
 }
 
+bool may_change_presentation_files(store::Connection& c, const platform::Policy& policy, const Actor& actor,
+                                   std::int64_t presentation_id) {
+  const auto p = workshop_store::find_presentation(c, presentation_id);
+  if (!p) return false;
+  auto access = load_workshop(c, policy, actor, p->meeting_id);
+  return access && presentation_visible(*access, actor, *p) &&
+         may_manage_presentation_files(access->rights, access->own_organization, p->proposer_id);
+}
+
 }  // namespace sotong::meetings

@@ -76,5 +76,9 @@ Result<platform::IntakeResult> turn_opinion(const platform::ServiceContext& svc,
 /// Whether the actor may see a presentation (and so its attachments): the attachments owner's check.
 bool may_see_presentation(store::Connection& c, const platform::Policy& policy, const Actor& actor,
                           std::int64_t presentation_id);
+/// Whether the actor may also attach to it and delete its files (may_manage_presentation_files), as the page
+/// offers: the attachments owner's permits_change.
+bool may_change_presentation_files(store::Connection& c, const platform::Policy& policy, const Actor& actor,
+                                   std::int64_t presentation_id);
 
 }  // namespace sotong::meetings

@@ -34,6 +34,9 @@ struct OwnerType {
   /// checking `action` on the one path `locate` gives. A refusal reads as "not found", so it does not tell
   /// that the record exists.
   std::function<bool(store::Connection&, const Policy&, const Actor&, std::int64_t)> permits;
+  /// When set, decides whether the actor, who may see the record, may also attach to it and delete its files
+  /// (a refusal is 403): for a record everyone on it reads but only some change. Unset, seeing is enough.
+  std::function<bool(store::Connection&, const Policy&, const Actor&, std::int64_t)> permits_change;
 };
 
 /// Registers an owner type (from a module's manifest or routes); registering a code again replaces it.

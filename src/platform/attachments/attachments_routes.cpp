@@ -13,8 +13,12 @@ namespace {
 
 constexpr std::size_t kMultipartOverhead = 256 * 1024;  // part headers and the small fields
 
-/// The owner type and the check of its action on this owner; a Korean error when refused or unknown.
-Result<OwnerType> authorize(Web& web, const Context& ctx, std::string_view code, std::int64_t owner_id) {
+enum class Access { read, change };
+
+/// The owner type and the check of its action on this owner (and, to change its files, of permits_change);
+/// a Korean error when refused or unknown.
+Result<OwnerType> authorize(Web& web, const Context& ctx, std::string_view code, std::int64_t owner_id,
+                            Access access) {
   auto owner = owner_type(code);
   if (!owner) return Error::not_found("첨부할 기록의 종류를 알 수 없습니다.");
   if (!web.policy().allows(ctx.actor, owner->action)) return Error::forbidden();
@@ -24,19 +28,23 @@ Result<OwnerType> authorize(Web& web, const Context& ctx, std::string_view code,
     const bool permitted = web.db().read(
         [&](store::Connection& c) { return owner->permits(c, web.policy(), ctx.actor, owner_id); });
     if (!permitted) return Error::not_found("첨부할 기록을 찾을 수 없습니다.");
-    return *owner;
+  } else if (auto allowed = web.policy().check(ctx.actor, owner->action, *path); !allowed) {
+    return allowed.error();
   }
-  auto allowed = web.policy().check(ctx.actor, owner->action, *path);
-  if (!allowed) return allowed.error();
+  if (access == Access::change && owner->permits_change && !web.db().read([&](store::Connection& c) {
+        return owner->permits_change(c, web.policy(), ctx.actor, owner_id);
+      }))
+    return Error::forbidden(
+        "이 기록에는 파일을 올리거나 지울 수 없습니다. 기록을 맡은 기관만 할 수 있습니다.");
   return *owner;
 }
 
-Result<std::pair<Attachment, OwnerType>> authorize_attachment(Web& web, const Context& ctx) {
+Result<std::pair<Attachment, OwnerType>> authorize_attachment(Web& web, const Context& ctx, Access access) {
   auto id = parse_id(ctx.request.param("id"));
   if (!id) return Error::not_found("첨부파일을 찾을 수 없습니다.");
   auto a = web.db().read([&](store::Connection& c) { return find(c, *id); });
   if (!a || a->deleted_at) return Error::not_found("첨부파일을 찾을 수 없습니다.");
-  auto owner = authorize(web, ctx, a->owner_type, a->owner_id);
+  auto owner = authorize(web, ctx, a->owner_type, a->owner_id, access);
   if (!owner) return owner.error();
   return std::make_pair(std::move(*a), std::move(*owner));
 }
@@ -57,7 +65,7 @@ http::Response upload_action(Web& web, Context& ctx) {
   auto owner_id = parse_id(ctx.multipart.get("owner_id"));
   if (!owner_id) return web.error(ctx, Error::not_found("첨부할 기록을 찾을 수 없습니다."));
   const std::string code = ctx.multipart.get("owner_type");
-  auto owner = authorize(web, ctx, code, *owner_id);
+  auto owner = authorize(web, ctx, code, *owner_id, Access::change);
   if (!owner) return web.error(ctx, owner.error());
   std::vector<http::MultipartFile> files = ctx.multipart.take_files();
   std::erase_if(files,
@@ -71,7 +79,7 @@ http::Response upload_action(Web& web, Context& ctx) {
 }
 
 http::Response download_page(Web& web, Context& ctx) {
-  auto found = authorize_attachment(web, ctx);
+  auto found = authorize_attachment(web, ctx, Access::read);
   if (!found) return web.error(ctx, found.error());
   const auto& a = found->first;
   const auto& owner = found->second;
@@ -96,7 +104,7 @@ http::Response download_page(Web& web, Context& ctx) {
 }
 
 http::Response delete_action(Web& web, Context& ctx) {
-  auto found = authorize_attachment(web, ctx);
+  auto found = authorize_attachment(web, ctx, Access::change);
   if (!found) return web.error(ctx, found.error());
   const auto& a = found->first;
   const auto& owner = found->second;
