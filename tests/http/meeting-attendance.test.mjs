@@ -135,6 +135,20 @@ test('invitations on publication, answers by each organisation’s own officer, 
   assert.match(cover, /<h2 id="meeting-cover-title" class="meeting-cover-title">회의자료<\/h2>/);
   assert.match(cover, new RegExp(BODY));
   assert.equal((await get('jeonju', `${href}/agenda/print`)).status, 404, 'not a member of the body');
+  // The meeting's page links the cover; the cover's agenda downloads as CSV and XLSX, for members only.
+  assert.match(await page('gunsan', id), new RegExp(`href="${href}/agenda/print">회의자료`));
+  const entries = [...cover.matchAll(/<tr><td>(\d+)<\/td><th scope="row">([^<]+)<\/th>/g)].map((m) => m[2]);
+  const csv = await get('gunsan', `${href}/agenda/print?format=csv`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type'), /text\/csv/);
+  const text = await csv.text();
+  assert.match(text.split('\n')[0], /순서,안건,발표 기관,소요 시간\(분\),구분,회의 날짜/);
+  for (const title of entries) assert.ok(text.includes(title), `${title} in the file`);
+  const xlsx = await get('gunsan', `${href}/agenda/print?format=xlsx`);
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+  assert.equal((await get('jeonju', `${href}/agenda/print?format=csv`)).status, 404, 'no file for another body’s member');
+  assert.equal((await get('gunsan', `${href}/agenda/print?format=pdf`)).status, 422);
 });
 
 test('a planned meeting is cancelled with its reason, once, and the members are told', async () => {

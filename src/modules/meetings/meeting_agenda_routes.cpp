@@ -138,6 +138,9 @@ http::Response render_meeting(Web& web, Context& ctx, const MeetingPage& p, cons
     }
     if (p.may_run && m.state == MeetingState::held) v.set("confirm_action", href + "/confirm");
     if (p.show_minutes) v.set("minutes_href", href + "/minutes");
+    // The printable cover and its downloads: as the cover route allows (a draft agenda only to the
+    // secretariat).
+    if (p.may_run || m.state != MeetingState::planned) v.set("cover_href", href + "/agenda/print");
     add_attendance_view(web, ctx, m.id, v);
     if (p.body.kind == BodyKind::workshop) add_workshop_view(web, ctx, m.id, v);
     return web.render(ctx, "meetings/meeting", v,
