@@ -42,6 +42,9 @@ struct IntakeTarget {
   std::string label;  // "건의사항"
   /// Opens the matter as the actor, in one transaction of the target's, or refuses with its reason.
   std::function<Result<IntakeResult>(const ServiceContext&, const IntakeRequest&)> open;
+  /// Whether the actor may open matters here at all, so that the asking module offers the action only to
+  /// those it can succeed for; unset means anyone (`open` still decides each request).
+  std::function<bool(const Policy&, const Actor&)> accepts;
 };
 
 /// Registers a target (from a module's manifest); registering a code again replaces it.

@@ -7,6 +7,7 @@
 #include "modules/meetings/meeting_workshop_access.hpp"
 #include "modules/meetings/meeting_workshop_store.hpp"
 #include "platform/history/history.hpp"
+#include "platform/intake_targets.hpp"
 
 namespace sotong::meetings {
 namespace {
@@ -96,6 +97,12 @@ Result<WorkshopSection> get_workshop(const platform::ServiceContext& svc, std::i
     for (const auto id : access->organizations()) out.organizations.emplace_back(id, out.names[id]);
     out.own_organization = access->own_organization;
     out.rights = access->rights;
+    // The page offers turning an opinion only to someone the suggestions module will take it from (its
+    // coordinator); the route still asks the target, whose refusal is shown as it is.
+    if (out.rights.turn_opinions) {
+      const auto target = platform::intake_target("suggestions");
+      out.rights.turn_opinions = target && (!target->accepts || target->accepts(svc.policy, svc.actor));
+    }
     return out;
   });
 }

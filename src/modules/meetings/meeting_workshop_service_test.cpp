@@ -21,6 +21,7 @@ namespace {
 
 std::vector<platform::IntakeRequest> requests;
 bool refuse = false;
+bool accepts_coordinator_only = false;
 
 void register_fake_target() {
   platform::register_intake_target(
@@ -33,6 +34,9 @@ void register_fake_target() {
          requests.push_back(r);
          return platform::IntakeResult{500 + static_cast<std::int64_t>(requests.size()),
                                        "/suggestions/" + std::to_string(500 + requests.size())};
+       },
+       [](const platform::Policy&, const Actor& actor) {
+         return !accepts_coordinator_only || actor.has(Role::coordinator);
        }});
 }
 
@@ -55,6 +59,7 @@ class MeetingWorkshopService : public ::testing::Test {
     register_fake_target();
     requests.clear();
     refuse = false;
+    accepts_coordinator_only = false;
     auto bodies = list_bodies(svc());
     ASSERT_TRUE(bodies);
     std::int64_t cooperation = 0, saemangeum = 0;
@@ -73,6 +78,23 @@ class MeetingWorkshopService : public ::testing::Test {
 };
 
 }  // namespace
+
+TEST_F(MeetingWorkshopService, TurningAnOpinionIsOfferedOnlyToWhomTheTargetTakesItFrom) {
+  auto offered = get_workshop(svc(), workshop);
+  ASSERT_TRUE(offered);
+  EXPECT_TRUE(offered->rights.turn_opinions);
+  accepts_coordinator_only = true;
+  Actor secretariat_bureau =
+      coordinator;  // the same organisation and rights on the body, not the coordinator
+  secretariat_bureau.roles = {Role::bureau};
+  auto not_offered = get_workshop(as(secretariat_bureau), workshop);
+  ASSERT_TRUE(not_offered);
+  EXPECT_TRUE(not_offered->rights.edit_program) << "still the secretariat";
+  EXPECT_FALSE(not_offered->rights.turn_opinions) << "but the target would refuse it, so it is not offered";
+  auto still = get_workshop(svc(), workshop);
+  ASSERT_TRUE(still);
+  EXPECT_TRUE(still->rights.turn_opinions);
+}
 
 TEST_F(MeetingWorkshopService, TheSecretariatShapesTheProgrammeAndAMemberProposesAPresentation) {
   auto session = add_session(svc(), workshop, {"세션 1: 사례발표", "14:00", "15:30", "정책기획관"});

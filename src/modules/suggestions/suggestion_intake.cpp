@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/suggestions/suggestion_permissions.hpp"
 #include "modules/suggestions/suggestion_records.hpp"
 #include "modules/suggestions/suggestion_service.hpp"
 
@@ -53,7 +54,10 @@ Result<platform::IntakeResult> open(const platform::ServiceContext& svc, const p
 }  // namespace
 
 platform::IntakeTarget intake_target() {
-  return {"suggestions", "건의사항", open};
+  // Only the coordinator records a suggestion raised at a meeting (suggestion_rules.cpp).
+  return {"suggestions", "건의사항", open, [](const platform::Policy& policy, const Actor& actor) {
+            return policy.allows(actor, kCoordinate);
+          }};
 }
 
 }  // namespace sotong::suggestions
