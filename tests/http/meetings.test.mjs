@@ -176,6 +176,7 @@ test('every route refuses the roles not granted its action and an anonymous call
     { method: 'POST', path: '/meetings/1/review-entries', action: RUN, form: { source: 'suggestions', item: '1' } },
     { method: 'POST', path: '/meetings/1/publish', action: RUN },
     { method: 'POST', path: '/meetings/1/confirm', action: RUN },
+    { method: 'GET', path: '/meetings/entries/1', action: VIEW },
     { method: 'POST', path: '/meetings/entries/1/status', action: RUN, form: { status: 'accepted' } },
     { method: 'POST', path: '/meetings/entries/1/move', action: RUN, form: { direction: 'up' } },
     { method: 'POST', path: '/meetings/entries/1/minutes', action: RUN, form: { decision: '결정' } },
@@ -264,4 +265,56 @@ test('a suggestion due for review goes onto the agenda, its decision reaches its
   await postOk('coordinator', `${href}/confirm`, { back: href });
   assert.equal((await post('coordinator', `/meetings/entries/${reviewEntry}/minutes`, { decision: '다시' })).status, 409, 'read-only once confirmed');
   assert.match(await (await get('jeonju', `${href}/minutes`)).text(), new RegExp(`추진하기로 함 ${run}`));
+});
+
+test('an agenda entry’s files: its proposer and the secretariat add and remove them, members read them, nobody else', async () => {
+  const body = bodies['새만금 유관기관 실무협의회'];
+  const date = `${2040 + Math.floor(Math.random() * 50)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+  const meeting = Number((await postOk('coordinator', `/meetings/bodies/${body}/meetings`, { date })).match(/\/meetings\/(\d+)$/)[1]);
+  const href = `/meetings/${meeting}`;
+  await postOk('gunsan', `${href}/entries`, { title: `군산 제안 ${run}`, duration: '10', back: href });
+  await postOk('coordinator', `${href}/entries`, { title: `간사 안건 ${run}`, duration: '10', back: href });
+  const draft = await (await get('coordinator', href)).text();
+  const entryOf = (html, title) => Number(html.match(new RegExp(`${title}</th>[\\s\\S]*?/meetings/entries/(\\d+)/`))[1]);
+  const gunsanEntry = entryOf(draft, `군산 제안 ${run}`);
+  const ownEntry = entryOf(draft, `간사 안건 ${run}`);
+  const upload = async (login, entry, name) => {
+    const s = await signedIn(login);
+    const form = new FormData();
+    form.append('_csrf', s.csrf);
+    form.append('owner_type', 'meeting_entry');
+    form.append('owner_id', String(entry));
+    form.append('files', new Blob([Buffer.from(`%PDF-1.7\n${name}\n%%EOF`)]), `${name}.pdf`);
+    return s.client.request('/attachments', { method: 'POST', body: form, headers: { origin: s.client.base } });
+  };
+  // 군산시 attaches to its own proposal; the secretariat's draft entry is not there for it before publication.
+  const sent = await upload('gunsan', gunsanEntry, `군산 자료 ${run}`);
+  assert.equal(sent.status, 303);
+  assert.equal(sent.headers.get('location'), `/meetings/entries/${gunsanEntry}`);
+  const back = await get('gunsan', `/meetings/entries/${gunsanEntry}`);
+  assert.equal(back.status, 303);
+  assert.equal(back.headers.get('location'), `${href}#entry-${gunsanEntry}`);
+  assert.equal((await upload('gunsan', ownEntry, '끼워넣기')).status, 404, 'a draft entry it cannot see');
+  assert.equal((await upload('coordinator', ownEntry, `간사 자료 ${run}`)).status, 303);
+  await postOk('coordinator', `/meetings/entries/${gunsanEntry}/status`, { status: 'accepted', back: href });
+  await postOk('coordinator', `${href}/publish`, { back: href });
+
+  // Published: 부안군 reads both files but changes neither; 전주시, on no 새만금 body, finds nothing.
+  const page = await (await get('buan', href)).text();
+  const fileIds = [...page.matchAll(/href="\/attachments\/(\d+)" download>([^<]+)</g)].map((m) => [m[2], Number(m[1])]);
+  const files = Object.fromEntries(fileIds);
+  assert.ok(files[`군산 자료 ${run}.pdf`] && files[`간사 자료 ${run}.pdf`], JSON.stringify(fileIds));
+  assert.doesNotMatch(page, /안건 자료 올리기/, 'no form for a member that did not propose');
+  assert.equal((await get('buan', `/attachments/${files[`군산 자료 ${run}.pdf`]}`)).status, 200);
+  assert.equal((await upload('buan', gunsanEntry, '끼워넣기')).status, 403);
+  assert.equal((await post('buan', `/attachments/${files[`간사 자료 ${run}.pdf`]}/delete`, { confirmed: '1' })).status, 403);
+  assert.equal((await post('gunsan', `/attachments/${files[`간사 자료 ${run}.pdf`]}/delete`, { confirmed: '1' })).status, 403, 'not its entry');
+  for (const path of [`/attachments/${files[`군산 자료 ${run}.pdf`]}`, `/meetings/entries/${gunsanEntry}`])
+    assert.equal((await get('jeonju', path)).status, 404, path);
+  assert.equal((await upload('jeonju', gunsanEntry, '끼워넣기')).status, 404);
+  // The proposer removes its own file; the secretariat's stays.
+  await postOk('gunsan', `/attachments/${files[`군산 자료 ${run}.pdf`]}/delete`, { confirmed: '1' });
+  const after = await (await get('coordinator', href)).text();
+  assert.doesNotMatch(after, new RegExp(`군산 자료 ${run}`));
+  assert.match(after, new RegExp(`간사 자료 ${run}`));
 });

@@ -1,6 +1,7 @@
 // Thin handlers of one meeting's page: the agenda, the minutes and the action items. Each parses the
 // request, calls one service and renders the page or redirects back to it; a refusal is the Korean error
 // page.
+#include <algorithm>
 #include <string>
 
 #include "http/status.hpp"
@@ -9,8 +10,10 @@
 #include "modules/meetings/meeting_forms.hpp"
 #include "modules/meetings/meeting_permissions.hpp"
 #include "modules/meetings/meeting_service.hpp"
+#include "modules/meetings/meeting_store.hpp"
 #include "modules/meetings/meeting_workshop_routes.hpp"
 #include "modules/meetings/meetings_module.hpp"
+#include "platform/attachments/attachments.hpp"
 #include "platform/calendar/holiday.hpp"
 #include "platform/web/web.hpp"
 
@@ -81,6 +84,21 @@ View entry_view(const MeetingPage& p, const AgendaEntry& e, std::size_t index, s
     v.set("minutes_action", base + "/minutes");
   if (p.may_run && p.meeting.state == MeetingState::held && e.status == EntryStatus::accepted)
     v.set("action_action", base + "/actions");
+  // The entry's files (자료), listed for everyone who sees it; the form for those who may change them.
+  View files = View::list();
+  const auto listed = p.files.find(e.id);
+  const bool changeable = p.files_changeable.contains(e.id);
+  if (listed != p.files.end())
+    for (const auto& a : listed->second) {
+      View f = View::object(
+          {{"id", a.id}, {"file_name", a.file_name}, {"size", platform::attachments::human_size(a.size)}});
+      if (changeable) f.set("may_delete", true);
+      files.push(std::move(f));
+    }
+  const bool has_files = listed != p.files.end() && !listed->second.empty();
+  v.set("files", files).set("has_files", has_files);
+  if (changeable) v.set("upload", true);
+  if (has_files || changeable) v.set("files_shown", true);
   return v;
 }
 
@@ -114,21 +132,25 @@ http::Response render_meeting(Web& web, Context& ctx, const MeetingPage& p, cons
     for (const auto& a : kDecisionActions)
       decision_actions.push(View::object({{"code", std::string(a.code)}, {"label", std::string(a.label)}}));
     const auto& m = p.meeting;
-    View v = View::object({{"title", m.title},
-                           {"body", p.body.name},
-                           {"body_href", "/meetings/bodies/" + std::to_string(p.body.id)},
-                           {"date", platform::calendar::format_date_with_weekday(m.date)},
-                           {"time", m.start_time + "~" + m.end_time},
-                           {"location", m.location},
-                           {"state", std::string(label_of<MeetingState>(kMeetingStates, m.state))},
-                           {"entries", entries},
-                           {"has_entries", !p.entries.empty()},
-                           {"suggested", suggested},
-                           {"has_suggested", !p.suggested.empty()},
-                           {"show_minutes", p.show_minutes},
-                           {"organisations", organisations_view(p)},
-                           {"decision_actions", decision_actions},
-                           {"back", href}});
+    View v =
+        View::object({{"title", m.title},
+                      {"body", p.body.name},
+                      {"body_href", "/meetings/bodies/" + std::to_string(p.body.id)},
+                      {"date", platform::calendar::format_date_with_weekday(m.date)},
+                      {"time", m.start_time + "~" + m.end_time},
+                      {"location", m.location},
+                      {"state", std::string(label_of<MeetingState>(kMeetingStates, m.state))},
+                      {"entries", entries},
+                      {"has_entries", !p.entries.empty()},
+                      {"entry_files_shown", !p.files_changeable.empty() ||
+                                                std::any_of(p.files.begin(), p.files.end(),
+                                                            [](const auto& f) { return !f.second.empty(); })},
+                      {"suggested", suggested},
+                      {"has_suggested", !p.suggested.empty()},
+                      {"show_minutes", p.show_minutes},
+                      {"organisations", organisations_view(p)},
+                      {"decision_actions", decision_actions},
+                      {"back", href}});
     if (!m.host_name.empty()) v.set("host", m.host_name);
     if (!m.move_reason.empty()) v.set("move_reason", m.move_reason);
     if (p.may_propose) v.set("propose_action", href + "/entries");
@@ -277,7 +299,30 @@ http::Response done_action(Web& web, Context& ctx) {
   return done(web, ctx, complete_action_item(web.service(ctx), *id), "조치사항을 완료로 변경했습니다.");
 }
 
+/// An entry's own address, where the attachments routes send the person back: its place on the meeting's
+/// page.
+http::Response entry_page(Web& web, Context& ctx) {
+  auto id = platform::path_id(ctx, kNotFound);
+  if (!id) return web.error(ctx, id.error());
+  auto meeting = meeting_of_entry(web.service(ctx), *id);
+  if (!meeting) return web.error(ctx, meeting.error());
+  return http::Response::redirect(meeting_href(*meeting) + "#entry-" + std::to_string(*id));
+}
+
 }  // namespace
+
+platform::attachments::OwnerType entry_attachment_owner() {
+  return {kEntryOwnerType,
+          "회의 안건",
+          kView,
+          [](store::Connection& c, std::int64_t id) -> std::optional<std::string> {
+            if (!meeting_store::find_entry(c, id)) return std::nullopt;
+            return std::string();  // shared by the body's organisations: `permits` decides
+          },
+          [](std::int64_t id) { return "/meetings/entries/" + std::to_string(id); },
+          may_see_entry,
+          may_change_entry_files};
+}
 
 std::vector<platform::RouteSpec> agenda_routes() {
   return {
@@ -287,6 +332,7 @@ std::vector<platform::RouteSpec> agenda_routes() {
       {"POST", "/meetings/{id}/review-entries", kRun, review_action},
       {"POST", "/meetings/{id}/publish", kRun, publish_action},
       {"POST", "/meetings/{id}/confirm", kRun, confirm_action},
+      {"GET", "/meetings/entries/{id}", kView, entry_page},
       {"POST", "/meetings/entries/{id}/status", kRun, status_action},
       {"POST", "/meetings/entries/{id}/move", kRun, move_action},
       {"POST", "/meetings/entries/{id}/minutes", kRun, minutes_action},

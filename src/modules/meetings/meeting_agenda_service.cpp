@@ -35,13 +35,33 @@ struct Loaded {
   Meeting meeting;
   platform::OrganizationDirectory directory;
 };
-Result<Loaded> load(const platform::ServiceContext& svc, store::Connection& c, std::int64_t meeting_id) {
+Result<Loaded> load(const platform::Policy& policy, const Actor& actor, store::Connection& c,
+                    std::int64_t meeting_id) {
   auto meeting = meeting_store::find_meeting(c, meeting_id);
   if (!meeting) return Error::not_found(kNotFound);
   auto directory = platform::OrganizationDirectory::load(c);
   auto body = load_body(c, directory, meeting->body_id);
-  if (!body || !can_view_meeting(svc.policy, svc.actor, *body, *meeting)) return Error::not_found(kNotFound);
+  if (!body || !can_view_meeting(policy, actor, *body, *meeting)) return Error::not_found(kNotFound);
   return Loaded{std::move(*body), std::move(*meeting), std::move(directory)};
+}
+Result<Loaded> load(const platform::ServiceContext& svc, store::Connection& c, std::int64_t meeting_id) {
+  return load(svc.policy, svc.actor, c, meeting_id);
+}
+
+/// Whether an entry was proposed by the actor's own organisation (the secretariat's proposals are its own
+/// agenda, never "own" in this sense).
+bool own_proposal(const Loaded& loaded, const Actor& actor, const AgendaEntry& e, bool secretariat) {
+  const auto* proposer = loaded.directory.find(e.proposer_id);
+  return proposer != nullptr && works_in(actor, proposer->path) && !secretariat;
+}
+
+/// Whether the actor sees an entry: the secretariat every one; before publication a member only what its
+/// own organisation proposed; after, the accepted agenda.
+bool entry_visible(const Loaded& loaded, const platform::Policy& policy, const Actor& actor,
+                   const AgendaEntry& e, bool secretariat) {
+  if (secretariat) return true;
+  if (agenda_visible(policy, actor, loaded.body, loaded.meeting)) return e.status == EntryStatus::accepted;
+  return own_proposal(loaded, actor, e, secretariat);
 }
 
 /// As load, for the secretariat's changes: anyone else is told it is not there (a 시·군 learns nothing).
@@ -148,13 +168,14 @@ Result<MeetingPage> get_meeting(const platform::ServiceContext& svc, std::int64_
                         (loaded->meeting.state == MeetingState::held ||
                          loaded->meeting.state == MeetingState::minutes_confirmed ||
                          (page.may_run && loaded->meeting.state == MeetingState::agenda_published));
-    // Before publication a member sees only what its own organisation proposed; after, the accepted agenda.
-    const bool published = agenda_visible(svc.policy, svc.actor, loaded->body, loaded->meeting);
     for (auto& e : meeting_store::entries_of(c, id)) {
-      const auto* proposer = loaded->directory.find(e.proposer_id);
-      const bool own = proposer != nullptr && works_in(svc.actor, proposer->path) && !page.may_run;
-      if (page.may_run || (published && e.status == EntryStatus::accepted) || (!published && own))
-        page.entries.push_back(std::move(e));
+      if (!entry_visible(*loaded, svc.policy, svc.actor, e, page.may_run)) continue;
+      // Each entry's files, and whether this person may add and remove them.
+      page.files[e.id] = platform::attachments::list(c, kEntryOwnerType, e.id);
+      if (may_manage_entry_files(page.may_run, own_proposal(*loaded, svc.actor, e, page.may_run),
+                                 loaded->meeting.state))
+        page.files_changeable.insert(e.id);
+      page.entries.push_back(std::move(e));
     }
     if (page.show_minutes) page.actions = meeting_store::actions_of_meeting(c, id);
     for (const auto& o : loaded->directory.all()) page.names[o.id] = o.name;
@@ -176,6 +197,26 @@ Result<MeetingPage> get_meeting(const platform::ServiceContext& svc, std::int64_
       if (!present.contains({source.code, item.id})) page->suggested.push_back(std::move(item));
   }
   return page;
+}
+
+bool may_see_entry(store::Connection& c, const platform::Policy& policy, const Actor& actor,
+                   std::int64_t entry_id) {
+  const auto entry = meeting_store::find_entry(c, entry_id);
+  if (!entry) return false;
+  auto loaded = load(policy, actor, c, entry->meeting_id);
+  return loaded && entry_visible(*loaded, policy, actor, *entry, is_secretariat(policy, actor, loaded->body));
+}
+
+bool may_change_entry_files(store::Connection& c, const platform::Policy& policy, const Actor& actor,
+                            std::int64_t entry_id) {
+  const auto entry = meeting_store::find_entry(c, entry_id);
+  if (!entry) return false;
+  auto loaded = load(policy, actor, c, entry->meeting_id);
+  if (!loaded) return false;
+  const bool secretariat = is_secretariat(policy, actor, loaded->body);
+  return entry_visible(*loaded, policy, actor, *entry, secretariat) &&
+         may_manage_entry_files(secretariat, own_proposal(*loaded, actor, *entry, secretariat),
+                                loaded->meeting.state);
 }
 
 Result<std::int64_t> meeting_of_entry(const platform::ServiceContext& svc, std::int64_t entry_id) {

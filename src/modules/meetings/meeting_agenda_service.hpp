@@ -6,12 +6,15 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/result.hpp"
 #include "modules/meetings/meeting.hpp"
 #include "modules/meetings/meeting_rules.hpp"
+#include "platform/attachments/attachments.hpp"
+#include "platform/policy.hpp"
 #include "platform/review_sources.hpp"
 #include "platform/service_context.hpp"
 
@@ -24,6 +27,10 @@ struct MeetingPage {
   std::vector<ActionItem> actions;   // shown with the minutes
   std::map<std::int64_t, std::string> names;    // organisation id → name, for presenters and owners
   std::vector<platform::ReviewItem> suggested;  // due for review and not yet on the agenda (secretariat)
+  /// Each shown entry's files (platform attachments of owner type kEntryOwnerType), and the entries whose
+  /// files this person may add and remove.
+  std::map<std::int64_t, std::vector<platform::attachments::Attachment>> files;
+  std::set<std::int64_t> files_changeable;
   bool may_run = false;
   bool may_propose = false;
   bool show_minutes = false;
@@ -31,6 +38,15 @@ struct MeetingPage {
 /// The meeting as the actor may see it; not_found for a body it does not sit on, a meeting not yet
 /// published (unless the secretariat) — and nothing of the draft minutes leaks (show_minutes false).
 Result<MeetingPage> get_meeting(const platform::ServiceContext& svc, std::int64_t id);
+
+/// An agenda entry's files are platform attachments of this owner type.
+inline constexpr const char* kEntryOwnerType = "meeting_entry";
+/// Whether the actor sees an entry (and so its files), and may also add and remove its files
+/// (may_manage_entry_files): the attachments owner's permits and permits_change.
+bool may_see_entry(store::Connection& c, const platform::Policy& policy, const Actor& actor,
+                   std::int64_t entry_id);
+bool may_change_entry_files(store::Connection& c, const platform::Policy& policy, const Actor& actor,
+                            std::int64_t entry_id);
 
 /// The meeting an entry belongs to, when the actor may see that meeting; not_found otherwise.
 Result<std::int64_t> meeting_of_entry(const platform::ServiceContext& svc, std::int64_t entry_id);

@@ -116,4 +116,9 @@ bool known_decision_action(std::string_view code) {
                      [&](const DecisionAction& a) { return a.code == code; });
 }
 
+bool may_manage_entry_files(bool secretariat, bool own_proposal, MeetingState state) {
+  if (state == MeetingState::minutes_confirmed || state == MeetingState::cancelled) return false;
+  return secretariat || own_proposal;
+}
+
 }  // namespace sotong::meetings

@@ -26,6 +26,10 @@ enum class Step { publish_agenda, record_minutes, confirm_minutes };
 /// published and the meeting's day has come (the meeting is then held); they are confirmed once held.
 Result<MeetingState> apply_step(MeetingState state, Step step, CivilDate on, CivilDate today);
 
+/// An agenda entry's files (presentation slides, reports) are added and removed by the secretariat and by the
+/// organisation that proposed the entry, until the minutes are confirmed; nothing of a cancelled meeting.
+bool may_manage_entry_files(bool secretariat, bool own_proposal, MeetingState state);
+
 /// Whether the agenda still takes proposals and changes (before it is published).
 bool agenda_open(MeetingState state);
 

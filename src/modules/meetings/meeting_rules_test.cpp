@@ -86,3 +86,19 @@ TEST(MeetingActions, AnActionItemNeedsAnOwnerAndADueDateFromTheMeetingOn) {
 }
 
 }  // namespace sotong::meetings
+
+namespace sotong::meetings {
+
+TEST(MeetingRules, AnEntrysFilesAreChangedByTheSecretariatAndItsProposerUntilTheMinutesAreConfirmed) {
+  for (auto state : {MeetingState::planned, MeetingState::agenda_published, MeetingState::held}) {
+    EXPECT_TRUE(may_manage_entry_files(true, false, state));
+    EXPECT_TRUE(may_manage_entry_files(false, true, state));
+    EXPECT_FALSE(may_manage_entry_files(false, false, state)) << "another member reads them only";
+  }
+  for (auto state : {MeetingState::minutes_confirmed, MeetingState::cancelled}) {
+    EXPECT_FALSE(may_manage_entry_files(true, false, state));
+    EXPECT_FALSE(may_manage_entry_files(false, true, state));
+  }
+}
+
+}  // namespace sotong::meetings

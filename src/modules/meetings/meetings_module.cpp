@@ -70,7 +70,7 @@ platform::ModuleManifest manifest() {
   for (auto& r : figure_routes()) m.routes.push_back(std::move(r));
   for (auto& r : workshop_routes()) m.routes.push_back(std::move(r));
   // A workshop's case presentations own their files (seen by whoever sees the presentation).
-  m.attachment_owners = {presentation_attachment_owner()};
+  m.attachment_owners = {entry_attachment_owner(), presentation_attachment_owner()};
   m.cards.push_back(figures_card_spec());
   // Calendar subscriptions (/calendar/feeds): a body's meetings, and "my meetings".
   m.calendar_feeds = {body_feed_source(), person_feed_source()};

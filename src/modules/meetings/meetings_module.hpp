@@ -15,5 +15,7 @@ platform::ModuleManifest manifest();
 std::vector<platform::RouteSpec> routes();
 /// One meeting's page: agenda, minutes, action items (meeting_agenda_routes.cpp).
 std::vector<platform::RouteSpec> agenda_routes();
+/// An agenda entry's files: seen by whoever sees the entry, changed by the secretariat and its proposer.
+platform::attachments::OwnerType entry_attachment_owner();
 
 }  // namespace sotong::meetings
