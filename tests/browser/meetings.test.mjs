@@ -3,7 +3,7 @@
 // (where the month becomes a list of days), axe-core clean on every page, photographed into test-results/.
 import { test } from 'node:test';
 import {
-  BASE, newPage, login, checkA11y, screenshot, useBrowser, clickAndWaitForPage, expectVisible,
+  BASE, newPage, login, checkA11y, screenshot, useBrowser, clickAndWaitForPage, expectVisible, expectCount,
 } from './lib/browser.mjs';
 
 const chrome = useBrowser();
@@ -43,6 +43,9 @@ test('the coordinator opens the bodies, a body, a meeting and the calendar at 13
     await checkA11y(page, 'calendar list');
     await screenshot(page, 'meetings-calendar-list-1366');
     await page.goto(`${BASE}/meetings/figures`);
+    // The three charts (meetings held per body, attendance rate per organisation, action items) drawn as SVG.
+    await expectCount(page.locator('.sotong-chart svg'), 3, 'three charts drawn as SVG');
+    for (const chart of await page.locator('.sotong-chart').all()) await expectVisible(chart);
     await checkA11y(page, 'meeting figures');
     await screenshot(page, 'meetings-figures-1366');
     await page.context().close();
