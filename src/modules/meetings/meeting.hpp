@@ -146,4 +146,9 @@ struct ActionItem {
   Timestamp created_at = 0;
 };
 
+/// A meeting's page.
+inline std::string meeting_href(std::int64_t id) {
+  return "/meetings/" + std::to_string(id);
+}
+
 }  // namespace sotong::meetings

@@ -23,10 +23,6 @@ using platform::Context;
 using platform::Web;
 using render::View;
 
-std::string meeting_href(std::int64_t id) {
-  return "/meetings/" + std::to_string(id);
-}
-
 std::string name_of(const MeetingPage& p, std::optional<std::int64_t> id) {
   if (!id) return "";
   const auto it = p.names.find(*id);

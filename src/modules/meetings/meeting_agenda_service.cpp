@@ -25,10 +25,6 @@ CivilDate today() {
   return seoul_date(now());
 }
 
-std::string meeting_href(std::int64_t id) {
-  return "/meetings/" + std::to_string(id);
-}
-
 /// A meeting with its body, loaded in the caller's transaction; not_found unless the actor may open it.
 struct Loaded {
   Body body;

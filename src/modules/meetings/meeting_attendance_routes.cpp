@@ -18,10 +18,6 @@ using platform::Context;
 using platform::Web;
 using render::View;
 
-std::string meeting_href(std::int64_t id) {
-  return "/meetings/" + std::to_string(id);
-}
-
 /// A refusal as one Korean sentence: the message and each field's reason (the page shows it as it is).
 Error with_fields(Error error) {
   for (const auto& f : error.fields) error.message += " " + f.message;

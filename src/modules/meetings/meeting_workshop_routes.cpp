@@ -21,10 +21,6 @@ using render::View;
 
 constexpr const char* kOwnerType = "meeting_presentation";
 
-std::string meeting_href(std::int64_t id) {
-  return "/meetings/" + std::to_string(id);
-}
-
 /// A refusal as one Korean sentence: the message and each field's reason.
 Error with_fields(Error error) {
   for (const auto& f : error.fields) error.message += " " + f.message;
