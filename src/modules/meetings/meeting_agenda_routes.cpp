@@ -23,6 +23,12 @@ using platform::Context;
 using platform::Web;
 using render::View;
 
+/// Whether an entry has a 자료 block on the page: files to list, or a form for this person to add some.
+bool files_shown(const MeetingPage& p, std::int64_t entry_id) {
+  const auto listed = p.files.find(entry_id);
+  return p.files_changeable.contains(entry_id) || (listed != p.files.end() && !listed->second.empty());
+}
+
 std::string name_of(const MeetingPage& p, std::optional<std::int64_t> id) {
   if (!id) return "";
   const auto it = p.names.find(*id);
@@ -91,10 +97,9 @@ View entry_view(const MeetingPage& p, const AgendaEntry& e, std::size_t index, s
       if (changeable) f.set("may_delete", true);
       files.push(std::move(f));
     }
-  const bool has_files = listed != p.files.end() && !listed->second.empty();
-  v.set("files", files).set("has_files", has_files);
+  v.set("files", files).set("has_files", listed != p.files.end() && !listed->second.empty());
   if (changeable) v.set("upload", true);
-  if (has_files || changeable) v.set("files_shown", true);
+  if (files_shown(p, e.id)) v.set("files_shown", true);
   return v;
 }
 
@@ -138,9 +143,8 @@ http::Response render_meeting(Web& web, Context& ctx, const MeetingPage& p, cons
                       {"state", std::string(label_of<MeetingState>(kMeetingStates, m.state))},
                       {"entries", entries},
                       {"has_entries", !p.entries.empty()},
-                      {"entry_files_shown", !p.files_changeable.empty() ||
-                                                std::any_of(p.files.begin(), p.files.end(),
-                                                            [](const auto& f) { return !f.second.empty(); })},
+                      {"entry_files_shown", std::any_of(p.entries.begin(), p.entries.end(),
+                                                        [&](const auto& e) { return files_shown(p, e.id); })},
                       {"suggested", suggested},
                       {"has_suggested", !p.suggested.empty()},
                       {"show_minutes", p.show_minutes},

@@ -195,24 +195,38 @@ Result<MeetingPage> get_meeting(const platform::ServiceContext& svc, std::int64_
   return page;
 }
 
+namespace {
+
+/// An entry the actor sees, with its meeting and whether the actor is its secretariat; nullopt otherwise.
+struct SeenEntry {
+  AgendaEntry entry;
+  Loaded loaded;
+  bool secretariat = false;
+};
+std::optional<SeenEntry> seen_entry(store::Connection& c, const platform::Policy& policy, const Actor& actor,
+                                    std::int64_t entry_id) {
+  auto entry = meeting_store::find_entry(c, entry_id);
+  if (!entry) return std::nullopt;
+  auto loaded = load(policy, actor, c, entry->meeting_id);
+  if (!loaded) return std::nullopt;
+  const bool secretariat = is_secretariat(policy, actor, loaded->body);
+  if (!entry_visible(*loaded, policy, actor, *entry, secretariat)) return std::nullopt;
+  return SeenEntry{std::move(*entry), std::move(*loaded), secretariat};
+}
+
+}  // namespace
+
 bool may_see_entry(store::Connection& c, const platform::Policy& policy, const Actor& actor,
                    std::int64_t entry_id) {
-  const auto entry = meeting_store::find_entry(c, entry_id);
-  if (!entry) return false;
-  auto loaded = load(policy, actor, c, entry->meeting_id);
-  return loaded && entry_visible(*loaded, policy, actor, *entry, is_secretariat(policy, actor, loaded->body));
+  return seen_entry(c, policy, actor, entry_id).has_value();
 }
 
 bool may_change_entry_files(store::Connection& c, const platform::Policy& policy, const Actor& actor,
                             std::int64_t entry_id) {
-  const auto entry = meeting_store::find_entry(c, entry_id);
-  if (!entry) return false;
-  auto loaded = load(policy, actor, c, entry->meeting_id);
-  if (!loaded) return false;
-  const bool secretariat = is_secretariat(policy, actor, loaded->body);
-  return entry_visible(*loaded, policy, actor, *entry, secretariat) &&
-         may_manage_entry_files(secretariat, own_proposal(*loaded, actor, *entry, secretariat),
-                                loaded->meeting.state);
+  const auto seen = seen_entry(c, policy, actor, entry_id);
+  return seen && may_manage_entry_files(seen->secretariat,
+                                        own_proposal(seen->loaded, actor, seen->entry, seen->secretariat),
+                                        seen->loaded.meeting.state);
 }
 
 Result<std::int64_t> meeting_of_entry(const platform::ServiceContext& svc, std::int64_t entry_id) {
