@@ -61,10 +61,6 @@ TEST(TemplateSet, MissingPartialFailsAtStart) {
                std::runtime_error);
 }
 
-}  // namespace sotong::render
-
-namespace sotong::render {
-
 TEST(View, ObjectKeepsTheOrderGivenAndTheLastValueOfAKeyGivenTwice) {
   View v = View::object({{"a", "1"}, {"b", "2"}, {"a", "3"}});
   ASSERT_EQ(v.fields().size(), 2U);

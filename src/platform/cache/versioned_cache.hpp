@@ -1,6 +1,7 @@
 // A value computed from the database and kept in memory until the data it came from changes: the organisation
 // directory, the working-day calendar, a module's figures. Correct across nodes, restores and command-line
-// runs, because each use reads the data's tokens (one indexed query) before anything else in its transaction.
+// runs, because each use reads the data's tokens (one scan of a handful of rows) before anything else in its
+// transaction.
 #pragma once
 
 #include <cstddef>

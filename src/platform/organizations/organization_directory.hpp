@@ -1,6 +1,6 @@
 // Every organisation, as modules ask about them on each page: names and paths, a subtree, the 시·군 or bureau
 // an organisation belongs to. Kept in memory until an organisation changes (organization_store bumps its data
-// version), so a page pays one indexed query instead of reading and sorting the whole table.
+// version), so a page pays one small query instead of reading and sorting the whole table.
 #pragma once
 
 #include <cstdint>
