@@ -9,7 +9,7 @@ packages=(
   libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libxlsxwriter-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev
+  libxlsxwriter-dev libzip-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev wrk
   chromium fonts-noto-cjk openjdk-17-jre-headless
 )
