@@ -1,5 +1,6 @@
 // The download response: content type, RFC 6266/5987 file names, no caching.
 #include <algorithm>
+#include <utility>
 
 #include "platform/exports/exports.hpp"
 
@@ -44,8 +45,25 @@ std::string rfc5987(std::string_view text) {
   return out;
 }
 
+constexpr std::string_view kCsvType = "text/csv; charset=utf-8";
+constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 bool is_letter(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/// The body as an attachment named base_name + extension (and its ASCII stand-in), never cached.
+http::Response file_download(std::string body, std::string_view content_type, std::string_view extension,
+                             std::string_view base_name, std::string_view ascii_name) {
+  http::Response r;
+  r.body = std::move(body);
+  r.content_type = std::string(content_type);
+  const std::string name = std::string(base_name) + std::string(extension);
+  const std::string fallback =
+      ascii_name.empty() ? std::string() : std::string(ascii_name) + std::string(extension);
+  r.header("Content-Disposition", content_disposition(name, fallback));
+  r.header("Cache-Control", "no-store");
+  return r;
 }
 }  // namespace
 
@@ -82,22 +100,13 @@ std::string content_disposition(std::string_view file_name, std::string_view asc
 
 http::Response download(const Table& table, Format format, std::string_view base_name,
                         std::string_view ascii_name) {
-  http::Response r;
-  std::string extension;
-  if (format == Format::csv) {
-    r.body = to_csv(table);
-    r.content_type = "text/csv; charset=utf-8";
-    extension = ".csv";
-  } else {
-    r.body = to_xlsx(table);
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    extension = ".xlsx";
-  }
-  const std::string name = std::string(base_name) + extension;
-  const std::string fallback = ascii_name.empty() ? std::string() : std::string(ascii_name) + extension;
-  r.header("Content-Disposition", content_disposition(name, fallback));
-  r.header("Cache-Control", "no-store");
-  return r;
+  if (format == Format::csv) return file_download(to_csv(table), kCsvType, ".csv", base_name, ascii_name);
+  return file_download(to_xlsx(table), kXlsxType, ".xlsx", base_name, ascii_name);
+}
+
+http::Response download(const std::vector<Table>& tables, std::string_view base_name,
+                        std::string_view ascii_name) {
+  return file_download(to_xlsx(tables), kXlsxType, ".xlsx", base_name, ascii_name);
 }
 
 }  // namespace sotong::platform::exports

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/response.hpp"
 #include "platform/exports/table.hpp"
@@ -20,10 +21,19 @@ std::string to_csv(const Table& table);
 /// Throws std::runtime_error when libxlsxwriter or the temporary file fails (an I/O fault).
 std::string to_xlsx(const Table& table);
 
+/// An .xlsx workbook with one sheet per table, in order, each written as to_xlsx writes one; a name that an
+/// earlier sheet already has (sheet_name, compared without regard to case) gets " (2)", " (3)" … The
+/// document's title is the first table's. Throws std::invalid_argument for no tables, and as to_xlsx does.
+std::string to_xlsx(const std::vector<Table>& tables);
+
 /// The file as a download: the right content type, Content-Disposition with an ASCII fallback name and
 /// the Korean name (RFC 6266/5987), Cache-Control: no-store. `base_name` has no extension;
 /// `ascii_name`, when given, is the fallback's stem (otherwise derived from base_name).
 http::Response download(const Table& table, Format format, std::string_view base_name,
+                        std::string_view ascii_name = {});
+
+/// Several tables as one .xlsx download (one sheet each), named as the single-table download is.
+http::Response download(const std::vector<Table>& tables, std::string_view base_name,
                         std::string_view ascii_name = {});
 
 /// `attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded name>`.

@@ -9,6 +9,8 @@
 #include "http/form.hpp"
 #include "platform/exports/exports.hpp"
 #include "platform/exports/list_export.hpp"
+#include "platform/imports/table_reader.hpp"
+#include "platform/imports/zip_archive.hpp"
 
 namespace sotong::platform::exports {
 namespace {
@@ -175,6 +177,56 @@ TEST(ExportsXlsx, EmptyTableStillOpens) {
   const std::string xlsx = to_xlsx({"빈 목록", {{"이름"}}, {}});
   EXPECT_EQ(xlsx.substr(0, 2), "PK");
   EXPECT_NE(zip_part(xlsx, "xl/sharedStrings.xml").find("이름"), std::string::npos);
+}
+
+TEST(ExportsXlsx, SeveralTablesMakeOneSheetEachWithUniqueNames) {
+  const Table second{
+      "기관 목록", {{"연도", 0, ColumnKind::number}, {"건수", 0, ColumnKind::number}}, {{"2026", "12"}}};
+  const Table long_title{std::string(40, 'x'), {{"a"}}, {{"b"}}};
+  const std::string xlsx = to_xlsx(std::vector<Table>{sample(), second, long_title, long_title});
+
+  // Sheet 1 is the first table, as the platform's own reader reads it back.
+  const Table first = sample();
+  auto rows = imports::read_table(xlsx, "통합.xlsx");
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), first.rows.size() + 1);
+  EXPECT_EQ((*rows)[0], (CsvRow{"기관코드", "기관명", "인원", "등록일"}));
+  EXPECT_EQ((*rows)[1][1], "전주시");
+  EXPECT_EQ((*rows)[1][2], "1234");
+
+  auto archive = imports::ZipArchive::open(xlsx);
+  ASSERT_TRUE(archive.ok()) << archive.error().message;
+  EXPECT_TRUE(archive->contains("xl/worksheets/sheet2.xml"));
+  EXPECT_TRUE(archive->contains("xl/worksheets/sheet4.xml"));
+  EXPECT_FALSE(archive->contains("xl/worksheets/sheet5.xml"));
+  auto workbook = archive->read("xl/workbook.xml", 1 << 20);
+  ASSERT_TRUE(workbook.ok());
+  EXPECT_NE(workbook->find("name=\"기관 목록\""), std::string::npos) << *workbook;
+  EXPECT_NE(workbook->find("name=\"기관 목록 (2)\""), std::string::npos) << *workbook;
+  EXPECT_NE(workbook->find("name=\"" + std::string(31, 'x') + "\""), std::string::npos) << *workbook;
+  EXPECT_NE(workbook->find("name=\"" + std::string(27, 'x') + " (2)\""), std::string::npos) << *workbook;
+  // Each sheet has the header styling: a frozen, filtered first row.
+  auto sheet2 = archive->read("xl/worksheets/sheet2.xml", 1 << 20);
+  ASSERT_TRUE(sheet2.ok());
+  EXPECT_NE(sheet2->find("<autoFilter ref=\"A1:B2\""), std::string::npos) << *sheet2;
+  EXPECT_NE(sheet2->find("state=\"frozen\""), std::string::npos) << *sheet2;
+
+  EXPECT_THROW(to_xlsx(std::vector<Table>{}), std::invalid_argument);
+}
+
+TEST(ExportsDownload, SeveralTablesAsOneWorkbook) {
+  auto r = download(std::vector<Table>{sample(), sample()}, "설문 결과", "survey");
+  EXPECT_EQ(r.content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(r.body.substr(0, 4), std::string("PK\x03\x04", 4));
+  bool found = false;
+  for (const auto& [name, value] : r.headers) {
+    if (name != "Content-Disposition") continue;
+    found = true;
+    EXPECT_EQ(value,
+              "attachment; filename=\"survey.xlsx\"; "
+              "filename*=UTF-8''%EC%84%A4%EB%AC%B8%20%EA%B2%B0%EA%B3%BC.xlsx");
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST(ExportsXlsx, LeavesNoTemporaryFileBehind) {

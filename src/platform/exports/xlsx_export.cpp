@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <span>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
@@ -123,29 +125,41 @@ class Workbook {
   lxw_workbook* book_;
 };
 
-void write_sheet(lxw_workbook* book, const Table& table) {
-  const std::string name = sheet_name(table.title);
+/// The cell formats every sheet shares, added to the workbook once.
+struct Formats {
+  lxw_format* header;
+  lxw_format* integer;
+  lxw_format* decimal;
+  lxw_format* date;
+  lxw_format* minute;
+};
+
+Formats add_formats(lxw_workbook* book) {
+  Formats f{};
+  f.header = workbook_add_format(book);
+  format_set_bold(f.header);
+  format_set_bg_color(f.header, 0xDCE6F2);
+  format_set_pattern(f.header, LXW_PATTERN_SOLID);
+  format_set_border(f.header, LXW_BORDER_THIN);
+  format_set_align(f.header, LXW_ALIGN_CENTER);
+  format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap(f.header);
+  f.integer = workbook_add_format(book);
+  format_set_num_format(f.integer, "#,##0");
+  f.decimal = workbook_add_format(book);
+  format_set_num_format(f.decimal, "#,##0.0##");
+  f.date = workbook_add_format(book);
+  format_set_num_format(f.date, "yyyy-mm-dd");
+  format_set_align(f.date, LXW_ALIGN_LEFT);
+  f.minute = workbook_add_format(book);
+  format_set_num_format(f.minute, "yyyy-mm-dd hh:mm");
+  format_set_align(f.minute, LXW_ALIGN_LEFT);
+  return f;
+}
+
+void write_sheet(lxw_workbook* book, const Formats& formats, const Table& table, const std::string& name) {
   lxw_worksheet* sheet = workbook_add_worksheet(book, name.c_str());
   if (!sheet) throw std::runtime_error("엑셀 시트를 만들 수 없습니다: " + name);
-
-  lxw_format* header = workbook_add_format(book);
-  format_set_bold(header);
-  format_set_bg_color(header, 0xDCE6F2);
-  format_set_pattern(header, LXW_PATTERN_SOLID);
-  format_set_border(header, LXW_BORDER_THIN);
-  format_set_align(header, LXW_ALIGN_CENTER);
-  format_set_align(header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_text_wrap(header);
-  lxw_format* integer = workbook_add_format(book);
-  format_set_num_format(integer, "#,##0");
-  lxw_format* decimal = workbook_add_format(book);
-  format_set_num_format(decimal, "#,##0.0##");
-  lxw_format* date = workbook_add_format(book);
-  format_set_num_format(date, "yyyy-mm-dd");
-  format_set_align(date, LXW_ALIGN_LEFT);
-  lxw_format* minute = workbook_add_format(book);
-  format_set_num_format(minute, "yyyy-mm-dd hh:mm");
-  format_set_align(minute, LXW_ALIGN_LEFT);
 
   const auto columns = static_cast<lxw_col_t>(table.columns.size());
   for (lxw_col_t c = 0; c < columns; ++c) {
@@ -161,7 +175,7 @@ void write_sheet(lxw_workbook* book, const Table& table) {
     }
     check(worksheet_set_column(sheet, c, c, width, nullptr), "열 너비");
     check(worksheet_write_string(sheet, 0, c, std::string(first_chars(column.header, kMaxCellChars)).c_str(),
-                                 header),
+                                 formats.header),
           "머리글");
   }
   check(worksheet_set_row(sheet, 0, 20, nullptr), "머리글 높이");
@@ -176,12 +190,14 @@ void write_sheet(lxw_workbook* book, const Table& table) {
       if (kind == ColumnKind::number) {
         if (auto n = parse_number(text)) {
           const bool whole = text.find('.') == std::string::npos;
-          check(worksheet_write_number(sheet, row, c, *n, whole ? integer : decimal), "숫자");
+          check(worksheet_write_number(sheet, row, c, *n, whole ? formats.integer : formats.decimal), "숫자");
           continue;
         }
       } else if (kind == ColumnKind::date) {
         if (auto d = parse_date_cell(text)) {
-          check(worksheet_write_datetime(sheet, row, c, &d->value, d->has_time ? minute : date), "날짜");
+          check(
+              worksheet_write_datetime(sheet, row, c, &d->value, d->has_time ? formats.minute : formats.date),
+              "날짜");
           continue;
         }
       }
@@ -195,6 +211,57 @@ void write_sheet(lxw_workbook* book, const Table& table) {
     check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()), columns - 1),
           "자동 필터");
   }
+}
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+/// Each table's sheet_name, with " (2)", " (3)" … added to a name an earlier sheet already has (Excel
+/// compares sheet names without regard to case), the name cut so that it stays within 31 characters.
+std::vector<std::string> unique_sheet_names(std::span<const Table> tables) {
+  std::vector<std::string> names;
+  std::set<std::string> taken;
+  for (const Table& table : tables) {
+    const std::string base = sheet_name(table.title);
+    std::string name = base;
+    for (int n = 2; taken.contains(lowercase(name)); ++n) {
+      const std::string suffix = " (" + std::to_string(n) + ")";
+      name = std::string(first_chars(base, LXW_SHEETNAME_MAX - suffix.size())) + suffix;
+    }
+    taken.insert(lowercase(name));
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
+/// The workbook of one sheet per table, in order; the document's title is the first table's.
+std::string write_workbook(std::span<const Table> tables) {
+  if (tables.empty()) throw std::invalid_argument("엑셀 통합 문서에 담을 표가 없습니다.");
+  for (const Table& table : tables) {
+    if (table.rows.size() > kMaxRows) {
+      throw std::length_error(
+          "엑셀 한 시트에 담을 수 있는 행 수(1,048,575)를 넘습니다. CSV로 내려받으십시오.");
+    }
+  }
+  const std::vector<std::string> names = unique_sheet_names(tables);
+  TempFile file;
+  {
+    Workbook book(file.path());
+    std::string title = tables.front().title;
+    lxw_doc_properties properties{};
+    properties.title = title.data();
+    check(workbook_set_properties(book.get(), &properties), "문서 정보");
+    const Formats formats = add_formats(book.get());
+    for (std::size_t i = 0; i < tables.size(); ++i) write_sheet(book.get(), formats, tables[i], names[i]);
+    book.close();
+  }
+  std::ifstream in(file.path(), std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) throw std::runtime_error("만든 엑셀 파일을 읽을 수 없습니다.");
+  return std::move(bytes).str();
 }
 }  // namespace
 
@@ -214,31 +281,16 @@ std::string sheet_name(std::string_view title) {
   name = std::string(first_chars(name, LXW_SHEETNAME_MAX));
   trim();
   if (name.empty()) return "Sheet1";
-  std::string lower = name;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (lower == "history") name += " 1";  // Excel keeps "History" for itself
+  if (lowercase(name) == "history") name += " 1";  // Excel keeps "History" for itself
   return name;
 }
 
 std::string to_xlsx(const Table& table) {
-  if (table.rows.size() > kMaxRows) {
-    throw std::length_error("엑셀 한 시트에 담을 수 있는 행 수(1,048,575)를 넘습니다. CSV로 내려받으십시오.");
-  }
-  TempFile file;
-  {
-    Workbook book(file.path());
-    std::string title = table.title;
-    lxw_doc_properties properties{};
-    properties.title = title.data();
-    check(workbook_set_properties(book.get(), &properties), "문서 정보");
-    write_sheet(book.get(), table);
-    book.close();
-  }
-  std::ifstream in(file.path(), std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) throw std::runtime_error("만든 엑셀 파일을 읽을 수 없습니다.");
-  return std::move(bytes).str();
+  return write_workbook(std::span<const Table>(&table, 1));
+}
+
+std::string to_xlsx(const std::vector<Table>& tables) {
+  return write_workbook(tables);
 }
 
 }  // namespace sotong::platform::exports
