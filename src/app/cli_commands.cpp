@@ -273,6 +273,12 @@ std::string size_text(std::uintmax_t bytes) {
 }
 }  // namespace
 
+int run_module_command(const Config& config, const platform::CliCommand& command,
+                       const std::vector<std::string>& args) {
+  auto db = open_migrated(config);
+  return command.run(*db, args);
+}
+
 int run_generate(const Config& config, const GenerateArgs& args) {
   const auto modules = all_modules();
   const platform::Generator* generator = nullptr;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "platform/module.hpp"
 
 namespace sotong::app {
 
@@ -57,6 +58,10 @@ struct HistoryArgs {
 };
 
 /// `history verify` (exit 3 when the chain is broken) and `history prune [--days N]`.
+/// A module's own console command (platform::CliCommand) on the migrated database.
+int run_module_command(const Config& config, const platform::CliCommand& command,
+                       const std::vector<std::string>& args);
+
 void add_history_commands(CLI::App& history, HistoryArgs& args);
 int run_history_command(const Config& config, CLI::App& history, const HistoryArgs& args);
 

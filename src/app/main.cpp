@@ -133,6 +133,21 @@ int main(int argc, char** argv) {
   restore_cmd->add_option("--database", database);
   restore_cmd->add_option("--config", config_path);
 
+  // The modules' own console commands (`sotong surveys import …`): each reads the words after its name
+  // itself.
+  const auto modules = app::all_modules();
+  std::vector<std::pair<CLI::App*, const platform::CliCommand*>> module_cmds;
+  for (const auto& m : modules) {
+    for (const auto& command : m.commands) {
+      auto* cmd = cli.add_subcommand(command.name,
+                                     command.description + " (" + command.name + " " + command.usage + ")");
+      cmd->add_option("--database", database);
+      cmd->add_option("--config", config_path);
+      cmd->allow_extras();
+      module_cmds.emplace_back(cmd, &command);
+    }
+  }
+
   CLI11_PARSE(cli, argc, argv);
   try {
     app::Config config = app::load_config(config_path);
@@ -149,6 +164,8 @@ int main(int argc, char** argv) {
     if (history_cmd->parsed()) return app::run_history_command(config, *history_cmd, history_args);
     if (backup_cmd->parsed()) return app::run_backup(config, backup_file);
     if (restore_cmd->parsed()) return app::run_restore(config, backup_file);
+    for (const auto& [cmd, command] : module_cmds)
+      if (cmd->parsed()) return app::run_module_command(config, *command, cmd->remaining());
   } catch (const std::exception& e) {
     std::cerr << "오류: " << e.what() << "\n";
     return 1;

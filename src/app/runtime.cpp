@@ -6,6 +6,7 @@
 #include "core/korean_text.hpp"
 #include "modules/meetings/meetings_module.hpp"
 #include "modules/suggestions/suggestions_module.hpp"
+#include "modules/surveys/surveys_module.hpp"
 #include "platform/operations/operations_routes.hpp"
 #include "platform/platform_parts.hpp"
 // new-module: includes
@@ -24,6 +25,7 @@ std::vector<platform::ModuleManifest> all_modules() {
   for (auto& m : std::vector<platform::ModuleManifest>{
       suggestions::manifest(),
       meetings::manifest(),
+      surveys::manifest(),
       // new-module: manifests
   })
     modules.push_back(std::move(m));

@@ -26,6 +26,14 @@ std::string random_token(std::size_t bytes) {
   return out;
 }
 
+std::int64_t random_id() {
+  std::uint64_t raw = 0;
+  randombytes_buf(&raw, sizeof raw);
+  // The top bit cleared and zero avoided: a positive BIGINT on both engines.
+  const auto id = static_cast<std::int64_t>(raw >> 1);
+  return id == 0 ? 1 : id;
+}
+
 namespace {
 using SessionKey = std::array<unsigned char, crypto_secretbox_KEYBYTES>;
 

@@ -1,6 +1,7 @@
 // Secrets: random tokens, keyed and plain token hashes, argon2id password hashes (libsodium).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,9 @@ void init_crypto();
 /// A URL-safe random token with `bytes` bytes of entropy (session ids, CSRF tokens, API tokens).
 std::string random_token(std::size_t bytes = 32);
 
+/// A random positive 63-bit id, for rows whose id must not tell the order they were written in (survey
+/// responses).
+std::int64_t random_id();
 /// Hex BLAKE2b-256 of a token: what the database stores instead of the token itself.
 std::string token_hash(std::string_view token);
 

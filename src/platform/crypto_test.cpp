@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace sotong::platform {
 
 TEST(Crypto, PasswordHashesAreArgon2idAndVerify) {
@@ -44,6 +46,23 @@ TEST(Crypto, ASealedValueOpensOnlyForItsSessionAndPurpose) {
   EXPECT_FALSE(open_for_session("session-a", "issued-password", "short"));
   EXPECT_FALSE(open_for_session("session-a", "issued-password", "%%%not base64%%%"));
   EXPECT_NE(seal_for_session("session-a", "p", "x"), seal_for_session("session-a", "p", "x"));  // fresh nonce
+}
+
+TEST(Crypto, RandomIdsArePositiveAndDoNotFollowOneAnother) {
+  std::set<std::int64_t> seen;
+  std::int64_t previous = 0;
+  int ascending = 0;
+  for (int i = 0; i < 1000; ++i) {
+    const auto id = random_id();
+    EXPECT_GT(id, 0);
+    seen.insert(id);
+    if (id > previous) ++ascending;
+    previous = id;
+  }
+  EXPECT_EQ(seen.size(), 1000u);
+  // A sequence would rise every time; random ids rise about half the time.
+  EXPECT_GT(ascending, 350);
+  EXPECT_LT(ascending, 650);
 }
 
 }  // namespace sotong::platform

@@ -178,6 +178,16 @@ struct Generator {
   std::function<Result<std::int64_t>(store::Database&, std::int64_t count)> run;
 };
 
+/// A command of the module's own on the operator's console: `sotong NAME ARGS…` (e.g. `sotong surveys import
+/// --campaign 3 answers.csv`). The program opens and migrates the database and hands over the words after
+/// NAME; the command reads them itself, prints in Korean and returns the exit status (0 when it succeeded).
+struct CliCommand {
+  std::string name;         // "surveys": the word after `sotong`, usually the module's name
+  std::string description;  // Korean, for `sotong --help`
+  std::string usage;  // "import --campaign ID FILE": what follows the name, shown when the words are wrong
+  std::function<int(store::Database&, const std::vector<std::string>& args)> run;
+};
+
 /// A signed-in browser session as the request pipeline needs it.
 struct SignedInSession {
   Actor actor;

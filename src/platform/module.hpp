@@ -67,6 +67,8 @@ struct ModuleManifest {
   std::function<void(store::Database&, const Policy&)> demo_data;
   /// Makers of many realistic records for benchmarks, run by `sotong generate NAME --count N`.
   std::vector<Generator> generators;
+  /// Console commands of the module (`sotong NAME …`), added to the program's command line.
+  std::vector<CliCommand> commands;
 };
 
 /// Adds a module's embedded files: "migrations/0001_x.sql" become migrations, "openapi.json" the OpenAPI

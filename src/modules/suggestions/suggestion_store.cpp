@@ -267,6 +267,18 @@ std::vector<std::pair<std::int64_t, std::int64_t>> count_submitted_per_organizat
   return out;
 }
 
+std::vector<std::pair<std::int64_t, double>> mean_satisfaction_per_lead_bureau(store::Connection& c,
+                                                                               Timestamp from, Timestamp to) {
+  std::vector<std::pair<std::int64_t, double>> out;
+  for (const auto& row :
+       c.query("SELECT lead_bureau_id, SUM(satisfaction), COUNT(*) FROM suggestions "
+               "WHERE satisfaction IS NOT NULL AND lead_bureau_id IS NOT NULL "
+               "AND rated_at >= ? AND rated_at < ? GROUP BY lead_bureau_id ORDER BY lead_bureau_id",
+               {from, to}))
+    out.emplace_back(row.int64(0), static_cast<double>(row.int64(1)) / static_cast<double>(row.int64(2)));
+  return out;
+}
+
 std::int64_t count_all(store::Connection& c) {
   return c.scalar("SELECT COUNT(*) FROM suggestions");
 }

@@ -71,6 +71,9 @@ std::int64_t count_matching(store::Connection& c, const ListQuery& query);
 std::vector<std::pair<std::int64_t, std::int64_t>> count_submitted_per_organization(store::Connection& c,
                                                                                     Timestamp from,
                                                                                     Timestamp to);
+/// (lead bureau id, mean satisfaction) of the suggestions rated in [from, to), in bureau id order.
+std::vector<std::pair<std::int64_t, double>> mean_satisfaction_per_lead_bureau(store::Connection& c,
+                                                                               Timestamp from, Timestamp to);
 
 /// How many suggestions there are, drafts included.
 std::int64_t count_all(store::Connection& c);

@@ -34,6 +34,16 @@ std::vector<platform::IndicatorValue> submitted_per_organization(store::Connecti
   return out;
 }
 
+/// The mean 만족도 (1–5) the 시·군 gave the answers of each lead bureau during `year` (Korean calendar year,
+/// by the day of the rating): shown beside the cooperation index without that module including this one.
+std::vector<platform::IndicatorValue> satisfaction_per_bureau(store::Connection& c, int year) {
+  std::vector<platform::IndicatorValue> out;
+  for (const auto& [bureau, mean] : suggestion_store::mean_satisfaction_per_lead_bureau(
+           c, seoul_day_start({year, 1, 1}), seoul_day_start({year + 1, 1, 1})))
+    out.push_back({bureau, mean});
+  return out;
+}
+
 /// The history's names and links of the suggestions still kept: the title, and the page for those who may
 /// view suggestions (the page itself checks the organisations again).
 std::map<std::int64_t, platform::HistoryRecord> history_records(store::Connection& c,
@@ -142,7 +152,10 @@ platform::ModuleManifest manifest() {
   };
   m.indicators = {{"suggestions.submitted", "건의사항 접수 건수", "건",
                    "그해 1월 1일부터 12월 31일까지(한국 시간) 제출된 건의를 건의한 기관별로 셉니다.", kView,
-                   platform::IndicatorPeriod::calendar_year, submitted_per_organization}};
+                   platform::IndicatorPeriod::calendar_year, submitted_per_organization},
+                  {"suggestions.satisfaction", "건의 답변 만족도", "점",
+                   "그해(한국 시간) 시·군이 매긴 만족도(1~5점)를 답변한 주관 실국별로 평균합니다.", kView,
+                   platform::IndicatorPeriod::calendar_year, satisfaction_per_bureau}};
   // A year of suggestions, then the two standing task forces; each loader skips what is already there.
   m.demo_data = [](store::Database& db, const platform::Policy&) {
     load_demo_suggestions(db);
