@@ -33,6 +33,7 @@ void register_extensions(const std::vector<ModuleManifest>& modules) {
     for (const auto& k : m.job_kinds) jobs::register_kind(k);
     for (const auto& r : m.review_sources) register_review_source(r);
     for (const auto& t : m.intake_targets) register_intake_target(t);
+    for (const auto& p : m.survey_providers) register_survey_provider(p);
     for (const auto& f : m.calendar_feeds) calendar::register_feed_source(f);
     for (const auto& u : m.organization_usage) organizations::register_usage(u);
     if (m.identity) set_display_names(m.identity->display_names);

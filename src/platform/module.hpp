@@ -17,6 +17,7 @@
 #include "platform/policy.hpp"
 #include "platform/review_sources.hpp"
 #include "platform/search/search_index.hpp"
+#include "platform/survey_providers.hpp"
 #include "platform/web/route_table.hpp"
 #include "render/template_set.hpp"
 #include "store/database.hpp"
@@ -52,6 +53,8 @@ struct ModuleManifest {
   std::vector<ReviewSource> review_sources;
   /// Matters the module opens when another module asks (a workshop's opinion turned into a suggestion).
   std::vector<IntakeTarget> intake_targets;
+  /// Surveys the module runs for the others (platform/survey_providers.hpp): the surveys module provides one.
+  std::vector<SurveyProvider> survey_providers;
   /// Calendars a person may subscribe to from Outlook or Google Calendar (/calendar/feeds).
   std::vector<calendar::CalendarFeedSource> calendar_feeds;
   /// Keys the module reads from its own section of the config file ([name]); others are refused at start.

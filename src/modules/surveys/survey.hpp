@@ -96,6 +96,8 @@ struct Campaign {
   Timestamp created_at = 0;
   std::optional<Timestamp> closed_at;
   std::vector<std::int64_t> subjects;  // organisation ids rated (bureaus)
+  /// Names of subjects another module gave (a course's title), by position in `subjects`; empty for bureaus.
+  std::vector<std::string> subject_labels;
 };
 
 /// One organisation's progress: invited people and how many have submitted, never who.

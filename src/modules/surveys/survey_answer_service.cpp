@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "modules/surveys/survey_campaign_service.hpp"
 #include "modules/surveys/survey_permissions.hpp"
 #include "modules/surveys/survey_response_store.hpp"
 #include "modules/surveys/survey_rules.hpp"
@@ -50,12 +51,16 @@ Result<Loaded> load(store::Connection& c, std::string_view token, CivilDate toda
 std::vector<std::pair<std::int64_t, std::string>> choices_for(store::Connection& c, const Loaded& l) {
   const auto directory = platform::OrganizationDirectory::load(c);
   std::vector<std::pair<std::int64_t, std::string>> out;
-  for (auto subject : l.campaign.subjects) {
-    if (subject == l.token.organization_id) continue;  // nobody rates their own bureau
-    const auto* org = directory.find(subject);
-    out.emplace_back(subject, org ? org->name : std::to_string(subject));
+  const bool bureaus = l.campaign.host == kIndexHost;
+  for (std::size_t i = 0; i < l.campaign.subjects.size(); ++i) {
+    const auto subject = l.campaign.subjects[i];
+    if (bureaus && subject == l.token.organization_id) continue;  // nobody rates their own bureau
+    const auto* org = bureaus ? directory.find(subject) : nullptr;
+    const std::string& label =
+        i < l.campaign.subject_labels.size() ? l.campaign.subject_labels[i] : std::string();
+    out.emplace_back(subject, !label.empty() ? label : org ? org->name : std::to_string(subject));
   }
-  std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
+  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
     const auto* x = directory.find(a.first);
     const auto* y = directory.find(b.first);
     return (x ? x->sort_order : 0) < (y ? y->sort_order : 0);

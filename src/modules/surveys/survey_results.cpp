@@ -26,10 +26,12 @@ void gather(std::string_view bytes, const std::vector<int>& positions, std::vect
 ColumnPlan plan_columns(const std::vector<Question>& questions) {
   ColumnPlan plan;
   for (const auto& q : questions) {
-    if (q.kind != QuestionKind::scale || !q.domain) continue;
+    if (q.kind != QuestionKind::scale) continue;
     const bool change = q.dimension == Dimension::change;
     (change ? plan.change_positions : plan.index_positions).push_back(q.position - 1);
-    (change ? plan.change_domains : plan.index_domains).push_back(domain_index(*q.domain));
+    // Another module's survey has no policy domains: its questions count under the first, and its figures
+    // are read from the totals.
+    (change ? plan.change_domains : plan.index_domains).push_back(q.domain ? domain_index(*q.domain) : 0);
   }
   return plan;
 }

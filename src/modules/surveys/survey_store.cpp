@@ -211,8 +211,10 @@ std::int64_t insert_campaign(store::Connection& c, const Campaign& campaign, std
             campaign.include_bureaus, code_of<CampaignState>(kCampaignStates, campaign.state), by, at})
           .front()
           .int64(0);
-  for (auto subject : campaign.subjects)
-    c.execute("INSERT INTO survey_subjects (campaign_id, subject_id) VALUES (?, ?)", {id, subject});
+  for (std::size_t i = 0; i < campaign.subjects.size(); ++i)
+    c.execute(
+        "INSERT INTO survey_subjects (campaign_id, subject_id, label) VALUES (?, ?, ?)",
+        {id, campaign.subjects[i], i < campaign.subject_labels.size() ? campaign.subject_labels[i] : ""});
   platform::data_version::bump(c, kDataVersion);
   return id;
 }

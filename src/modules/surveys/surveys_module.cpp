@@ -7,6 +7,7 @@
 #include "modules/surveys/survey_cli.hpp"
 #include "modules/surveys/survey_demo.hpp"
 #include "modules/surveys/survey_permissions.hpp"
+#include "modules/surveys/survey_provider.hpp"
 #include "modules/surveys/survey_store.hpp"
 #include "modules/surveys/survey_token_store.hpp"
 #include "modules/surveys/surveys_routes.hpp"
@@ -98,6 +99,7 @@ platform::ModuleManifest manifest() {
   m.tasks = {{kRespond, 40, waiting}};
   m.job_kinds = campaign_job_kinds();
   m.commands = {surveys_command()};
+  m.survey_providers = {survey_provider()};
   m.seed = [](store::Database& db) {
     db.write([](store::Connection& c) {
       seed_basic_questionnaire(c);

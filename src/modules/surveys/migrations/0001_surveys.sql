@@ -52,10 +52,12 @@ CREATE TABLE survey_campaigns (
 CREATE INDEX survey_campaigns_year ON survey_campaigns (host, year);
 
 -- What a campaign's respondents rate: for the index a bureau's organisation id (checked by the service); the
--- engine itself does not know what a subject is, so no foreign key.
+-- engine itself does not know what a subject is, so no foreign key; another module's survey names its subjects
+-- in `label` (a course's title).
 CREATE TABLE survey_subjects (
   campaign_id BIGINT NOT NULL REFERENCES survey_campaigns (id),
   subject_id BIGINT NOT NULL,
+  label TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (campaign_id, subject_id)
 );
 
