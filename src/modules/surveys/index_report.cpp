@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include "core/korean_text.hpp"
 #include "modules/surveys/survey_campaign_service.hpp"
@@ -176,6 +177,23 @@ ShownStat suppress(const Stat& stat) {
   return out;
 }
 
+std::vector<CommentGroup> group_comments(const std::vector<Comment>& comments) {
+  std::map<std::tuple<std::string, std::string, std::string>, CommentGroup> merged;
+  for (const auto& c : comments) {
+    auto& g = merged[{c.bureau_name, c.question, c.text}];
+    if (g.count == 0) g = {c.bureau_id, c.bureau_name, c.question, c.text, 0};
+    ++g.count;
+  }
+  std::vector<CommentGroup> out;
+  for (auto& entry : merged) out.push_back(std::move(entry.second));
+  std::stable_sort(out.begin(), out.end(), [](const CommentGroup& a, const CommentGroup& b) {
+    if (a.bureau_name != b.bureau_name) return a.bureau_name < b.bureau_name;
+    if (a.question != b.question) return a.question < b.question;
+    return a.count > b.count;
+  });
+  return out;
+}
+
 std::vector<int> competition_ranks(const std::vector<std::optional<double>>& scores) {
   std::vector<int> ranks(scores.size(), 0);
   for (std::size_t i = 0; i < scores.size(); ++i) {
@@ -220,22 +238,26 @@ Result<IndexReport> index_report(const platform::ServiceContext& svc, std::int64
 Result<std::int64_t> latest_campaign_id(const platform::ServiceContext& svc) {
   return svc.db.read([&](store::Connection& c) -> Result<std::int64_t> {
     for (const auto& campaign : survey_store::list_campaigns(c, kIndexHost))
-      if (!campaign.pilot && campaign.state != CampaignState::draft) return campaign.id;
+      if (!campaign.pilot && campaign.state == CampaignState::closed) return campaign.id;
     return Error::not_found("아직 결과가 있는 협력지수 조사가 없습니다.");
   });
 }
 
 Result<BureauFeedback> bureau_feedback(const platform::ServiceContext& svc, std::int64_t campaign_id,
                                        std::int64_t bureau_id) {
+  const bool coordinator = svc.policy.allows(svc.actor, kResults);
   auto feedback = svc.db.read([&](store::Connection& c) -> Result<BureauFeedback> {
     const auto directory = platform::OrganizationDirectory::load(c);
     const auto* bureau = directory.find(bureau_id);
     if (!bureau || bureau->kind != platform::OrganizationKind::bureau) return Error::not_found(kNotFound);
     // The coordinator reads every bureau's; a bureau's officers their own only, and another's is not found.
-    if (!svc.policy.allows(svc.actor, kResults) && !svc.policy.check(svc.actor, kFeedback, bureau->path).ok())
+    if (!coordinator && !svc.policy.check(svc.actor, kFeedback, bureau->path).ok())
       return Error::not_found(kNotFound);
     auto loaded = load(c, campaign_id);
     if (!loaded) return loaded.error();
+    // A bureau reads its result once the campaign is closed: partial figures mid-survey would mislead, and
+    // watching them move would tell who answered lately.
+    if (!coordinator && loaded->campaign.state != CampaignState::closed) return Error::not_found(kNotFound);
     if (std::find(loaded->campaign.subjects.begin(), loaded->campaign.subjects.end(), bureau_id) ==
         loaded->campaign.subjects.end())
       return Error::not_found(kNotFound);

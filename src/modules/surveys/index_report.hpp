@@ -58,6 +58,18 @@ struct Comment {
   std::string text;
 };
 
+/// The same comment written by several respondents about one bureau and question, counted once.
+struct CommentGroup {
+  std::int64_t bureau_id = 0;
+  std::string bureau_name;
+  std::string question;
+  std::string text;
+  std::int64_t count = 0;
+};
+
+/// Comments merged by bureau, question and text, the most written first within a bureau and question.
+std::vector<CommentGroup> group_comments(const std::vector<Comment>& comments);
+
 struct IndexReport {
   Campaign campaign;
   std::optional<Campaign> last_year;
@@ -74,7 +86,7 @@ struct IndexReport {
 
 /// The report of a campaign of the index (the coordinator).
 Result<IndexReport> index_report(const platform::ServiceContext& svc, std::int64_t campaign_id);
-/// The report of the latest closed or open yearly campaign; not found when there is none.
+/// The latest closed yearly campaign (not a pilot): what a bureau reads as its result; not found when none.
 Result<std::int64_t> latest_campaign_id(const platform::ServiceContext& svc);
 
 /// What one bureau reads of its own result: its figures, the average of all bureaus, last year's, and which

@@ -44,8 +44,40 @@ View notes_view(const IndexReport& r, const std::string& kind, bool may_manage) 
   return out;
 }
 
-View report_view(Web& web, Context& ctx, const IndexReport& r) {
-  const auto tables = report_tables(r);
+/// The comments per bureau, identical ones counted once: the screen folds each bureau's away.
+View comment_groups_view(const IndexReport& r) {
+  View out = View::list();
+  std::string bureau;
+  View items = View::list();
+  std::int64_t total = 0;
+  auto flush = [&] {
+    if (bureau.empty()) return;
+    out.push(
+        View::object({{"bureau", bureau}, {"comments", items}, {"count", static_cast<long long>(total)}}));
+    items = View::list();
+    total = 0;
+  };
+  for (const auto& g : group_comments(r.comments)) {
+    if (g.bureau_name != bureau) {
+      flush();
+      bureau = g.bureau_name;
+    }
+    items.push(View::object({{"question", g.question},
+                             {"text", g.text},
+                             {"count", static_cast<long long>(g.count)},
+                             {"repeated", g.count > 1}}));
+    total += g.count;
+  }
+  flush();
+  return out;
+}
+
+/// The report as the page shows it; `print` keeps every table (comments and notes too), the screen the three
+/// tables of figures, with the comments folded per bureau and the notes as an editable list.
+View report_view(Web& web, Context& ctx, const IndexReport& r, bool print) {
+  auto tables = report_tables(r);
+  constexpr std::size_t kFigureTables = 3;
+  if (!print && tables.size() > kFigureTables) tables.resize(kFigureTables);
   const bool may_manage = web.policy().allows(ctx.actor, kManage);
   View bureaus = View::list();
   for (const auto& b : r.bureaus)
@@ -71,6 +103,8 @@ View report_view(Web& web, Context& ctx, const IndexReport& r) {
        {"improvement", r.improvement_ratio ? format_ratio(*r.improvement_ratio) : std::string("-")},
        {"withheld", kWithheld},
        {"tables", tables_view(tables)},
+       {"comment_groups", comment_groups_view(r)},
+       {"has_comments", !r.comments.empty()},
        {"measures", notes_view(r, "measure", may_manage)},
        {"proposals", notes_view(r, "proposal", may_manage)},
        {"bureaus", bureaus},
@@ -104,7 +138,7 @@ http::Response report_page(Web& web, Context& ctx) {
                                          "cooperation-index-report");
     }
     return web.render(
-        ctx, "surveys/report", report_view(web, ctx, r),
+        ctx, "surveys/report", report_view(web, ctx, r, false),
         {r.campaign.title + " 평가보고서",
          {{kHomeLabel, kHome}, {r.campaign.title, campaign_href(r.campaign.id)}, {"평가보고서", ""}},
          {}});
@@ -114,7 +148,7 @@ http::Response report_page(Web& web, Context& ctx) {
 http::Response print_page(Web& web, Context& ctx) {
   auto report = report_of(web, ctx);
   return web.respond(ctx, std::move(report), [&](const IndexReport& r) {
-    View v = report_view(web, ctx, r);
+    View v = report_view(web, ctx, r, true);
     v.set("printed_on", platform::calendar::format_date(seoul_date(now())));
     return web.render(ctx, "surveys/report_print", v,
                       {r.campaign.title + " 평가보고서",

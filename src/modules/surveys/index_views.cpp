@@ -95,8 +95,9 @@ Table domain_table(const IndexReport& r) {
 }
 
 Table comments_table(const IndexReport& r) {
-  Table t{"의견", {{"실국", 18}, {"문항", 30}, {"의견", 60}}, {}};
-  for (const auto& c : r.comments) t.rows.push_back({c.bureau_name, c.question, c.text});
+  Table t{"의견", {{"실국", 18}, {"문항", 30}, {"의견", 60}, {"건수", 6, ColumnKind::number}}, {}};
+  for (const auto& g : group_comments(r.comments))
+    t.rows.push_back({g.bureau_name, g.question, g.text, std::to_string(g.count)});
   return t;
 }
 

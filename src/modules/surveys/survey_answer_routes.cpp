@@ -84,9 +84,11 @@ http::Response sheet_view(Web& web, Context& ctx, const AnswerSheet& sheet,
   View progress = View::list();
   const auto needed = needed_count(sheet.questions);
   bool all_done = !sheet.drafts.empty();
-  for (const auto& [id, name] : sheet.choices) {
+  for (const auto& choice : sheet.choices) {
+    const auto id = choice.first;
+    const auto& name = choice.second;
     const auto draft = std::find_if(sheet.drafts.begin(), sheet.drafts.end(),
-                                    [&](const Answers& d) { return d.subject_id == id; });
+                                    [id](const Answers& d) { return d.subject_id == id; });
     const bool chosen = draft != sheet.drafts.end();
     choices.push(View::object(
         {{"id", id}, {"name", name}, {"selected", chosen}, {"field_id", "subject-" + std::to_string(id)}}));

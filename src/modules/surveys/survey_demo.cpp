@@ -56,7 +56,7 @@ std::vector<BureauProfile> profiles(std::size_t n) {
 }
 
 std::uint8_t scale_answer(double level, std::mt19937& rng) {
-  std::normal_distribution<double> noise(0.0, 0.85);
+  std::normal_distribution<double> noise(0.0, 0.55);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   if (unit(rng) < 0.06) return 0;  // 모름
   const double v = std::round(level + noise(rng));
@@ -68,7 +68,10 @@ Answers respond(const Questionnaire& q, std::int64_t bureau, const BureauProfile
                 std::mt19937& rng) {
   Answers a;
   a.subject_id = bureau;
-  const double level = p.base + p.trend * (year - kDemoFirstYear);
+  // A respondent's own view of the bureau moves all their answers together, as real answers do (and as
+  // Cronbach's α expects of questions measuring one thing).
+  std::normal_distribution<double> person(0.0, 0.6);
+  const double level = p.base + p.trend * (year - kDemoFirstYear) + person(rng);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   for (const auto& question : q.questions) {
     if (question.kind != QuestionKind::scale) {

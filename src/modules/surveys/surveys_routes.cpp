@@ -152,7 +152,7 @@ http::Response campaign_page(Web& web, Context& ctx) {
         .set("completed", static_cast<long long>(o.completed))
         .set("rate", percent(o.completed, o.invited))
         .set("responses", static_cast<long long>(o.responses))
-        .set("waiting", static_cast<long long>(o.waiting))
+        .set("waiting", o.waiting > 0)
         .set("subjects", subjects)
         .set("is_draft", c.state == CampaignState::draft)
         .set("is_open", c.state == CampaignState::open)
