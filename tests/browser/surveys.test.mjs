@@ -276,3 +276,46 @@ test('with a survey open, the feedback menu still leads to the last closed surve
   await page.context().close();
   assert.equal(onOpen, 0, 'the feedback page is that of the survey still open');
 });
+
+// The questionnaires: the shipped 기본형 is in use and can only be copied; the copy takes a new question and lets
+// it go again.
+test('the coordinator copies the basic questionnaire into a new version and edits the copy', async () => {
+  const page = await newPage(chrome.browser, desk);
+  await login(page, 'coordinator');
+  await page.goto(`${BASE}/surveys`);
+  await clickAndWaitForPage(page, page.getByRole('link', { name: '설문지' }).first(), { url: '/surveys/questionnaires' });
+  await look(page, 'surveys-questionnaires-1366');
+  await alsoOnPhone(page, '/surveys/questionnaires', 'surveys-questionnaires-360');
+  await clickAndWaitForPage(page, page.getByRole('link', { name: '정책소통협력지수 기본형 설문' }).last(),
+    { url: /\/surveys\/questionnaires\/\d+$/ });
+  await expectVisible(page.getByText(/고칠 수 없습니다\. 바꾸려면 복사하십시오\./).first(), 'the shipped version is in use');
+  assert.equal(await page.locator('form[action$="/delete"]').count(), 0, 'no question of a version in use can be taken out');
+  await look(page, 'surveys-questionnaire-frozen-1366');
+  await page.fill('#copy-year', '2031');
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '복사해 새 판 만들기' }), { url: /\/surveys\/questionnaires\/\d+$/ });
+  await expectFlash(page, '설문지를 복사해 새 판을 만들었습니다.');
+  const copyPath = new URL(page.url()).pathname;
+
+  // A scale question needs its domain: refused beside the field, then added.
+  const text = `올해 이 실국의 회의 자료는 미리 받았습니다 ${suffix}`;
+  await page.fill('#field-section', '8. 추가');
+  await page.fill('#field-text', text);
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '문항 더하기' }));
+  await expectVisible(page.getByText('5점 척도 문항은 정책영역을 골라야 합니다.').first(), 'the missing domain');
+  await page.selectOption('#field-domain', 'information');
+  await page.selectOption('#field-dimension', 'communication');
+  await clickAndWaitForPage(page, page.getByRole('button', { name: '문항 더하기' }), { url: copyPath });
+  await expectFlash(page, '문항을 더했습니다.');
+  const row = page.getByRole('row').filter({ hasText: text });
+  await expectVisible(row.first(), 'the new question listed');
+  await look(page, 'surveys-questionnaire-copy-1366');
+  await alsoOnPhone(page, copyPath, 'surveys-questionnaire-copy-360');
+
+  await click(row.first().getByRole('button', { name: /빼기/ }));
+  const dialog = page.getByRole('alertdialog', { name: '문항을 뺄까요?' });
+  await expectVisible(dialog);
+  await clickAndWaitForPage(page, dialog.getByRole('button', { name: '빼기' }));
+  await expectFlash(page, '문항을 뺐습니다.');
+  assert.equal(await page.getByRole('row').filter({ hasText: text }).count(), 0, 'the question taken out');
+  await page.context().close();
+});

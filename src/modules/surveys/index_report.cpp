@@ -154,8 +154,16 @@ std::vector<ReportNote> notes_of(store::Connection& c, std::int64_t campaign_id,
 }
 
 void add_satisfaction(const platform::ServiceContext& svc, int year, std::vector<BureauIndex>& bureaus) {
-  auto figures = platform::indicators::compute(svc, kSatisfactionIndicator, year);
-  if (!figures) return;  // the suggestions module is absent or the actor may not read it
+  // Another module's figure, read through the platform: when that module is absent, the actor may not read
+  // it, or its tables cannot answer (a database holding this module alone), the column reads "-" and the
+  // index stands on its own.
+  Result<platform::indicators::Figures> figures = Error::not_found();
+  try {
+    figures = platform::indicators::compute(svc, kSatisfactionIndicator, year);
+  } catch (const store::DatabaseError&) {
+    return;
+  }
+  if (!figures) return;
   for (auto& b : bureaus)
     for (const auto& v : figures->values)
       if (v.organization_id == b.bureau_id) b.suggestion_satisfaction = v.value;

@@ -18,13 +18,6 @@ using platform::Context;
 using platform::Web;
 using render::View;
 
-constexpr const char* kHome = "/surveys";
-constexpr const char* kHomeLabel = "정책소통협력지수";
-
-std::string campaign_href(std::int64_t id) {
-  return "/surveys/campaigns/" + std::to_string(id);
-}
-
 View tables_view(const std::vector<platform::exports::Table>& tables) {
   View out = View::list();
   for (std::size_t i = 0; i < tables.size(); ++i)

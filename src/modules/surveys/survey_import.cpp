@@ -12,14 +12,6 @@
 namespace sotong::surveys {
 namespace {
 
-std::optional<std::int64_t> parse_int(std::string_view text) {
-  std::int64_t value = 0;
-  const auto* end = text.data() + text.size();
-  auto [p, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || p != end || text.empty()) return std::nullopt;
-  return value;
-}
-
 std::string trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -37,7 +29,7 @@ Result<std::uint8_t> answer_byte(const Question& q, const std::string& cell) {
       const auto end = cell.find(';', start);
       const auto part = trimmed(
           std::string_view(cell).substr(start, end == std::string::npos ? std::string::npos : end - start));
-      const auto n = parse_int(part);
+      const auto n = parse_integer(part);
       if (!n || *n < 1 || *n > static_cast<std::int64_t>(q.options.size()))
         return Error::invalid("보기 번호를 1~" + std::to_string(q.options.size()) +
                               " 사이에서 ;로 나눠 적어야 합니다");
@@ -47,7 +39,7 @@ Result<std::uint8_t> answer_byte(const Question& q, const std::string& cell) {
     }
     return static_cast<std::uint8_t>(bits);
   }
-  const auto n = parse_int(cell);
+  const auto n = parse_integer(cell);
   const std::int64_t high = q.kind == QuestionKind::scale ? 5 : static_cast<std::int64_t>(q.options.size());
   if (!n || *n < 0 || *n > high)
     return Error::invalid(q.kind == QuestionKind::scale
@@ -75,7 +67,7 @@ void ImportReader::read_header(const CsvRow& row) {
     if (name == "bureau_id" || name == "실국") {
       bureau_column_ = static_cast<int>(i);
     } else if (name.size() > 1 && name[0] == 'q') {
-      const auto n = parse_int(std::string_view(name).substr(1));
+      const auto n = parse_integer(std::string_view(name).substr(1));
       if (n && *n >= 1 && *n <= static_cast<std::int64_t>(questions_.size()))
         question_columns_[static_cast<std::size_t>(*n - 1)] = static_cast<int>(i);
     }
@@ -99,7 +91,7 @@ void ImportReader::add(const CsvRow& row) {
   const auto bureau_cell = static_cast<std::size_t>(bureau_column_) < row.size()
                                ? trimmed(row[static_cast<std::size_t>(bureau_column_)])
                                : "";
-  const auto bureau = parse_int(bureau_cell);
+  const auto bureau = parse_integer(bureau_cell);
   if (!bureau || !std::binary_search(subjects_.begin(), subjects_.end(), *bureau)) {
     error(at + "bureau_id '" + truncate_chars(bureau_cell, 20) + "'는 이 조사의 평가 대상 실국이 아닙니다.");
     return;

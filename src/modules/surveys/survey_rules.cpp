@@ -11,14 +11,6 @@
 namespace sotong::surveys {
 namespace {
 
-std::optional<std::int64_t> parse_int(std::string_view text) {
-  std::int64_t value = 0;
-  const auto* end = text.data() + text.size();
-  auto [p, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || p != end || text.empty()) return std::nullopt;
-  return value;
-}
-
 /// Checks one line field into `out`; adds the field's Korean error when it is missing, unreadable or long.
 void required_line(std::string_view raw, std::string& out, std::size_t max_chars, const char* field,
                    const std::string& name, std::vector<FieldError>& errors) {
@@ -112,13 +104,13 @@ Result<Campaign> validate_campaign(const CampaignInput& input) {
   std::vector<FieldError> errors;
   Campaign c;
   required_line(input.title, c.title, kTitleMaxChars, "title", "조사 이름", errors);
-  const auto year = parse_int(input.year);
+  const auto year = parse_integer(input.year);
   if (!year || *year < 2000 || *year > 2100) {
     errors.push_back({"year", "연도를 2000에서 2100 사이의 숫자로 입력해 주십시오."});
   } else {
     c.year = static_cast<int>(*year);
   }
-  if (auto q = parse_int(input.questionnaire_id); q && *q > 0) {
+  if (auto q = parse_integer(input.questionnaire_id); q && *q > 0) {
     c.questionnaire_id = *q;
   } else {
     errors.push_back({"questionnaire_id", "설문지를 골라 주십시오."});
@@ -137,7 +129,7 @@ Result<Campaign> validate_campaign(const CampaignInput& input) {
       errors.push_back({"closes_on", "종료일은 시작일과 같거나 그 뒤여야 합니다."});
   }
   const auto max =
-      input.max_subjects.empty() ? std::optional<std::int64_t>(3) : parse_int(input.max_subjects);
+      input.max_subjects.empty() ? std::optional<std::int64_t>(3) : parse_integer(input.max_subjects);
   if (!max || *max < 1 || *max > kMaxSubjectsLimit) {
     errors.push_back({"max_subjects", "평가할 실국 수는 1에서 " + std::to_string(kMaxSubjectsLimit) +
                                           " 사이로 정해 주십시오."});
@@ -145,7 +137,7 @@ Result<Campaign> validate_campaign(const CampaignInput& input) {
     c.max_subjects = static_cast<int>(*max);
   }
   for (const auto& s : input.subjects) {
-    if (auto id = parse_int(s); id && *id > 0) {
+    if (auto id = parse_integer(s); id && *id > 0) {
       c.subjects.push_back(*id);
     } else {
       errors.push_back({"subjects", "평가 대상 실국을 목록에서 골라 주십시오."});
@@ -185,7 +177,7 @@ Result<Answers> answers_from_form(const std::vector<Question>& questions, const 
     if (q.kind == QuestionKind::multiple) {
       unsigned bits = 0;
       for (const auto& value : form.all(field)) {
-        const auto n = parse_int(value);
+        const auto n = parse_integer(value);
         if (!n || *n < 1 || *n > static_cast<std::int64_t>(q.options.size())) {
           errors.push_back({field, number + "의 보기를 목록에서 골라 주십시오."});
           break;
@@ -197,7 +189,7 @@ Result<Answers> answers_from_form(const std::vector<Question>& questions, const 
     }
     const std::string value = form.get(field);
     if (value.empty()) continue;
-    const auto n = parse_int(value);
+    const auto n = parse_integer(value);
     const std::int64_t low = q.kind == QuestionKind::scale ? 0 : 1;
     const std::int64_t high = q.kind == QuestionKind::scale ? 5 : static_cast<std::int64_t>(q.options.size());
     if (!n || *n < low || *n > high) {
@@ -225,6 +217,14 @@ std::string finished_bytes(std::string bytes) {
   for (auto& b : bytes)
     if (static_cast<std::uint8_t>(b) == kUnanswered) b = 0;
   return bytes;
+}
+
+std::optional<std::int64_t> parse_integer(std::string_view text) {
+  std::int64_t value = 0;
+  const auto* end = text.data() + text.size();
+  auto [p, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || p != end || text.empty()) return std::nullopt;
+  return value;
 }
 
 std::string response_day(Timestamp at) {

@@ -5,7 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -70,6 +72,9 @@ std::vector<int> unanswered(const std::vector<Question>& questions, const std::s
 
 /// The bytes a stored response keeps: kUnanswered (a question skipped) becomes 0, like 모름.
 std::string finished_bytes(std::string bytes);
+
+/// A whole decimal number (sign allowed), or nullopt for anything else ("3.0", "", "3 ").
+std::optional<std::int64_t> parse_integer(std::string_view text);
 
 /// The day a response is stored under, in Korean time: the only time a response carries.
 std::string response_day(Timestamp at);

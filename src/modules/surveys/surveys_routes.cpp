@@ -16,12 +16,6 @@ using platform::Context;
 using platform::Web;
 using render::View;
 
-constexpr const char* kHome = "/surveys";
-constexpr const char* kHomeLabel = "정책소통협력지수";
-
-std::string campaign_href(std::int64_t id) {
-  return "/surveys/campaigns/" + std::to_string(id);
-}
 std::string questionnaire_href(std::int64_t id) {
   return "/surveys/questionnaires/" + std::to_string(id);
 }

@@ -8,6 +8,7 @@
 #include "platform/accounts/session_store.hpp"
 #include "platform/organizations/organization_store.hpp"
 #include "platform/platform_parts.hpp"
+#include "platform/search/search_index.hpp"
 #include "store/migration.hpp"
 
 namespace sotong::platform::testing {
@@ -24,8 +25,18 @@ TestDatabase::TestDatabase(const std::vector<ModuleManifest>& modules) {
   std::vector<store::Migration> migrations;
   for (const auto& m : all) migrations.insert(migrations.end(), m.migrations.begin(), m.migrations.end());
   store::apply_migrations(*db_, migrations);
-  for (const auto& m : all)
-    if (m.seed) m.seed(*db_);
+  // The search part's seed indexes every source registered in the process, and earlier tests of this binary
+  // registered other modules' sources whose tables this database lacks: here only the given modules' sources
+  // are indexed.
+  std::vector<search::Source> sources;
+  for (const auto& m : all) sources.insert(sources.end(), m.search_sources.begin(), m.search_sources.end());
+  for (const auto& m : all) {
+    if (m.name == "search") {
+      search::rebuild_stale_sources(*db_, sources);
+    } else if (m.seed) {
+      m.seed(*db_);
+    }
+  }
   for (const auto& m : all)
     for (const auto& p : m.permissions) policy_.add(p);
   // The platform's demo data only: the organisations and accounts a module's records belong to.
