@@ -164,7 +164,7 @@ test('answers wait unseen until five are there, then move together under one day
     for (const person of PEOPLE) assert.ok(!text.includes(person), `no trace of ${person}`);
   for (const code of ['52110', '52130', '52140', '52180', '52190']) {
     const row = json.completion.find((r) => r.organization_id === org[code]);
-    assert.ok(row.completed === 1 && row.invited === 2, `${code}: ${JSON.stringify(row)}`);
+    assert.ok(row.completed === 1 && row.invited >= 2, `${code}: ${JSON.stringify(row)}`);
   }
 });
 

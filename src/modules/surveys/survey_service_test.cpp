@@ -18,6 +18,8 @@
 #include "modules/surveys/survey_store.hpp"
 #include "modules/surveys/surveys_module.hpp"
 #include "platform/calendar/holiday.hpp"
+#include "platform/jobs/jobs.hpp"
+#include "platform/notifications/notifications.hpp"
 #include "platform/survey_providers.hpp"
 #include "platform/testing/test_database.hpp"
 
@@ -360,6 +362,35 @@ TEST_F(SurveyService, AnotherModuleOpensASurveyThroughThePlatformAndReadsOnlyGro
   EXPECT_FALSE(provider->create(test.service(coordinator),
                                 {"index", "x", 2026, today, today, {1}, {1}, {{"q", false}}}))
       << "the index's host is not for others";
+}
+
+TEST_F(SurveyService, TheReminderJobTellsOnlyThoseWhoHaveNotAnswered) {
+  const auto campaign = open_campaign_now();
+  answer_as("jeonju", campaign, bureaus(1)[0]);
+  const auto unread = [&](std::string_view login) {
+    return test.db().read([&](store::Connection& c) {
+      return platform::notifications::unread_count(c, test.actor(login).account_id);
+    });
+  };
+  const auto scheduled =
+      test.db().read([](store::Connection& c) { return platform::jobs::count_pending(c, kRemindJobKind); });
+  EXPECT_EQ(scheduled, 2) << "a week and a day before the close";
+  const auto jeonju_before = unread("jeonju");
+  const auto gunsan_before = unread("gunsan");
+  ASSERT_TRUE(remind_campaign(test.service(coordinator), campaign));
+  // The job queued now (the ones a week and a day before the close wait for their day).
+  auto job = platform::jobs::claim_next(test.db(), {kRemindJobKind}, "test", now(), 60);
+  ASSERT_TRUE(job);
+  const platform::Settings settings;
+  platform::jobs::Run run(test.db(), settings, *job, "test");
+  const auto kinds = campaign_job_kinds();
+  ASSERT_EQ(kinds.size(), 1u);
+  ASSERT_TRUE(kinds[0].handler(run));
+  EXPECT_TRUE(run.finished());
+  EXPECT_EQ(unread("gunsan"), gunsan_before + 1) << "not answered: reminded";
+  EXPECT_EQ(unread("jeonju"), jeonju_before) << "answered: left alone";
+  ASSERT_TRUE(close_campaign(test.service(coordinator), campaign));
+  EXPECT_FALSE(remind_campaign(test.service(coordinator), campaign)) << "a closed survey reminds nobody";
 }
 
 TEST(IndexRanks, TiesShareARankAndTheNextRankSkips) {
