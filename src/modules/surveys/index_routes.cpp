@@ -31,6 +31,7 @@ View notes_view(const IndexReport& r, const std::string& kind, bool may_manage) 
     if (n.kind != kind) continue;
     out.push(View::object({{"bureau", n.bureau_name.empty() ? std::string("전체") : n.bureau_name},
                            {"text", n.text},
+                           {"may_delete", may_manage},
                            {"delete_action", may_manage ? "/surveys/notes/" + std::to_string(n.id) + "/delete"
                                                         : std::string()}}));
   }
@@ -86,6 +87,7 @@ View report_view(Web& web, Context& ctx, const IndexReport& r, bool print) {
        {"window", platform::calendar::format_date(r.campaign.opens_on) + " ~ " +
                       platform::calendar::format_date(r.campaign.closes_on)},
        {"last_year", r.last_year ? r.last_year->title : std::string()},
+       {"has_last_year", r.last_year.has_value()},
        {"responses", static_cast<long long>(r.responses)},
        {"invited", static_cast<long long>(r.invited)},
        {"completed", static_cast<long long>(r.completed)},
@@ -186,28 +188,27 @@ http::Response feedback_page(Web& web, Context& ctx) {
     View measures = View::list();
     for (const auto& m : f.measures) measures.push(View::object({{"text", m.text}}));
     const bool coordinator = web.policy().allows(ctx.actor, kResults);
-    View v =
-        View::object({{"campaign", f.campaign.title},
-                      {"bureau", f.bureau.name},
-                      {"total", shown_view("종합", f.bureau.total, f.average.back())},
-                      {"rank", f.bureau.rank},
-                      {"ranked", f.bureau.rank > 0},
-                      {"bureaus_ranked", static_cast<long long>(f.bureaus_ranked)},
-                      {"improvement", f.bureau.improvement_ratio ? format_ratio(*f.bureau.improvement_ratio)
-                                                                 : std::string("-")},
-                      {"satisfaction", f.bureau.suggestion_satisfaction
-                                           ? format_score(*f.bureau.suggestion_satisfaction).substr(0, 4)
-                                           : std::string("-")},
-                      {"domains", domains},
-                      {"strengths", joined(f.strengths)},
-                      {"weaknesses", joined(f.weaknesses)},
-                      {"has_strengths", !f.strengths.empty()},
-                      {"has_weaknesses", !f.weaknesses.empty()},
-                      {"comments", comments},
-                      {"has_comments", !f.comments.empty()},
-                      {"measures", measures},
-                      {"has_measures", !f.measures.empty()},
-                      {"withheld", kWithheld}});
+    View v = View::object(
+        {{"campaign", f.campaign.title},
+         {"bureau", f.bureau.name},
+         {"total", shown_view("종합", f.bureau.total, f.average.back())},
+         {"rank", f.bureau.rank},
+         {"ranked", f.bureau.rank > 0},
+         {"bureaus_ranked", static_cast<long long>(f.bureaus_ranked)},
+         {"improvement",
+          f.bureau.improvement_ratio ? format_ratio(*f.bureau.improvement_ratio) : std::string("-")},
+         {"satisfaction", f.bureau.suggestion_satisfaction ? format_mean(*f.bureau.suggestion_satisfaction)
+                                                           : std::string("-")},
+         {"domains", domains},
+         {"strengths", joined(f.strengths)},
+         {"weaknesses", joined(f.weaknesses)},
+         {"has_strengths", !f.strengths.empty()},
+         {"has_weaknesses", !f.weaknesses.empty()},
+         {"comments", comments},
+         {"has_comments", !f.comments.empty()},
+         {"measures", measures},
+         {"has_measures", !f.measures.empty()},
+         {"withheld", kWithheld}});
     std::vector<platform::Crumb> crumbs;
     if (coordinator)
       crumbs = {{kHomeLabel, kHome}, {f.campaign.title, campaign_href(f.campaign.id) + "/report"}};

@@ -50,7 +50,7 @@ Table overall_table(const IndexReport& r) {
       t.rows.push_back({domain_label(d), kWithheld, "", "", "", "", "", "", ""});
       continue;
     }
-    t.rows.push_back({domain_label(d), std::to_string(s.responses), std::to_string(s.n), fixed(s.mean, 2),
+    t.rows.push_back({domain_label(d), std::to_string(s.responses), std::to_string(s.n), format_mean(s.mean),
                       format_ratio(s.positive_ratio), format_score(s.score), interval(s),
                       format_change(s.change), d < kDomains.size() ? alpha_text(r.alpha, d) : "-"});
   }
@@ -70,7 +70,8 @@ Table bureau_table(const IndexReport& r) {
            {"건의 답변 만족도(1~5)", 16}},
           {}};
   for (const auto& b : r.bureaus) {
-    const std::string satisfaction = b.suggestion_satisfaction ? fixed(*b.suggestion_satisfaction, 2) : "-";
+    const std::string satisfaction =
+        b.suggestion_satisfaction ? format_mean(*b.suggestion_satisfaction) : "-";
     if (!b.total.shown) {
       t.rows.push_back({b.name, "-", kWithheld, "", "", "", "", "", satisfaction});
       continue;
@@ -120,6 +121,10 @@ std::string chart_value(const std::string& text) {
 
 std::string format_score(double score) {
   return fixed(score, 1);
+}
+
+std::string format_mean(double mean) {
+  return fixed(mean, 2);
 }
 
 std::string format_ratio(double ratio) {

@@ -16,6 +16,7 @@ inline constexpr const char* kWithheld = "공개 기준(5명) 미만";
 
 std::string format_score(double score);            // "72.4"
 std::string format_ratio(double ratio);            // "68.2%"
+std::string format_mean(double mean);              // "3.67": a mean on the five-point scale
 std::string format_change(std::optional<double>);  // "+2.3", "−1.0", "-" when none
 
 /// The report's tables: 영역별 종합, 실국별 종합, 실국×영역 점수, 의견, 반영내용, 제도개선 건의사항.

@@ -100,7 +100,7 @@ http::Response sheet_view(Web& web, Context& ctx, const AnswerSheet& sheet,
                                 {"answered", static_cast<long long>(answered)},
                                 {"needed", static_cast<long long>(needed)},
                                 {"done", answered == needed},
-                                {"anchor", "subject-" + std::to_string(id)}}));
+                                {"anchor", "progress-" + std::to_string(id)}}));
   }
   View v = View::object({{"campaign", sheet.campaign.title},
                          {"closes_on", platform::calendar::format_date(sheet.campaign.closes_on)},

@@ -152,7 +152,7 @@ Result<std::int64_t> submit_answers(store::Database& db, std::string_view token,
       const auto empty = unanswered(loaded->questionnaire.questions, d.bytes);
       if (empty.empty()) continue;
       const auto* org = directory.find(d.subject_id);
-      missing.push_back({"subject-" + std::to_string(d.subject_id),
+      missing.push_back({"progress-" + std::to_string(d.subject_id),
                          (org ? org->name : std::string("실국")) + ": 답하지 않은 문항이 " +
                              std::to_string(empty.size()) + "개 있습니다(잘 모르면 「모름」을 고르십시오)."});
     }

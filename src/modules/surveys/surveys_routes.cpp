@@ -38,6 +38,7 @@ View campaign_row(const Campaign& c) {
        {"state", std::string(label_of<CampaignState>(kCampaignStates, c.state))},
        {"state_code", std::string(code_of<CampaignState>(kCampaignStates, c.state))},
        {"window", window_text(c)},
+       {"has_report", c.state != CampaignState::draft},
        {"report_href", c.state == CampaignState::draft ? "" : campaign_href(c.id) + "/report"}});
 }
 
@@ -211,6 +212,7 @@ View question_view(const Question& q, bool editable, std::int64_t questionnaire_
        {"domain", q.domain ? std::string(label_of<Domain>(kDomains, *q.domain)) : std::string("-")},
        {"dimension",
         q.dimension ? std::string(label_of<Dimension>(kDimensions, *q.dimension)) : std::string("-")},
+       {"may_delete", editable},
        {"delete_action", editable ? questionnaire_href(questionnaire_id) + "/questions/" +
                                         std::to_string(q.position) + "/delete"
                                   : std::string()}});
