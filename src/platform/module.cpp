@@ -17,8 +17,8 @@ void add_embedded(ModuleManifest& manifest, const std::vector<EmbeddedFile>& fil
       const int number = store::migration_number(stem);
       if (number == 0) throw std::logic_error("migration without a number: " + path);
       manifest.migrations.push_back({manifest.name, number, stem, std::string(f.text)});
-    } else if (path == "openapi.json") {
-      manifest.openapi = std::string(f.text);
+    } else if (path == "openapi.json" || (path.rfind("openapi/", 0) == 0 && path.ends_with(".json"))) {
+      manifest.openapi.emplace_back(f.text);
     } else if (path.rfind("templates/", 0) == 0) {
       manifest.templates.push_back({manifest.name + "/" + stem, std::string(f.text)});
     }

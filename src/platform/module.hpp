@@ -38,8 +38,9 @@ struct ModuleManifest {
   std::vector<HeaderBadge> badges;
   /// The module's pages and API operations, each a named handler (see route_table.hpp).
   std::vector<RouteSpec> routes;
-  /// OpenAPI 3.1 fragment ({"paths": …, "components": {"schemas": …}}) merged into /api/v1/openapi.json.
-  std::string openapi;
+  /// OpenAPI 3.1 fragments ({"paths": …, "components": {"schemas": …}}) merged into /api/v1/openapi.json:
+  /// `openapi.json`, and for a module of several parts one file per part under `openapi/`.
+  std::vector<std::string> openapi;
   /// What the history viewer calls the module's record types, fields and actions.
   std::vector<HistoryVocabulary> history;
   std::vector<search::Source> search_sources;
@@ -74,9 +75,9 @@ struct ModuleManifest {
   std::vector<CliCommand> commands;
 };
 
-/// Adds a module's embedded files: "migrations/0001_x.sql" become migrations, "openapi.json" the OpenAPI
-/// fragment and "templates/x.mustache" templates named "<module>/x". Throws std::logic_error on a
-/// migration file without a number.
+/// Adds a module's embedded files: "migrations/0001_x.sql" become migrations, "openapi.json" and
+/// "openapi/*.json" OpenAPI fragments and "templates/x.mustache" templates named "<module>/x". Throws
+/// std::logic_error on a migration file without a number.
 void add_embedded(ModuleManifest& manifest, const std::vector<EmbeddedFile>& files);
 
 /// Fills the platform's registries from the manifests: history labels, search sources, attachment owners,

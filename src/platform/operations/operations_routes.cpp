@@ -41,19 +41,19 @@ std::string build_openapi(const std::vector<ModuleManifest>& modules) {
   boost::json::value doc = boost::json::parse(base_document());
   auto& root = doc.as_object();
   for (const auto& m : modules) {
-    if (m.openapi.empty()) continue;
-    boost::json::value fragment;
-    try {
-      fragment = boost::json::parse(m.openapi);
-    } catch (const std::exception& e) {
-      throw std::runtime_error("OpenAPI fragment of " + m.name + ": " + e.what());
-    }
-    const auto& f = fragment.as_object();
-    if (auto* paths = f.if_contains("paths"))
-      merge_object(root["paths"].as_object(), paths->as_object(), "path");
-    if (auto* components = f.if_contains("components")) {
-      if (auto* schemas = components->as_object().if_contains("schemas")) {
-        merge_object(root["components"].as_object()["schemas"].as_object(), schemas->as_object(), "schema");
+    for (const auto& text : m.openapi) {
+      boost::json::value fragment;
+      try {
+        fragment = boost::json::parse(text);
+      } catch (const std::exception& e) {
+        throw std::runtime_error("OpenAPI fragment of " + m.name + ": " + e.what());
+      }
+      const auto& f = fragment.as_object();
+      if (auto* paths = f.if_contains("paths"))
+        merge_object(root["paths"].as_object(), paths->as_object(), "path");
+      if (auto* components = f.if_contains("components")) {
+        if (auto* schemas = components->as_object().if_contains("schemas"))
+          merge_object(root["components"].as_object()["schemas"].as_object(), schemas->as_object(), "schema");
       }
     }
   }

@@ -29,6 +29,9 @@ struct RouteSpec {
   std::size_t max_body = 0;  // 0: the server's default limit
   /// The path holds a credential (a calendar feed's secret): logs name the route's pattern instead.
   bool secret_in_path = false;
+  /// Refused with 404, not 403, to those the policy does not grant the action: the route's records must not
+  /// be known to exist outside the roles that hold it (an audit office's self-disclosures).
+  bool hidden = false;
 };
 
 }  // namespace sotong::platform

@@ -110,14 +110,14 @@ void Web::add_routes(const std::vector<RouteSpec>& routes) {
     if (r.secret_in_path) router_.add_secret_prefix(r.pattern.substr(0, r.pattern.find('{')));
     const bool api = r.kind == RouteKind::api;
     router_.add({r.method, r.pattern,
-                 [this, action = r.action, handler = r.handler, api,
+                 [this, guard = Guard{r.action, r.hidden}, handler = r.handler, api,
                   secret = r.secret_in_path](http::Request& request) {
                    request.secret_in_path = secret;
-                   return handle(request, action, handler, api);
+                   return handle(request, guard, handler, api);
                  },
                  false, r.max_body,
-                 [this, action = r.action, api](const http::Request& request) {
-                   return admit(request, action, api);
+                 [this, guard = Guard{r.action, r.hidden}, api](const http::Request& request) {
+                   return admit(request, guard, api);
                  }});
   }
 }
@@ -262,9 +262,10 @@ std::optional<http::Response> Web::refuse_bad_input(Context& ctx) {
   return std::nullopt;
 }
 
-std::optional<http::Response> Web::authorize(Context& ctx, const std::string& action) {
-  if (!policy_.allows(ctx.actor, action)) return error(ctx, Error::forbidden());
-  return std::nullopt;
+std::optional<http::Response> Web::authorize(Context& ctx, const Guard& guard) {
+  if (policy_.allows(ctx.actor, guard.action)) return std::nullopt;
+  if (guard.hidden) return error(ctx, Error::not_found());
+  return error(ctx, Error::forbidden());
 }
 
 http::Response Web::finish(Context& ctx, http::Response response) {
@@ -273,29 +274,28 @@ http::Response Web::finish(Context& ctx, http::Response response) {
   return response;
 }
 
-std::optional<http::Response> Web::check_actor(Context& ctx, const std::string& action) {
+std::optional<http::Response> Web::check_actor(Context& ctx, const Guard& guard) {
   if (auto early = authenticate(ctx)) return early;
-  if (auto early = require_sign_in(ctx, action)) return early;
+  if (auto early = require_sign_in(ctx, guard.action)) return early;
   if (auto early = require_password_change(ctx)) return early;
-  if (auto early = authorize(ctx, action)) return early;
+  if (auto early = authorize(ctx, guard)) return early;
   return std::nullopt;
 }
 
-std::optional<http::Response> Web::admit(const http::Request& request, const std::string& action, bool api) {
+std::optional<http::Response> Web::admit(const http::Request& request, const Guard& guard, bool api) {
   http::Request head_only = request;  // the header alone: no body has been read
   Context ctx{head_only};
   ctx.api = api;
   ctx.remote_address = client_address(request, settings_.trusted_proxies);
-  if (auto early = check_actor(ctx, action)) return finish(ctx, std::move(*early));
+  if (auto early = check_actor(ctx, guard)) return finish(ctx, std::move(*early));
   return std::nullopt;
 }
 
-http::Response Web::handle(http::Request& request, const std::string& action, RouteHandler handler,
-                           bool api) {
+http::Response Web::handle(http::Request& request, const Guard& guard, RouteHandler handler, bool api) {
   Context ctx{request};
   ctx.api = api;
   ctx.remote_address = client_address(request, settings_.trusted_proxies);
-  if (auto early = check_actor(ctx, action)) return finish(ctx, std::move(*early));
+  if (auto early = check_actor(ctx, guard)) return finish(ctx, std::move(*early));
   if (auto early = read_body(ctx)) return finish(ctx, std::move(*early));
   if (auto early = verify_csrf(ctx)) return finish(ctx, std::move(*early));
   if (auto early = refuse_bad_input(ctx)) return finish(ctx, std::move(*early));

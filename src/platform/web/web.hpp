@@ -111,18 +111,23 @@ class Web {
                          long max_age = -1) const;
 
  private:
-  http::Response handle(http::Request& request, const std::string& action, RouteHandler handler, bool api);
+  /// What a route asks of the caller: its policy action, and whether a refusal reads as not found.
+  struct Guard {
+    std::string action;
+    bool hidden = false;
+  };
+  http::Response handle(http::Request& request, const Guard& guard, RouteHandler handler, bool api);
   /// The pipeline's first steps on a request whose large body is not read yet (see http::Admission).
-  std::optional<http::Response> admit(const http::Request& request, const std::string& action, bool api);
+  std::optional<http::Response> admit(const http::Request& request, const Guard& guard, bool api);
   /// Who asks, whether they must sign in or change their password first, and whether their role may:
   /// everything that needs no body, shared by admit() and handle().
-  std::optional<http::Response> check_actor(Context& ctx, const std::string& action);
+  std::optional<http::Response> check_actor(Context& ctx, const Guard& guard);
 
   // The pipeline's steps, in order; each returns the response that ends the request early, if any.
   std::optional<http::Response> authenticate(Context& ctx);
   std::optional<http::Response> require_sign_in(Context& ctx, const std::string& action);
   std::optional<http::Response> require_password_change(Context& ctx);
-  std::optional<http::Response> authorize(Context& ctx, const std::string& action);
+  std::optional<http::Response> authorize(Context& ctx, const Guard& guard);
   /// The body is parsed only now, for someone allowed to send it.
   std::optional<http::Response> read_body(Context& ctx);
   /// The urlencoded form or multipart body of a write (a parse failure is kept in ctx.body_error).

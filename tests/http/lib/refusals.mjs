@@ -92,7 +92,8 @@ export async function assertApiNeedsSignIn(route) {
 
 /**
  * Every route refused to every demo login whose role `granted[route.action]` lacks, and to an anonymous caller.
- * routes: [{ method, path, action, api?: true, form?: {…} for a page write, body?: {…} for an API write }].
+ * routes: [{ method, path, action, api?: true, form?: {…} for a page write, body?: {…} for an API write,
+ *            everyone?: true for a route every signed-in role may use (only the anonymous caller is refused) }].
  * granted: { action: [role codes] }, copied from the module's policy rows. Returns the number of refusals checked.
  */
 export async function assertRoutesRefuse(routes, granted) {
@@ -110,7 +111,8 @@ export async function assertRoutesRefuse(routes, granted) {
     const roles = granted[route.action];
     assert.ok(Array.isArray(roles), `${describe(route)}: no granted roles given for ${route.action}`);
     const refused = loginsWithout(roles);
-    assert.ok(refused.length > 0, `${describe(route)}: ${route.action} is granted to every role`);
+    assert.equal(refused.length === 0, Boolean(route.everyone),
+      `${describe(route)}: ${route.action} ${refused.length === 0 ? 'is granted to every role: mark the route everyone' : 'is not granted to every role'}`);
     for (const login of refused) {
       const s = await session(login);
       if (route.api) await assertApiForbidden(s.token, route, login);
