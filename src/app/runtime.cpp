@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/korean_text.hpp"
+#include "modules/audit/audit_module.hpp"
 #include "modules/meetings/meetings_module.hpp"
 #include "modules/suggestions/suggestions_module.hpp"
 #include "modules/surveys/surveys_module.hpp"
@@ -26,6 +27,7 @@ std::vector<platform::ModuleManifest> all_modules() {
       suggestions::manifest(),
       meetings::manifest(),
       surveys::manifest(),
+      audit::manifest(),
       // new-module: manifests
   })
     modules.push_back(std::move(m));
