@@ -6,6 +6,12 @@
 #include "modules/audit/audit_permissions.hpp"
 #include "modules/audit/field_audit_service.hpp"
 #include "modules/audit/field_audit_store.hpp"
+#include "modules/audit/linkage_cli.hpp"
+#include "modules/audit/linkage_demo.hpp"
+#include "modules/audit/linkage_history.hpp"
+#include "modules/audit/linkage_key.hpp"
+#include "modules/audit/linkage_retention_job.hpp"
+#include "modules/audit/linkage_run_service.hpp"
 
 namespace sotong::embedded {
 std::vector<EmbeddedFile> audit();
@@ -55,7 +61,8 @@ platform::ModuleManifest manifest() {
   // The description is what the home page lists under "여기서 할 수 있는 일": say what a person does here.
   m.menu = {{"컨설팅 감사", "/audit", kOverview, 600,
              "감사 컨설팅을 요청하고, 감사협의·현장감사·감사사례·자진신고·전산감사를 다룹니다."}};
-  for (auto&& part : {overview_routes(), field_audit_routes()})
+  for (auto&& part :
+       {overview_routes(), field_audit_routes(), linkage_dataset_routes(), linkage_run_routes()})
     m.routes.insert(m.routes.end(), part.begin(), part.end());
   // What the change history shows an auditor: labels, the organisation by its name, the record by its title.
   m.history = {{.record_type = "field_audit",
@@ -65,13 +72,27 @@ platform::ModuleManifest manifest() {
                 .actions = {},
                 .name_field = "title",
                 .records = history_records}};
+  for (auto&& v : linkage_history()) m.history.push_back(std::move(v));
+  m.job_kinds = retention_job_kinds();
+  m.commands = {audit_command()};
+  m.demo_data = [](store::Database& db, const platform::Policy& policy) { load_demo_linkage(db, policy); };
+  m.seed = [](store::Database& db) {
+    db.write([](store::Connection& c) {
+      seed_shipped_scenarios(c);
+      ensure_retention_scheduled(c, now());
+      return true;
+    });
+  };
   m.search_sources = {{"audit", "컨설팅 감사", reindex_search}};
   m.cards = {{"컨설팅 감사", kFieldView, 500, card_counts, nullptr,
               "볼 수 있는 항목의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
   m.indicators = {{"audit.created", "컨설팅 감사 등록 건수", "건",
                    "그해 1월 1일부터 12월 31일까지(한국 시간) 등록된 항목을 등록한 기관별로 셉니다.",
                    kFieldView, platform::IndicatorPeriod::calendar_year, created_per_organization}};
-  m.settings = {{kPageSize, platform::SettingType::integer, "25", "목록 한 쪽에 보이는 항목 수", 10, 100}};
+  m.settings = {{kPageSize, platform::SettingType::integer, "25", "목록 한 쪽에 보이는 항목 수", 10, 100},
+                {kLinkageKeyFile, platform::SettingType::text, kDefaultLinkageKeyFile,
+                 "전산감사에서 주민등록번호를 암호화하는 키 파일 (데이터베이스 밖에 두고, 여러 서버는 같은 "
+                 "파일을 씁니다)"}};
   return m;
 }
 

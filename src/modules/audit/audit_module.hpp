@@ -10,6 +10,9 @@ namespace sotong::audit {
 
 /// The key of this module's own setting ([audit] page_size in the config file): list rows per page.
 inline constexpr const char* kPageSize = "page_size";
+/// Where the key that hashes resident registration numbers is kept ([audit] linkage_key_file): a file outside
+/// the database (linkage_key.hpp).
+inline constexpr const char* kLinkageKeyFile = "linkage_key_file";
 
 /// Everything the module adds to the program: policy rows, menu entries, routes, history labels, search
 /// sources, dashboard cards, indicators, settings, and (embedded) migrations, templates and OpenAPI
@@ -21,5 +24,9 @@ platform::ModuleManifest manifest();
 std::vector<platform::RouteSpec> overview_routes();
 /// Field audits with their pre-audit consultation and findings (field_audit_routes.cpp).
 std::vector<platform::RouteSpec> field_audit_routes();
+/// Data linkage: data sets, uploads and their mapping (linkage_routes.cpp).
+std::vector<platform::RouteSpec> linkage_dataset_routes();
+/// Data linkage: scenarios, runs and flagged rows (linkage_run_routes.cpp).
+std::vector<platform::RouteSpec> linkage_run_routes();
 
 }  // namespace sotong::audit
