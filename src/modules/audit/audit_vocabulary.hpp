@@ -1,6 +1,6 @@
-// The consulting audit's shared words: the types of wrongdoing (비리유형) that classify a field audit's findings,
-// the case library's entries and the data-linkage scenarios, so that a finding and a library entry of one kind
-// are counted together.
+// The consulting audit's shared words: the types of wrongdoing (비리유형) that classify a field audit's
+// findings, the case library's entries and the data-linkage scenarios, so that a finding and a library entry
+// of one kind are counted together.
 #pragma once
 
 #include <array>
