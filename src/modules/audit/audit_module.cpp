@@ -1,11 +1,8 @@
 #include "modules/audit/audit_module.hpp"
 
-#include <map>
-
-#include "core/korean_text.hpp"
 #include "modules/audit/audit_permissions.hpp"
-#include "modules/audit/field_audit_service.hpp"
-#include "modules/audit/field_audit_store.hpp"
+#include "modules/audit/field_audit_demo.hpp"
+#include "modules/audit/field_audit_extensions.hpp"
 #include "modules/audit/linkage_cli.hpp"
 #include "modules/audit/linkage_demo.hpp"
 #include "modules/audit/linkage_history.hpp"
@@ -20,33 +17,9 @@ std::vector<EmbeddedFile> audit();
 namespace sotong::audit {
 namespace {
 
-/// The records the actor may view; the figure links to the list, which shows exactly these records.
-std::vector<platform::CardCount> card_counts(store::Connection& c, const Actor& actor,
-                                             const platform::Policy& policy) {
-  return {{"등록된 항목", count_viewable(c, policy, actor), "/audit/field", "건"}};
-}
-
-/// Records created in each organisation during `year`, a Korean calendar year (from 1 January 00:00 KST).
-std::vector<platform::IndicatorValue> created_per_organization(store::Connection& c, int year) {
-  constexpr Timestamp kKoreaOffset = 9 * 3600;
-  const Timestamp from = days_from_civil({year, 1, 1}) * 86400 - kKoreaOffset;
-  const Timestamp to = days_from_civil({year + 1, 1, 1}) * 86400 - kKoreaOffset;
-  std::vector<platform::IndicatorValue> out;
-  for (const auto& [organization, count] : field_audit_store::count_created_per_organization(c, from, to))
-    out.push_back({organization, static_cast<double>(count)});
-  return out;
-}
-
-/// The history's names and links of the records still kept: the title, and the detail page for those who may
-/// view records (the page itself checks the organisation again).
-std::map<std::int64_t, platform::HistoryRecord> history_records(store::Connection& c,
-                                                                const std::vector<std::int64_t>& ids) {
-  std::map<std::int64_t, platform::HistoryRecord> out;
-  for (std::int64_t id : ids) {
-    const auto record = field_audit_store::find(c, id);
-    if (record) out[id] = {record->title, "/audit/field/" + std::to_string(id), kFieldView};
-  }
-  return out;
+template <typename T>
+void append(std::vector<T>& to, std::vector<T> part) {
+  to.insert(to.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
 }
 
 }  // namespace
@@ -55,27 +28,25 @@ platform::ModuleManifest manifest() {
   platform::ModuleManifest m;
   m.name = "audit";
   m.title = "컨설팅 감사";
-  // The embedded migrations, templates ("audit/list" …) and openapi.json.
+  // The embedded migrations, templates ("audit/field_list" …) and the OpenAPI fragments (openapi/*.json).
   platform::add_embedded(m, embedded::audit());
   m.permissions = permissions();
   // The description is what the home page lists under "여기서 할 수 있는 일": say what a person does here.
   m.menu = {{"컨설팅 감사", "/audit", kOverview, 600,
              "감사 컨설팅을 요청하고, 감사협의·현장감사·감사사례·자진신고·전산감사를 다룹니다."}};
-  for (auto&& part :
-       {overview_routes(), field_audit_routes(), linkage_dataset_routes(), linkage_run_routes()})
+  for (auto&& part : {overview_routes(), field_audit_routes(), finding_routes(), linkage_dataset_routes(),
+                      linkage_run_routes()})
     m.routes.insert(m.routes.end(), part.begin(), part.end());
-  // What the change history shows an auditor: labels, the organisation by its name, the record by its title.
-  m.history = {{.record_type = "field_audit",
-                .label = "컨설팅 감사",
-                .fields = {{"title", "제목"},
-                           {.code = "organization_id", .label = "기관", .refers_to = "organization"}},
-                .actions = {},
-                .name_field = "title",
-                .records = history_records}};
-  for (auto&& v : linkage_history()) m.history.push_back(std::move(v));
-  m.job_kinds = retention_job_kinds();
+  // Each part's history labels, search sources, attachment owners, home tasks, cards and indicators.
+  append(m.history, field_history_vocabularies());
+  append(m.history, linkage_history());
+  append(m.search_sources, field_search_sources());
+  append(m.attachment_owners, field_attachment_owners());
+  append(m.tasks, field_tasks());
+  append(m.cards, field_cards());
+  append(m.indicators, field_indicators());
+  append(m.job_kinds, retention_job_kinds());
   m.commands = {audit_command()};
-  m.demo_data = [](store::Database& db, const platform::Policy& policy) { load_demo_linkage(db, policy); };
   m.seed = [](store::Database& db) {
     db.write([](store::Connection& c) {
       seed_shipped_scenarios(c);
@@ -83,16 +54,15 @@ platform::ModuleManifest manifest() {
       return true;
     });
   };
-  m.search_sources = {{"audit", "컨설팅 감사", reindex_search}};
-  m.cards = {{"컨설팅 감사", kFieldView, 500, card_counts, nullptr,
-              "볼 수 있는 항목의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
-  m.indicators = {{"audit.created", "컨설팅 감사 등록 건수", "건",
-                   "그해 1월 1일부터 12월 31일까지(한국 시간) 등록된 항목을 등록한 기관별로 셉니다.",
-                   kFieldView, platform::IndicatorPeriod::calendar_year, created_per_organization}};
   m.settings = {{kPageSize, platform::SettingType::integer, "25", "목록 한 쪽에 보이는 항목 수", 10, 100},
                 {kLinkageKeyFile, platform::SettingType::text, kDefaultLinkageKeyFile,
                  "전산감사에서 주민등록번호를 암호화하는 키 파일 (데이터베이스 밖에 두고, 여러 서버는 같은 "
                  "파일을 씁니다)"}};
+  // Each part's demo data in turn, written through its services by the demo accounts.
+  m.demo_data = [](store::Database& db, const platform::Policy& policy) {
+    load_demo_field_audits(db, policy);
+    load_demo_linkage(db, policy);
+  };
   return m;
 }
 

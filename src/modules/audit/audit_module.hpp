@@ -22,8 +22,10 @@ platform::ModuleManifest manifest();
 /// The module's front page, /audit: each part the person may use, and what waits for them
 /// (audit_overview.cpp).
 std::vector<platform::RouteSpec> overview_routes();
-/// Field audits with their pre-audit consultation and findings (field_audit_routes.cpp).
+/// Field audits with their pre-audit consultation, and the audit calendar (field_audit_routes.cpp).
 std::vector<platform::RouteSpec> field_audit_routes();
+/// The findings of field audits, their follow-up and the year's figures (finding_routes.cpp).
+std::vector<platform::RouteSpec> finding_routes();
 /// Data linkage: data sets, uploads and their mapping (linkage_routes.cpp).
 std::vector<platform::RouteSpec> linkage_dataset_routes();
 /// Data linkage: scenarios, runs and flagged rows (linkage_run_routes.cpp).

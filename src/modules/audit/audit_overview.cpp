@@ -23,6 +23,9 @@ struct Part {
 constexpr std::array kParts = {
     Part{"현장감사·감사협의", "/audit/field", kFieldView,
          "감사 목적·분야·일정·방법을 시·군과 미리 협의하고, 현장감사의 지적사항과 조치를 끝까지 확인합니다."},
+    Part{"감사 일정", "/audit/calendar", kFieldView,
+         "시·군과 실국별 한 해의 감사를 달마다 보고, 한 기관의 감사가 겹치거나 30일 안에 이어지면 "
+         "확인합니다."},
     Part{"전산감사(자료 연계 분석)", "/audit/linkage", kLinkage,
          "환급·사망·지급·계약 자료를 연결해 사망자 환급, 중복 지급, 수의계약 쪼개기 같은 사례를 찾습니다."},
 };

@@ -1,18 +1,33 @@
-// Request fields of 컨설팅 감사 (audit) → the typed input the rules check, and the list's paging cursor.
+// Request fields of field audits and findings → the typed input the rules check, and the lists' filters.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
+#include "core/result.hpp"
 #include "http/form.hpp"
 #include "modules/audit/field_audit.hpp"
+#include "modules/audit/field_audit_service.hpp"
+#include "modules/audit/finding_service.hpp"
 
 namespace sotong::audit {
 
-/// The create form's fields as typed; nothing is checked here (validate_field_audit does that).
-FieldAuditInput input_from_form(const http::Form& form);
+/// The plan form's fields as typed; nothing is checked here (validate_plan does that).
+AuditPlanInput plan_input_from_form(const http::Form& form);
+OpinionInput opinion_input_from_form(const http::Form& form);
+FindingInput finding_input_from_form(const http::Form& form);
 
-/// The keyset cursor of a list request (?before=ID): only records older than ID. 0 (from the newest) when it
-/// is absent or not an id.
+/// The keyset cursor (?before=ID); 0 when absent or not an id.
 std::int64_t read_before(const http::Form& query);
+
+/// ?year=2026; `fallback` when absent; a Korean field error when it is not a year.
+Result<std::optional<int>> read_year(const http::Form& query, std::optional<int> fallback);
+
+/// The audit list's filters: year, organisation (organization_id), state; Korean field errors for values
+/// that are not ones.
+Result<AuditFilter> read_audit_filter(const http::Form& query);
+
+/// ?status=waiting|reported|overdue|done|all (all when absent).
+Result<FindingView> read_finding_view(const http::Form& query);
 
 }  // namespace sotong::audit
