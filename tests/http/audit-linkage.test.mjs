@@ -93,6 +93,7 @@ test('every route refuses every role but the audit office, and an anonymous call
     { method: 'POST', path: '/audit/linkage/runs', action: LINKAGE, form: { scenario_id: '1', primary: String(refundsId), secondary: String(deathsId) } },
     { method: 'GET', path: '/audit/linkage/runs/1', action: LINKAGE },
     { method: 'GET', path: '/audit/linkage/flags/1', action: LINKAGE },
+    { method: 'POST', path: '/audit/linkage/flags/1/finding', action: LINKAGE, form: { field_audit_id: '1', recommendation: 'x', action: 'correction', due_date: '2027-01-31' } },
     { method: 'GET', path: '/api/v1/audit/linkage/datasets', action: LINKAGE, api: true },
     { method: 'GET', path: '/api/v1/audit/linkage/scenarios', action: LINKAGE, api: true },
     { method: 'GET', path: '/api/v1/audit/linkage/runs/1', action: LINKAGE, api: true },
@@ -143,6 +144,26 @@ test('the seed’s scenario finds the refund paid after the death, and only it; 
   const log = await (await auditor.get(`/audit/linkage/datasets/${deathsId}`)).text();
   assert.match(log, /분석 실행/);
   assert.match(log, /근거 열람/);
+});
+
+test('a flagged row is handed to a field audit as a finding, once', async () => {
+  const result = await (await auditor.get(`/audit/linkage/runs/${runId}`)).text();
+  const flag = result.match(/<a href="(\/audit\/linkage\/flags\/\d+)">R-/)[1];
+  const page = await (await auditor.get(flag)).text();
+  const audit = page.match(/<select id="handoff-audit"[^>]*>\s*<option value="(\d+)"/)?.[1];
+  assert.ok(audit, 'an agreed or finished demo audit to hand the row to');
+  const missing = await auditor.postForm(`${flag}/finding`, { _csrf: csrfFrom(page), field_audit_id: audit, recommendation: '', action: 'correction', due_date: `${new Date().getFullYear() + 1}-03-31` });
+  assert.equal(missing.status, 422);
+  const res = await auditor.postForm(`${flag}/finding`, { _csrf: csrfFrom(page), field_audit_id: audit, recommendation: '환급금을 환수하고 사망 신고 자료와 대조하는 절차를 만드십시오.', action: 'correction', due_date: `${new Date().getFullYear() + 1}-03-31` });
+  assert.equal(res.status, 303, await res.text());
+  const finding = await (await auditor.get(res.headers.get('location'))).text();
+  assert.match(finding, /지적사항으로 넘겼습니다/);
+  assert.match(finding, new RegExp(`R-${run}-1`));
+  assert.match(finding, /1,500,000/);
+  const after = await (await auditor.get(flag)).text();
+  assert.match(after, /지적사항<\/a>으로 넘겼습니다/);
+  const again = await auditor.postForm(`${flag}/finding`, { _csrf: csrfFrom(after), field_audit_id: audit, recommendation: '다시', action: 'correction', due_date: `${new Date().getFullYear() + 1}-03-31` });
+  assert.equal(again.status, 409);
 });
 
 test('a bad file is refused whole with the row named and nothing imported', async () => {

@@ -59,8 +59,8 @@ http::Response home_page(Web& web, Context& ctx) {
   for (const auto& r : *runs)
     run_rows.push(View::object({{"href", "/audit/linkage/runs/" + std::to_string(r.id)},
                                 {"id", r.id},
-                                {"flagged", format_won(r.flagged)},
-                                {"total", format_won(r.total_amount)},
+                                {"flagged", amount_text(r.flagged)},
+                                {"total", amount_text(r.total_amount)},
                                 {"run_by", r.run_by_name},
                                 {"run_at", format_seoul_minute(r.run_at)}}));
   return web.render(ctx, "audit/linkage_home",

@@ -4,6 +4,9 @@
 #include "modules/audit/audit_module.hpp"
 #include "modules/audit/audit_permissions.hpp"
 #include "modules/audit/dataset_service.hpp"
+#include "modules/audit/field_audit_service.hpp"
+#include "modules/audit/finding_service.hpp"
+#include "modules/audit/linkage_handoff.hpp"
 #include "modules/audit/linkage_run_service.hpp"
 #include "modules/audit/linkage_views.hpp"
 #include "platform/exports/exports.hpp"
@@ -76,7 +79,7 @@ View rule_lines(const ScenarioDetail& s) {
   if (r.window_days > 0)
     add("기간: " + column_label(primary, r.date_column) + " 기준 " + std::to_string(r.window_days) + "일 안");
   if (r.kind == linkage::ScenarioKind::split)
-    add("기준 금액: 한 건 " + format_won(r.threshold) + "원 미만, 합계 " + format_won(r.threshold) +
+    add("기준 금액: 한 건 " + amount_text(r.threshold) + "원 미만, 합계 " + amount_text(r.threshold) +
         "원 이상");
   if (r.kind != linkage::ScenarioKind::match) add("최소 건수: " + std::to_string(r.min_count) + "건");
   return lines;
@@ -86,7 +89,7 @@ View dataset_choices(const std::vector<DataSetRecord>& datasets, const linkage::
   View out = View::list();
   for (const auto& d : datasets)
     if (kind != nullptr && d.kind == kind->role && !d.disposed_at)
-      out.push(View::object({{"id", d.id}, {"title", d.title}, {"rows", format_won(d.row_count)}}));
+      out.push(View::object({{"id", d.id}, {"title", d.title}, {"rows", amount_text(d.row_count)}}));
   return out;
 }
 
@@ -106,8 +109,8 @@ http::Response scenario_page_with(Web& web, Context& ctx, const ScenarioDetail& 
   for (const auto& r : s.runs)
     runs.push(View::object({{"href", run_href(r.id)},
                             {"id", r.id},
-                            {"flagged", format_won(r.flagged)},
-                            {"total", format_won(r.total_amount)},
+                            {"flagged", amount_text(r.flagged)},
+                            {"total", amount_text(r.total_amount)},
                             {"at", format_seoul_minute(r.run_at)}}));
   const auto primary = dataset_choices(*datasets, s.roles[0]);
   const bool match = s.roles.size() > 1;
@@ -268,8 +271,8 @@ http::Response run_page(Web& web, Context& ctx) {
   View totals = View::list();
   for (const auto& t : run->totals)
     totals.push(View::object({{"region", region_name(names, t.region)},
-                              {"flagged", format_won(t.flagged)},
-                              {"total", format_won(t.total_amount)}}));
+                              {"flagged", amount_text(t.flagged)},
+                              {"total", amount_text(t.total_amount)}}));
   View flags = View::list();
   for (const auto& f : run->flags)
     flags.push(View::object({{"href", "/audit/linkage/flags/" + std::to_string(f.id)},
@@ -277,17 +280,17 @@ http::Response run_page(Web& web, Context& ctx) {
                              {"label", f.label},
                              {"row_number", f.row_number},
                              {"region", region_name(names, f.region)},
-                             {"amount", format_won(f.amount)},
+                             {"amount", amount_text(f.amount)},
                              {"handed_off", f.finding_id.has_value()}}));
   View v = View::object({{"id", run->run.id},
                          {"scenario_title", run->scenario.title},
                          {"scenario_version", run->scenario.version},
                          {"scenario_href", scenario_href(run->scenario.id)},
                          {"primary", dataset_view(run->primary)},
-                         {"flagged", format_won(run->run.flagged)},
-                         {"kept", format_won(run->run.kept)},
+                         {"flagged", amount_text(run->run.flagged)},
+                         {"kept", amount_text(run->run.kept)},
                          {"partial", run->run.kept < run->run.flagged},
-                         {"total", format_won(run->run.total_amount)},
+                         {"total", amount_text(run->run.total_amount)},
                          {"milliseconds", run->run.milliseconds},
                          {"run_by", run->run.run_by_name},
                          {"run_at", format_seoul_minute(run->run.run_at)},
@@ -306,31 +309,72 @@ http::Response run_page(Web& web, Context& ctx) {
        {}});
 }
 
+http::Response flag_view(Web& web, Context& ctx, const FlagDetail& f, const HandOffInput& input,
+                         const std::vector<FieldError>& errors, int status) {
+  const auto names = web.db().read([](store::Connection& c) { return region_names(c); });
+  View v = evidence_view(f.flag.evidence);
+  v.set("label", f.flag.label);
+  v.set("seq", f.flag.seq);
+  v.set("row_number", f.flag.row_number);
+  v.set("region", region_name(names, f.flag.region));
+  v.set("amount", amount_text(f.flag.amount));
+  v.set("run_href", run_href(f.run.run.id));
+  v.set("run_id", f.run.run.id);
+  v.set("scenario_title", f.run.scenario.title);
+  v.set("primary_title", f.run.primary.title);
+  if (f.run.secondary) v.set("secondary_title", f.run.secondary->title);
+  if (f.flag.finding_id) {
+    v.set("finding_href", finding_href(*f.flag.finding_id));
+  } else if (auto targets = hand_off_targets(web.service(ctx))) {
+    View audits = View::list();
+    for (const auto& a : *targets)
+      audits.push(View::object({{"id", a.id},
+                                {"title", a.organization_name + " · " + a.plan.title},
+                                {"selected", std::to_string(a.id) == input.field_audit_id}}));
+    View actions = View::list();
+    for (const auto& t : kRequiredActions)
+      actions.push(
+          View::object({{"code", t.code}, {"label", t.label}, {"selected", t.code == input.action}}));
+    v.set("hand_off",
+          View::object({{"action", "/audit/linkage/flags/" + std::to_string(f.flag.id) + "/finding"},
+                        {"audits", std::move(audits)},
+                        {"has_audits", !targets->empty()},
+                        {"actions", std::move(actions)},
+                        {"recommendation", input.recommendation},
+                        {"due_date", input.due_date}}));
+  }
+  v.set("errors", platform::errors_view(errors));
+  for (const auto& e : errors) v.set("error_" + e.field, e.message);
+  const std::string title = f.flag.label + " (" + f.run.scenario.title + ")";
+  return web.render(ctx, "audit/linkage_flag", v,
+                    {title,
+                     {{"컨설팅 감사", "/audit"},
+                      {"전산감사", kHome},
+                      {"분석 결과 " + std::to_string(f.run.run.id), run_href(f.run.run.id)},
+                      {f.flag.label, ""}},
+                     {}},
+                    status);
+}
+
 http::Response flag_page(Web& web, Context& ctx) {
   auto flag =
       platform::path_id(ctx).and_then([&](std::int64_t id) { return get_flag(web.service(ctx), id); });
-  return web.respond(ctx, std::move(flag), [&](const FlagDetail& f) {
-    const auto names = web.db().read([](store::Connection& c) { return region_names(c); });
-    View v = evidence_view(f.flag.evidence);
-    v.set("label", f.flag.label);
-    v.set("seq", f.flag.seq);
-    v.set("row_number", f.flag.row_number);
-    v.set("region", region_name(names, f.flag.region));
-    v.set("amount", format_won(f.flag.amount));
-    v.set("run_href", run_href(f.run.run.id));
-    v.set("run_id", f.run.run.id);
-    v.set("scenario_title", f.run.scenario.title);
-    v.set("primary_title", f.run.primary.title);
-    if (f.run.secondary) v.set("secondary_title", f.run.secondary->title);
-    const std::string title = f.flag.label + " (" + f.run.scenario.title + ")";
-    return web.render(ctx, "audit/linkage_flag", v,
-                      {title,
-                       {{"컨설팅 감사", "/audit"},
-                        {"전산감사", kHome},
-                        {"분석 결과 " + std::to_string(f.run.run.id), run_href(f.run.run.id)},
-                        {f.flag.label, ""}},
-                       {}});
-  });
+  return web.respond(ctx, std::move(flag),
+                     [&](const FlagDetail& f) { return flag_view(web, ctx, f, {}, {}, 200); });
+}
+
+http::Response hand_off_action(Web& web, Context& ctx) {
+  auto svc = web.service(ctx);
+  auto flag = platform::path_id(ctx).and_then([&](std::int64_t id) { return get_flag(svc, id); });
+  if (!flag) return web.error(ctx, flag.error());
+  const HandOffInput input{ctx.form.get("field_audit_id"), ctx.form.get("recommendation"),
+                           ctx.form.get("action"), ctx.form.get("due_date")};
+  auto finding = hand_off_flag(svc, flag->flag.id, input);
+  if (!finding)
+    return web.refuse_form(ctx, finding.error(), [&](const std::vector<FieldError>& fields, int status) {
+      return flag_view(web, ctx, *flag, input, fields, status);
+    });
+  return web.redirect_with(ctx, finding_href(*finding), {"success", "지적사항으로 넘겼습니다."});
 }
 
 http::Response api_scenarios(Web& web, Context& ctx) {
@@ -373,6 +417,7 @@ std::vector<platform::RouteSpec> linkage_run_routes() {
       {"POST", "/audit/linkage/runs", kLinkage, run_action},
       {"GET", "/audit/linkage/runs/{id}", kLinkage, run_page},
       {"GET", "/audit/linkage/flags/{id}", kLinkage, flag_page},
+      {"POST", "/audit/linkage/flags/{id}/finding", kLinkage, hand_off_action},
       {"GET", "/api/v1/audit/linkage/scenarios", kLinkage, api_scenarios, RouteKind::api},
       {"GET", "/api/v1/audit/linkage/runs/{id}", kLinkage, api_run, RouteKind::api},
   };

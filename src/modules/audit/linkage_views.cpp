@@ -1,20 +1,16 @@
 #include "modules/audit/linkage_views.hpp"
 
 #include "modules/audit/dataset_service.hpp"
+#include "modules/audit/finding_rules.hpp"
 #include "platform/organizations/organization_store.hpp"
 
 namespace sotong::audit {
 
-std::string format_won(std::int64_t won) {
-  const bool negative = won < 0;
-  std::string digits = std::to_string(won);
-  if (negative) digits.erase(0, 1);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return negative ? "-" + out : out;
+std::string amount_text(std::int64_t won) {
+  std::string text = format_won(won);  // "1,234,000원"
+  constexpr std::string_view kWon = "원";
+  if (text.ends_with(kWon)) text.resize(text.size() - kWon.size());
+  return text;
 }
 
 std::map<std::string, std::string> region_names(store::Connection& c) {
@@ -86,7 +82,7 @@ render::View dataset_view(const DataSetRecord& d) {
                                {"legal_basis", d.legal_basis},
                                {"retention_until", d.retention_until},
                                {"file_name", d.file_name},
-                               {"rows", format_won(d.row_count)},
+                               {"rows", amount_text(d.row_count)},
                                {"columns", d.columns},
                                {"owner_name", d.owner_name},
                                {"created_at", format_seoul_minute(d.created_at)},

@@ -14,8 +14,8 @@
 
 namespace sotong::audit {
 
-/// "1,234,000" (negative amounts keep their sign).
-std::string format_won(std::int64_t won);
+/// "1,234,000": a figure in a column or sentence that already says 원.
+std::string amount_text(std::int64_t won);
 
 /// Organisation names by administrative code (52110 → 전주시), for a run's 시·군 column.
 std::map<std::string, std::string> region_names(store::Connection& c);
