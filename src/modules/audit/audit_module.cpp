@@ -4,6 +4,7 @@
 
 #include "core/korean_text.hpp"
 #include "modules/audit/audit_permissions.hpp"
+#include "modules/audit/disclosure_manifest.hpp"
 #include "modules/audit/field_audit_service.hpp"
 #include "modules/audit/field_audit_store.hpp"
 
@@ -55,7 +56,7 @@ platform::ModuleManifest manifest() {
   // The description is what the home page lists under "여기서 할 수 있는 일": say what a person does here.
   m.menu = {{"컨설팅 감사", "/audit", kOverview, 600,
              "감사 컨설팅을 요청하고, 감사협의·현장감사·감사사례·자진신고·전산감사를 다룹니다."}};
-  for (auto&& part : {overview_routes(), field_audit_routes()})
+  for (auto&& part : {overview_routes(), field_audit_routes(), disclosure_routes()})
     m.routes.insert(m.routes.end(), part.begin(), part.end());
   // What the change history shows an auditor: labels, the organisation by its name, the record by its title.
   m.history = {{.record_type = "field_audit",
@@ -65,12 +66,20 @@ platform::ModuleManifest manifest() {
                 .actions = {},
                 .name_field = "title",
                 .records = history_records}};
+  // Self-disclosures: their history is read by the audit office alone (and holds only the state).
+  for (auto& v : disclosure_history()) m.history.push_back(std::move(v));
+  m.attachment_owners.push_back(disclosure_attachment_owner());
+  m.tasks.push_back(disclosure_task());
   m.search_sources = {{"audit", "컨설팅 감사", reindex_search}};
   m.cards = {{"컨설팅 감사", kFieldView, 500, card_counts, nullptr,
               "볼 수 있는 항목의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
   m.indicators = {{"audit.created", "컨설팅 감사 등록 건수", "건",
                    "그해 1월 1일부터 12월 31일까지(한국 시간) 등록된 항목을 등록한 기관별로 셉니다.",
                    kFieldView, platform::IndicatorPeriod::calendar_year, created_per_organization}};
+  // Each part loads its own demo records, skipping what is already there.
+  m.demo_data = [](store::Database& db, const platform::Policy& policy) {
+    load_demo_disclosures(db, policy);
+  };
   m.settings = {{kPageSize, platform::SettingType::integer, "25", "목록 한 쪽에 보이는 항목 수", 10, 100}};
   return m;
 }

@@ -21,5 +21,8 @@ platform::ModuleManifest manifest();
 std::vector<platform::RouteSpec> overview_routes();
 /// Field audits with their pre-audit consultation and findings (field_audit_routes.cpp).
 std::vector<platform::RouteSpec> field_audit_routes();
+/// Self-disclosures: filing with a one-time receipt, the audit office's list and decisions, and the
+/// province-wide figures (disclosure_routes.cpp).
+std::vector<platform::RouteSpec> disclosure_routes();
 
 }  // namespace sotong::audit

@@ -23,6 +23,14 @@ struct Part {
 constexpr std::array kParts = {
     Part{"현장감사·감사협의", "/audit/field", kFieldView,
          "감사 목적·분야·일정·방법을 시·군과 미리 협의하고, 현장감사의 지적사항과 조치를 끝까지 확인합니다."},
+    Part{"자진신고 제출", "/audit/disclosures/new", kDisclosureFile,
+         "업무 중 잘못을 스스로 알리고 이미 바로잡은 내용을 적어 냅니다. 감사관실만 읽고, 제출한 뒤에는 "
+         "본인도 "
+         "다시 볼 수 없습니다."},
+    Part{"자진신고 목록·결정", "/audit/disclosures", kDisclosureRead,
+         "제출된 자진신고를 읽고 감경·면제·해당없음을 사유와 함께 결정합니다."},
+    Part{"자진신고 통계", "/audit/disclosures/figures", kDisclosureFigures,
+         "자진신고를 연도와 결정별로 센 도 전체의 수를 봅니다. 신고 한 건의 내용은 없습니다."},
 };
 
 http::Response overview_page(Web& web, Context& ctx) {
