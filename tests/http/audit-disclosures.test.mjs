@@ -25,6 +25,9 @@ const MISSING = 987654;
 const PDF = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
 
 let assertDocumented;
+
+/** The text with the number `id` (never part of a longer word, such as an asset's fingerprint) put as ID. */
+const swap = (text, id) => text.replace(new RegExp(`(?<![0-9A-Za-z])${id}(?![0-9A-Za-z])`, 'g'), 'ID');
 let auditorToken;
 let known; // { id, attachment } of a filing made here, with its document
 
@@ -118,8 +121,8 @@ test('for everyone but the audit office a filing that exists reads exactly as on
       const missing = await send(MISSING);
       assert.equal(existing.status, 404, `${login} #${i}`);
       assert.equal(missing.status, 404, `${login} #${i} missing`);
-      const a = (await existing.text()).replaceAll(String(known.id), 'ID');
-      const b = (await missing.text()).replaceAll(String(MISSING), 'ID');
+      const a = swap(await existing.text(), known.id);
+      const b = swap(await missing.text(), MISSING);
       assert.equal(a, b, `${login} #${i}: the same answer for an existing and a missing filing`);
       assert.ok(!a.includes('보조금 정산 누락'), `${login} #${i}: nothing of the filing`);
     }
@@ -128,7 +131,7 @@ test('for everyone but the audit office a filing that exists reads exactly as on
     const noFile = await c.get(`/attachments/${MISSING}`);
     assert.equal(file.status, 404, `${login} attachment`);
     assert.equal(noFile.status, 404);
-    assert.equal((await file.text()).replaceAll(String(known.attachment), 'ID'), (await noFile.text()).replaceAll(String(MISSING), 'ID'), `${login} attachment body`);
+    assert.equal(swap(await file.text(), known.attachment), swap(await noFile.text(), MISSING), `${login} attachment body`);
   }
   // The audit office reads and downloads them.
   const auditor = await signedIn('auditor');
@@ -279,7 +282,7 @@ test('the history says only that a filing was filed or decided, and only to the 
       const shown = await c.get(`/admin/history/${id}`);
       const none = await c.get(`/admin/history/${MISSING * 1000}`);
       assert.equal(shown.status, 404, `${login} entry ${id}`);
-      assert.equal((await shown.text()).replaceAll(String(id), 'ID'), (await none.text()).replaceAll(String(MISSING * 1000), 'ID'));
+      assert.equal(swap(await shown.text(), id), swap(await none.text(), MISSING * 1000));
     }
   }
   // Roles without the history viewer are refused it as before.
@@ -291,7 +294,8 @@ test('everyone reads the province-wide figures, with nothing of any one filing',
     const c = await signedIn(login);
     const page = await c.get('/audit/disclosures/figures');
     assert.equal(page.status, 200);
-    const html = await page.text();
+    const whole = await page.text();
+    const html = whole.slice(whole.indexOf('<main'), whole.indexOf('</main>')); // the header names the person
     assert.match(html, /연도별 자진신고 처리 현황/);
     for (const secret of ['전주시', '군산시', '보조금 정산', '강감사']) assert.ok(!html.includes(secret), `${login}: ${secret}`);
     const api = await apiCall('GET', '/api/v1/audit/disclosure-figures', { token: createToken(login, 'figures') });
@@ -402,8 +406,8 @@ test('over a raw socket no path trick, method or case shows a filing to anyone b
     const b = await send(...missing[i]);
     assert.ok(![200, 403, 500].includes(a.status) && a.status > 0, `${method} ${target}: ${a.status}`);
     assert.equal(a.status, b.status, `${method} ${target}: the same status for a missing filing`);
-    const strip = (t, id) => t.replaceAll(String(id), 'ID').replaceAll(String(known.attachment), 'ID').replace(/\r\nContent-Length: \d+/i, '');
-    assert.equal(strip(a.text, known.id), strip(b.text, MISSING).replaceAll(String(MISSING), 'ID'), `${method} ${target}: the same answer`);
+    const strip = (t, id, file) => swap(swap(t, id), file).replace(/\r\nContent-Length: \d+/i, '');
+    assert.equal(strip(a.text, known.id, known.attachment), strip(b.text, MISSING, MISSING), `${method} ${target}: the same answer`);
     assert.ok(!a.text.includes('보조금'), `${method} ${target}: nothing of the filing`);
   }
 });
