@@ -133,6 +133,10 @@ struct HistoryVocabulary {
   /// Names and pages of the type's records that still exist; the owner answers it from its own tables, so
   /// the history never reads another part's tables.
   HistoryRecordLookup records = {};
+  /// When set, the type's entries (changes and accesses alike) are shown only to readers the policy allows
+  /// this action; to anyone else the history viewer answers as if they did not exist (left out of searches,
+  /// files and the API, 404 for one entry), whatever their right to read the rest of the log.
+  std::string read_action = {};
 };
 
 enum class IndicatorPeriod { calendar_year };

@@ -1,6 +1,7 @@
 #include "modules/audit/audit_module.hpp"
 
 #include "modules/audit/audit_permissions.hpp"
+#include "modules/audit/disclosure_manifest.hpp"
 #include "modules/audit/field_audit_demo.hpp"
 #include "modules/audit/field_audit_extensions.hpp"
 #include "modules/audit/linkage_cli.hpp"
@@ -35,11 +36,15 @@ platform::ModuleManifest manifest() {
   m.menu = {{"컨설팅 감사", "/audit", kOverview, 600,
              "감사 컨설팅을 요청하고, 감사협의·현장감사·감사사례·자진신고·전산감사를 다룹니다."}};
   for (auto&& part : {overview_routes(), field_audit_routes(), finding_routes(), linkage_dataset_routes(),
-                      linkage_run_routes()})
+                      linkage_run_routes(), disclosure_routes()})
     m.routes.insert(m.routes.end(), part.begin(), part.end());
   // Each part's history labels, search sources, attachment owners, home tasks, cards and indicators.
   append(m.history, field_history_vocabularies());
   append(m.history, linkage_history());
+  // Self-disclosures: their history is read by the audit office alone (and holds only the state).
+  append(m.history, disclosure_history());
+  m.attachment_owners.push_back(disclosure_attachment_owner());
+  m.tasks.push_back(disclosure_task());
   append(m.search_sources, field_search_sources());
   append(m.attachment_owners, field_attachment_owners());
   append(m.tasks, field_tasks());
@@ -62,6 +67,7 @@ platform::ModuleManifest manifest() {
   m.demo_data = [](store::Database& db, const platform::Policy& policy) {
     load_demo_field_audits(db, policy);
     load_demo_linkage(db, policy);
+    load_demo_disclosures(db, policy);
   };
   return m;
 }

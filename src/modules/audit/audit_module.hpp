@@ -30,5 +30,8 @@ std::vector<platform::RouteSpec> finding_routes();
 std::vector<platform::RouteSpec> linkage_dataset_routes();
 /// Data linkage: scenarios, runs and flagged rows (linkage_run_routes.cpp).
 std::vector<platform::RouteSpec> linkage_run_routes();
+/// Self-disclosures: filing with a one-time receipt, the audit office's list and decisions, and the
+/// province-wide figures (disclosure_routes.cpp).
+std::vector<platform::RouteSpec> disclosure_routes();
 
 }  // namespace sotong::audit

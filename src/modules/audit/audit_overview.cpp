@@ -28,6 +28,14 @@ constexpr std::array kParts = {
          "확인합니다."},
     Part{"전산감사(자료 연계 분석)", "/audit/linkage", kLinkage,
          "환급·사망·지급·계약 자료를 연결해 사망자 환급, 중복 지급, 수의계약 쪼개기 같은 사례를 찾습니다."},
+    Part{"자진신고 제출", "/audit/disclosures/new", kDisclosureFile,
+         "업무 중 잘못을 스스로 알리고 이미 바로잡은 내용을 적어 냅니다. 감사관실만 읽고, 제출한 뒤에는 "
+         "본인도 "
+         "다시 볼 수 없습니다."},
+    Part{"자진신고 목록·결정", "/audit/disclosures", kDisclosureRead,
+         "제출된 자진신고를 읽고 감경·면제·해당없음을 사유와 함께 결정합니다."},
+    Part{"자진신고 통계", "/audit/disclosures/figures", kDisclosureFigures,
+         "자진신고를 연도와 결정별로 센 도 전체의 수를 봅니다. 신고 한 건의 내용은 없습니다."},
 };
 
 http::Response overview_page(Web& web, Context& ctx) {

@@ -67,6 +67,11 @@ std::optional<OwnerType> owner_type(std::string_view code) {
   return it->second;
 }
 
+std::string history_record_type(std::string_view owner_code) {
+  const auto owner = owner_type(owner_code);
+  return owner && !owner->history_record_type.empty() ? owner->history_record_type : "attachment";
+}
+
 Result<std::vector<std::int64_t>> store(store::Connection& c, const Actor& actor, std::string_view owner_type,
                                         std::int64_t owner_id, const std::vector<http::MultipartFile>& files,
                                         const Limits& limits) {
@@ -83,7 +88,8 @@ Result<std::vector<std::int64_t>> store(store::Connection& c, const Actor& actor
     a.size = static_cast<std::int64_t>(f.content->size());
     a.sha256 = sha256_hex(*f.content);
     a.id = attachment_store::insert_attachment(c, a, *f.content, actor.account_id, t);
-    history::record_change(c, actor, {"attachment", a.id, "create", "", history::to_json(fields_of(a))});
+    history::record_change(
+        c, actor, {history_record_type(owner_type), a.id, "create", "", history::to_json(fields_of(a))});
     ids.push_back(a.id);
   }
   return ids;
@@ -114,8 +120,9 @@ Result<void> remove(store::Connection& c, const Actor& actor, std::int64_t id) {
   attachment_store::mark_deleted(c, id, actor.account_id, t);
   auto after = fields_of(*a);
   after.emplace_back("deleted", true);
-  history::record_change(
-      c, actor, {"attachment", id, "delete", history::to_json(fields_of(*a)), history::to_json(after)});
+  history::record_change(c, actor,
+                         {history_record_type(a->owner_type), id, "delete", history::to_json(fields_of(*a)),
+                          history::to_json(after)});
   return {};
 }
 

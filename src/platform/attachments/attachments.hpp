@@ -37,7 +37,18 @@ struct OwnerType {
   /// When set, decides whether the actor, who may see the record, may also attach to it and delete its files
   /// (a refusal is 403): for a record everyone on it reads but only some change. Unset, seeing is enough.
   std::function<bool(store::Connection&, const Policy&, const Actor&, std::int64_t)> permits_change;
+  /// The owner's files must not be known to exist outside those who may see them: every refusal, a role
+  /// without `action` included, reads as "not found" (404), never 403.
+  bool hidden = false;
+  /// The record type the files' uploads, deletions and downloads are written under in the history:
+  /// "attachment" (every other owner's files with them), or a type of the owner's module whose vocabulary
+  /// may keep them from readers of the rest of the log (HistoryVocabulary::read_action).
+  std::string history_record_type = "attachment";
 };
+
+/// The record type the history writes the owner type's files under (OwnerType::history_record_type;
+/// "attachment" for an unknown owner type).
+std::string history_record_type(std::string_view owner_code);
 
 /// Registers an owner type (from a module's manifest or routes); registering a code again replaces it.
 void register_owner(OwnerType owner);

@@ -21,7 +21,8 @@ Result<OwnerType> authorize(Web& web, const Context& ctx, std::string_view code,
                             Access access) {
   auto owner = owner_type(code);
   if (!owner) return Error::not_found("첨부할 기록의 종류를 알 수 없습니다.");
-  if (!web.policy().allows(ctx.actor, owner->action)) return Error::forbidden();
+  if (!web.policy().allows(ctx.actor, owner->action))
+    return owner->hidden ? Error::not_found("첨부할 기록을 찾을 수 없습니다.") : Error::forbidden();
   auto path = web.db().read([&](store::Connection& c) { return owner->locate(c, owner_id); });
   if (!path) return Error::not_found("첨부할 기록을 찾을 수 없습니다.");
   if (owner->permits) {
@@ -29,6 +30,7 @@ Result<OwnerType> authorize(Web& web, const Context& ctx, std::string_view code,
         [&](store::Connection& c) { return owner->permits(c, web.policy(), ctx.actor, owner_id); });
     if (!permitted) return Error::not_found("첨부할 기록을 찾을 수 없습니다.");
   } else if (auto allowed = web.policy().check(ctx.actor, owner->action, *path); !allowed) {
+    if (owner->hidden) return Error::not_found("첨부할 기록을 찾을 수 없습니다.");
     return allowed.error();
   }
   if (access == Access::change && owner->permits_change && !web.db().read([&](store::Connection& c) {
@@ -45,6 +47,9 @@ Result<std::pair<Attachment, OwnerType>> authorize_attachment(Web& web, const Co
   auto a = web.db().read([&](store::Connection& c) { return find(c, *id); });
   if (!a || a->deleted_at) return Error::not_found("첨부파일을 찾을 수 없습니다.");
   auto owner = authorize(web, ctx, a->owner_type, a->owner_id, access);
+  // A file whose record is out of reach reads exactly as one that does not exist.
+  if (!owner && owner.error().code == ErrorCode::not_found)
+    return Error::not_found("첨부파일을 찾을 수 없습니다.");
   if (!owner) return owner.error();
   return std::make_pair(std::move(*a), std::move(*owner));
 }
@@ -86,11 +91,11 @@ http::Response download_page(Web& web, Context& ctx) {
   auto bytes = web.db().write([&](store::Connection& c) {
     auto body = content(c, a.id);
     if (body) {
-      history::record_access(
-          c, ctx.actor,
-          {"attachment", a.id, owner.label + " 첨부파일 " + a.file_name, history::AccessAction::download,
-           history::to_json(
-               {{"owner_type", a.owner_type}, {"owner_id", static_cast<long long>(a.owner_id)}})});
+      history::record_access(c, ctx.actor,
+                             {owner.history_record_type, a.id, owner.label + " 첨부파일 " + a.file_name,
+                              history::AccessAction::download,
+                              history::to_json({{"owner_type", a.owner_type},
+                                                {"owner_id", static_cast<long long>(a.owner_id)}})});
     }
     return body;
   });

@@ -13,6 +13,7 @@
 #include "platform/crypto.hpp"
 #include "platform/exports/exports.hpp"
 #include "platform/history/history.hpp"
+#include "platform/history/history_labels.hpp"
 #include "platform/history/history_module.hpp"
 #include "platform/history/history_rules.hpp"
 #include "platform/history/history_service.hpp"
@@ -500,6 +501,57 @@ TEST_F(HistoryChain, OnlyAdminsAndAuditorsReadTheLogAndAnExportIsRecorded) {
   ASSERT_EQ(logged.size(), 1u);
   EXPECT_EQ(logged[0].login_id, "auditor");
   EXPECT_EQ(logged[0].subject, "변경·접속 기록 2건");
+}
+
+TEST_F(HistoryChain, ARecordTypeWithAReadActionIsHiddenFromReadersWithoutIt) {
+  // A record type only the audit office may read: the administrator, who reads the rest of the log, is told
+  // nothing of it — not in a search, a file or one entry — and is not offered it as a filter.
+  policy_.add({"test.secret.read", {Role::auditor}, Scope::everywhere, "비공개 기록 열람"});
+  register_vocabulary(
+      {.record_type = "test_secret", .label = "비공개 기록", .read_action = "test.secret.read"});
+  db_->write([&](store::Connection& c) {
+    record_change(c, admin_, {"test_secret", 5, "create", "", to_json({{"state", "pending"}})});
+    record_change(c, admin_, {"organization", 7, "update", "", to_json({{"sort_order", 1}})});
+    return 0;
+  });
+  Actor auditor = admin_;
+  auditor.account_id = 2;
+  auditor.login_id = "auditor";
+  auditor.roles = {Role::auditor};
+  const auto types = [](const std::vector<Entry>& entries) {
+    std::vector<std::string> out;
+    for (const auto& e : entries)
+      if (e.kind == "change") out.push_back(e.record_type);
+    return out;
+  };
+
+  auto admin_page = search_history({*db_, policy_, admin_}, Filter{});
+  ASSERT_TRUE(admin_page.ok());
+  EXPECT_EQ(types(admin_page->entries), std::vector<std::string>{"organization"});
+  Filter asked;
+  asked.record_type = "test_secret";
+  asked.record_id = 5;
+  EXPECT_TRUE(search_history({*db_, policy_, admin_}, asked)->entries.empty());
+  auto file = export_history({*db_, policy_, admin_}, Filter{}, exports::Format::csv);
+  ASSERT_TRUE(file.ok());
+  for (const auto& row : file->rows)
+    for (const auto& cell : row) EXPECT_EQ(cell.find("비공개 기록"), std::string::npos);
+
+  auto auditor_page = search_history({*db_, policy_, auditor}, asked);
+  ASSERT_TRUE(auditor_page.ok());
+  ASSERT_EQ(types(auditor_page->entries), std::vector<std::string>{"test_secret"});
+  const std::int64_t secret_id = auditor_page->entries.front().id;
+  EXPECT_TRUE(get_entry({*db_, policy_, auditor}, secret_id).ok());
+  auto refused = get_entry({*db_, policy_, admin_}, secret_id);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::not_found);
+  EXPECT_EQ(refused.error().message, get_entry({*db_, policy_, admin_}, 999999).error().message);
+
+  EXPECT_FALSE(may_read_record_type(policy_, admin_, "test_secret"));
+  EXPECT_TRUE(may_read_record_type(policy_, auditor, "test_secret"));
+  EXPECT_TRUE(may_read_record_type(policy_, admin_, "organization"));
+  EXPECT_EQ(hidden_record_types(policy_, admin_), std::vector<std::string>{"test_secret"});
+  EXPECT_TRUE(hidden_record_types(policy_, auditor).empty());
 }
 
 }  // namespace sotong::platform::history

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.hpp"
 
@@ -52,6 +53,9 @@ struct Filter {
   std::string kind;                       // change | access | ""
   std::string action;                     // "" for any
   std::optional<std::int64_t> before_id;  // keyset: entries with a smaller id
+  /// Record types whose entries are left out whatever else is asked: those the reader may not read
+  /// (HistoryVocabulary::read_action). Set by the service from the reader's roles, never from the query.
+  std::vector<std::string> hidden_record_types = {};
 };
 
 }  // namespace sotong::platform::history

@@ -136,4 +136,16 @@ std::vector<std::pair<std::string, std::string>> known_record_types() {
   return out;
 }
 
+std::vector<std::string> hidden_record_types(const Policy& policy, const Actor& actor) {
+  std::vector<std::string> out;
+  for (const auto& v : all_vocabularies())
+    if (!v->read_action.empty() && !policy.allows(actor, v->read_action)) out.push_back(v->record_type);
+  return out;
+}
+
+bool may_read_record_type(const Policy& policy, const Actor& actor, std::string_view record_type) {
+  const auto v = vocabulary(record_type);
+  return !v || v->read_action.empty() || policy.allows(actor, v->read_action);
+}
+
 }  // namespace sotong::platform::history

@@ -34,4 +34,11 @@ std::vector<std::pair<std::string, std::string>> known_actions();
 /// Every registered record type with its label, in registration order.
 std::vector<std::pair<std::string, std::string>> known_record_types();
 
+/// The record types whose entries `actor` may not read: those registered with a read_action the policy does
+/// not allow them.
+std::vector<std::string> hidden_record_types(const Policy& policy, const Actor& actor);
+/// Whether `actor` may read entries of `record_type` (an unregistered type or one without a read_action:
+/// yes).
+bool may_read_record_type(const Policy& policy, const Actor& actor, std::string_view record_type);
+
 }  // namespace sotong::platform::history

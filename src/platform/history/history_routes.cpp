@@ -4,6 +4,7 @@
 
 #include "platform/exports/exports.hpp"
 #include "platform/exports/list_export.hpp"
+#include "platform/history/history_labels.hpp"
 #include "platform/history/history_module.hpp"
 #include "platform/history/history_rules.hpp"
 #include "platform/history/history_service.hpp"
@@ -60,9 +61,11 @@ View options(const std::vector<std::pair<std::string, std::string>>& all, const 
 }
 
 /// The search form as typed, with the field errors beside it.
-View form_view(const http::Form& q, const std::vector<FieldError>& errors) {
+View form_view(Web& web, const Context& ctx, const http::Form& q, const std::vector<FieldError>& errors) {
   std::vector<std::pair<std::string, std::string>> types;
-  for (auto& t : known_record_types()) types.push_back(std::move(t));
+  // A record type the reader may not read is not offered either: its very name would be a hint.
+  for (auto& t : known_record_types())
+    if (may_read_record_type(web.policy(), ctx.actor, t.first)) types.push_back(std::move(t));
   View v = View::object({{"login", q.get("login")},
                          {"subject", q.get("subject")},
                          {"record_id", q.get("record_id")},
@@ -184,7 +187,7 @@ http::Response search_page(Web& web, Context& ctx) {
   const PageMeta meta{"변경·접속 기록", {{"변경·접속 기록", ""}}, {}};
   auto filter = parse_filter(ctx.query);
   if (!filter) {
-    View v = form_view(ctx.query, filter.error().fields);
+    View v = form_view(web, ctx, ctx.query, filter.error().fields);
     v.set("entries", View::list()).set("count", 0);
     add_export_links(v, "");
     v.set("retention_days", web.settings().history_retention_days);
@@ -196,7 +199,7 @@ http::Response search_page(Web& web, Context& ctx) {
   View rows = View::list();
   for (const auto& e : page->entries) rows.push(entry_view(web, ctx, e, page->names));
   const std::string query = filter_query(*filter);
-  View v = form_view(ctx.query, {});
+  View v = form_view(web, ctx, ctx.query, {});
   v.set("entries", rows)
       .set("count", static_cast<long long>(page->entries.size()))
       .set("paged", filter->before_id.has_value())

@@ -47,13 +47,22 @@ class RecordNamer {
   std::set<RecordKey> asked_;
   RecordNames names_;
 };
+/// The record type a reading of the log is itself recorded under: a record type kept from some readers
+/// (read_action) when the reading asked for it, so that the reading — its filter names the record — is kept
+/// from them too; else the log's own type.
+std::string reading_type(std::string_view asked) {
+  const auto v = vocabulary(asked);
+  return v && !v->read_action.empty() ? std::string(asked) : std::string(kHistoryRecord);
+}
 }  // namespace
 
 Result<Page> search_history(const ServiceContext& svc, const Filter& filter) {
   if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
   Page page;
+  Filter f = filter;
+  f.hidden_record_types = hidden_record_types(svc.policy, svc.actor);
   svc.db.read([&](store::Connection& c) {
-    page.entries = history_store::search(c, filter, kPageSize + 1);
+    page.entries = history_store::search(c, f, kPageSize + 1);
     if (page.entries.size() > static_cast<std::size_t>(kPageSize)) {
       page.entries.pop_back();
       page.next_before = page.entries.back().id;
@@ -67,7 +76,7 @@ Result<Page> search_history(const ServiceContext& svc, const Filter& filter) {
   // here so that the page and the API cannot forget it.
   const auto count = static_cast<std::int64_t>(page.entries.size());
   log_access(svc.db, svc.actor,
-             {std::string(kHistoryRecord), 0, "변경·접속 기록 " + std::to_string(count) + "건",
+             {reading_type(filter.record_type), 0, "변경·접속 기록 " + std::to_string(count) + "건",
               AccessAction::view, to_json({{"filter", filter_query(filter)}, {"count", count}})});
   return page;
 }
@@ -76,14 +85,18 @@ Result<ShownEntry> get_entry(const ServiceContext& svc, std::int64_t id) {
   if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
   auto found = svc.db.read([&](store::Connection& c) -> std::optional<ShownEntry> {
     auto entry = history_store::find(c, id);
-    if (!entry) return std::nullopt;
+    // An entry of a record type the reader may not read is answered as one that does not exist.
+    if (!entry || !may_read_record_type(svc.policy, svc.actor, entry->record_type)) return std::nullopt;
     RecordNamer namer;
     namer.add(c, {*entry});
     return ShownEntry{std::move(*entry), namer.take()};
   });
   if (!found) return Error::not_found("기록을 찾을 수 없습니다.");
-  log_access(svc.db, svc.actor,
-             {std::string(kHistoryRecord), id, "변경·접속 기록 #" + std::to_string(id), AccessAction::view});
+  // Under a kept-apart record type the entry is named by the subject alone: its id is not that type's id.
+  const std::string type = reading_type(found->entry.record_type);
+  log_access(
+      svc.db, svc.actor,
+      {type, type == kHistoryRecord ? id : 0, "변경·접속 기록 #" + std::to_string(id), AccessAction::view});
   return *found;
 }
 
@@ -92,6 +105,7 @@ Result<exports::Table> export_history(const ServiceContext& svc, const Filter& f
   if (auto ok = svc.policy.check(svc.actor, kView); !ok) return ok.error();
   exports::Table table{"변경·접속 기록", export_columns(), {}};
   Filter f = filter;
+  f.hidden_record_types = hidden_record_types(svc.policy, svc.actor);
   svc.db.read([&](store::Connection& c) {
     RecordNamer namer;
     while (table.rows.size() < static_cast<std::size_t>(kExportLimit)) {
@@ -106,7 +120,7 @@ Result<exports::Table> export_history(const ServiceContext& svc, const Filter& f
   });
   const auto count = static_cast<std::int64_t>(table.rows.size());
   log_access(svc.db, svc.actor,
-             {std::string(kHistoryRecord), 0, "변경·접속 기록 " + std::to_string(count) + "건",
+             {reading_type(filter.record_type), 0, "변경·접속 기록 " + std::to_string(count) + "건",
               AccessAction::download,
               to_json({{"format", std::string(exports::format_code(format))},
                        {"filter", filter_query(filter)},

@@ -76,6 +76,8 @@ std::vector<Entry> search(store::Connection& c, const Filter& f, int limit) {
   if (!f.kind.empty()) where(" AND kind = ?", f.kind);
   if (!f.action.empty()) where(" AND action = ?", f.action);
   if (f.before_id) where(" AND id < ?", *f.before_id);
+  // In the query rather than after it, so that a page holds its full count and the keyset stays right.
+  for (const auto& hidden : f.hidden_record_types) where(" AND record_type <> ?", hidden);
   sql += " ORDER BY id DESC LIMIT ?";
   params.emplace_back(limit);
   return entries(c, sql, params);

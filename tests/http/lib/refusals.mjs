@@ -1,7 +1,8 @@
 // Checks that routes refuse whom they must: every demo login whose role the policy does not grant the route's
-// action (403: the Korean refusal page, or the error JSON) and an anonymous caller (303 to /login for pages,
-// 401 JSON for the API). A module's behaviour test hands over its route table and the roles its policy rows
-// grant, so that a route added to the table without a refusal test is one line, not a forgotten file.
+// action (403: the Korean refusal page, or the error JSON; 404 for a hidden route) and an anonymous caller
+// (303 to /login for pages, 401 JSON for the API). A module's behaviour test hands over its route table and
+// the roles its policy rows grant, so that a route added to the table without a refusal test is one line, not
+// a forgotten file.
 import assert from 'node:assert/strict';
 import { Client, createToken, csrfFrom, fetch, hangul } from './client.mjs';
 
@@ -74,6 +75,27 @@ export async function assertApiForbidden(token, route, who) {
   assertErrorJson(await res.json(), 'forbidden', `${who} ${describe(route)}`);
 }
 
+/** 404 with the Korean not-found page: a hidden route's refusal, which must not tell that its records exist. */
+export async function assertPageHidden(client, route, csrf, who) {
+  const res = await sendPage(client, route, csrf);
+  const html = await res.text();
+  assert.equal(res.status, 404, `${who} ${describe(route)}`);
+  assert.match(res.headers.get('content-type'), /^text\/html/, `${who} ${describe(route)}`);
+  assert.match(html, /찾을 수 없습니다/, `${who} ${describe(route)}: Korean not-found page`);
+  assert.doesNotMatch(html, /접근 권한이 없습니다|보안 확인값/, `${who} ${describe(route)}: neither a refusal nor a CSRF failure`);
+  return html;
+}
+
+/** 404 with the error JSON for a token whose role lacks a hidden route's action. */
+export async function assertApiHidden(token, route, who) {
+  const res = await apiCall(route.method, route.path, { token, body: route.body });
+  assert.equal(res.status, 404, `${who} ${describe(route)}`);
+  assert.match(res.headers.get('content-type'), /^application\/json/, `${who} ${describe(route)}`);
+  const body = await res.json();
+  assertErrorJson(body, 'not_found', `${who} ${describe(route)}`);
+  return body;
+}
+
 /** An anonymous page request goes to the login page (a GET remembers where it was going). */
 export async function assertPageNeedsSignIn(route) {
   const res = await sendPage(new Client(), route, '');
@@ -93,7 +115,8 @@ export async function assertApiNeedsSignIn(route) {
 /**
  * Every route refused to every demo login whose role `granted[route.action]` lacks, and to an anonymous caller.
  * routes: [{ method, path, action, api?: true, form?: {…} for a page write, body?: {…} for an API write,
- *            everyone?: true for a route every signed-in role may use (only the anonymous caller is refused) }].
+ *            everyone?: true for a route every signed-in role may use (only the anonymous caller is refused),
+ *            hidden?: true for a route whose RouteSpec is hidden: the wrong roles get 404, not 403 }].
  * granted: { action: [role codes] }, copied from the module's policy rows. Returns the number of refusals checked.
  */
 export async function assertRoutesRefuse(routes, granted) {
@@ -115,7 +138,9 @@ export async function assertRoutesRefuse(routes, granted) {
       `${describe(route)}: ${route.action} ${refused.length === 0 ? 'is granted to every role: mark the route everyone' : 'is not granted to every role'}`);
     for (const login of refused) {
       const s = await session(login);
-      if (route.api) await assertApiForbidden(s.token, route, login);
+      if (route.hidden && route.api) await assertApiHidden(s.token, route, login);
+      else if (route.hidden) await assertPageHidden(s.client, route, s.csrf, login);
+      else if (route.api) await assertApiForbidden(s.token, route, login);
       else await assertPageForbidden(s.client, route, s.csrf, login);
       checked++;
     }
