@@ -3,7 +3,12 @@
 #include <map>
 
 #include "core/korean_text.hpp"
+#include "modules/audit/audit_case_service.hpp"
 #include "modules/audit/audit_permissions.hpp"
+#include "modules/audit/consultation_demo.hpp"
+#include "modules/audit/consultation_module.hpp"
+#include "modules/audit/consultation_reminder_job.hpp"
+#include "modules/audit/consultation_service.hpp"
 #include "modules/audit/field_audit_service.hpp"
 #include "modules/audit/field_audit_store.hpp"
 
@@ -55,7 +60,7 @@ platform::ModuleManifest manifest() {
   // The description is what the home page lists under "여기서 할 수 있는 일": say what a person does here.
   m.menu = {{"컨설팅 감사", "/audit", kOverview, 600,
              "감사 컨설팅을 요청하고, 감사협의·현장감사·감사사례·자진신고·전산감사를 다룹니다."}};
-  for (auto&& part : {overview_routes(), field_audit_routes()})
+  for (auto&& part : {overview_routes(), field_audit_routes(), consultation_routes(), audit_case_routes()})
     m.routes.insert(m.routes.end(), part.begin(), part.end());
   // What the change history shows an auditor: labels, the organisation by its name, the record by its title.
   m.history = {{.record_type = "field_audit",
@@ -65,7 +70,24 @@ platform::ModuleManifest manifest() {
                 .actions = {},
                 .name_field = "title",
                 .records = history_records}};
-  m.search_sources = {{"audit", "컨설팅 감사", reindex_search}};
+  for (auto& v : consultation_history()) m.history.push_back(std::move(v));
+  m.search_sources = {{"audit", "컨설팅 감사", reindex_search},
+                      {kConsultationSource, "감사 컨설팅", reindex_consultations},
+                      {kCaseSource, "감사사례", reindex_cases}};
+  m.attachment_owners = {consultation_attachment_owner()};
+  // The daily deadline reminders of consultations: the job kind, and one job queued at start.
+  m.job_kinds = consultation_job_kinds();
+  m.tasks = consultation_tasks();
+  m.seed = [](store::Database& db) {
+    db.write([](store::Connection& c) {
+      ensure_consultation_reminders_scheduled(c, now());
+      return true;
+    });
+  };
+  // Each part's demo data in turn; each loader skips what is already there.
+  m.demo_data = [](store::Database& db, const platform::Policy& policy) {
+    load_demo_consultations(db, policy);
+  };
   m.cards = {{"컨설팅 감사", kFieldView, 500, card_counts, nullptr,
               "볼 수 있는 항목의 수입니다. 숫자를 누르면 목록으로 갑니다."}};
   m.indicators = {{"audit.created", "컨설팅 감사 등록 건수", "건",

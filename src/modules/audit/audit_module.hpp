@@ -21,5 +21,9 @@ platform::ModuleManifest manifest();
 std::vector<platform::RouteSpec> overview_routes();
 /// Field audits with their pre-audit consultation and findings (field_audit_routes.cpp).
 std::vector<platform::RouteSpec> field_audit_routes();
+/// Standing consultation: requests, their steps, experts' opinions and answers (consultation_routes.cpp).
+std::vector<platform::RouteSpec> consultation_routes();
+/// The audit-case library (audit_case_routes.cpp).
+std::vector<platform::RouteSpec> audit_case_routes();
 
 }  // namespace sotong::audit
