@@ -106,10 +106,6 @@ std::vector<std::int64_t> auditors(store::Connection& c) {
   return out;
 }
 
-std::string quoted(std::string_view title) {
-  return "‘" + std::string(title) + "’";
-}
-
 /// Loads the consultation inside a write and checks that the audit office may handle it.
 Result<Consultation> handled(const platform::ServiceContext& svc, store::Connection& c, std::int64_t id) {
   auto found = find_consultation(c, id);
