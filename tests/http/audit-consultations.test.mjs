@@ -202,6 +202,7 @@ test('a consultation’s documents are reached only by those who may see it', as
   assert.equal((await (await signedIn('auditor')).get(`/attachments/${id}`)).status, 200);
   assert.equal((await (await signedIn('gunsan')).get(`/attachments/${id}`)).status, 404, 'another 시·군');
   assert.equal((await (await signedIn('expert')).get(`/attachments/${id}`)).status, 404, 'an expert not invited');
+  assert.equal((await (await signedIn('planning')).get(`/attachments/${id}`)).status, 404, 'a bureau');
   assert.equal((await (await signedIn('admin')).get(`/attachments/${id}`)).status, 404, 'the administrator');
 });
 

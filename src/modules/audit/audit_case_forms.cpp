@@ -22,7 +22,12 @@ Result<AuditCaseFilter> case_filter_from_query(const http::Form& query) {
     if (!f.area) errors.push_back({"area", "분야를 목록에서 골라 주십시오."});
   }
   f.text = platform::read_list_filter(query).text;
-  if (!errors.empty()) return Error::invalid("조건을 확인해 주십시오.", std::move(errors));
+  if (!errors.empty()) {
+    // A filter has no form of its own to show the messages beside: the page says them.
+    std::string message;
+    for (const auto& e : errors) message += (message.empty() ? "" : " ") + e.message;
+    return Error::invalid(message, std::move(errors));
+  }
   return f;
 }
 

@@ -32,7 +32,12 @@ Result<ConsultationFilter> consultation_filter_from_query(const http::Form& quer
   const auto view = trim(query.get("view"));
   if (view == "open" || view == "overdue") f.view = std::string(view);
   f.text = platform::read_list_filter(query).text;
-  if (!errors.empty()) return Error::invalid("조건을 확인해 주십시오.", std::move(errors));
+  if (!errors.empty()) {
+    // A filter has no form of its own to show the messages beside: the page says them.
+    std::string message;
+    for (const auto& e : errors) message += (message.empty() ? "" : " ") + e.message;
+    return Error::invalid(message, std::move(errors));
+  }
   return f;
 }
 

@@ -74,9 +74,11 @@ std::vector<platform::HistoryVocabulary> consultation_history() {
 }
 
 platform::attachments::OwnerType consultation_attachment_owner() {
+  // Every role passes the action (the module's front page), so that `permits` alone decides and a refusal —
+  // another 시·군, an expert not invited, the administrator — reads as not found.
   return {"audit_consultation",
           "감사 컨설팅",
-          kConsultationView,
+          kOverview,
           [](store::Connection& c, std::int64_t id) -> std::optional<std::string> {
             auto found = find_consultation(c, id);
             if (!found) return std::nullopt;
