@@ -42,7 +42,7 @@ test('a 시·군 officer asks the audit office', async () => {
   await checkA11y(page, 'consultation form');
   await screenshot(page, 'audit-consultation-form-1366');
   await clickAndWaitForPage(page, page.getByRole('button', { name: '등록' }), { status: 422 });
-  await expectVisible(page.getByText('제목을 입력해 주십시오.'));
+  await expectVisible(page.locator('.form-hint-invalid').getByText('제목을 입력해 주십시오.'));
   await checkA11y(page, 'consultation form refused');
   await page.getByLabel('법리해석').check();
   await page.fill('#field-title', title);
