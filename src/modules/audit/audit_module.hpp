@@ -24,6 +24,10 @@ platform::ModuleManifest manifest();
 std::vector<platform::RouteSpec> overview_routes();
 /// Field audits with their pre-audit consultation, and the audit calendar (field_audit_routes.cpp).
 std::vector<platform::RouteSpec> field_audit_routes();
+/// Standing consultation: requests, their steps, experts' opinions and answers (consultation_routes.cpp).
+std::vector<platform::RouteSpec> consultation_routes();
+/// The audit-case library (audit_case_routes.cpp).
+std::vector<platform::RouteSpec> audit_case_routes();
 /// The findings of field audits, their follow-up and the year's figures (finding_routes.cpp).
 std::vector<platform::RouteSpec> finding_routes();
 /// Data linkage: data sets, uploads and their mapping (linkage_routes.cpp).

@@ -1,0 +1,97 @@
+#include "modules/audit/audit_case_store.hpp"
+
+namespace sotong::audit::audit_case_store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, title, case_type, area, legal_basis, summary, prevention, year, consultation_id, created_by, "
+    "created_at, updated_at FROM audit_cases ";
+
+AuditCase from_row(const store::Row& row) {
+  AuditCase r;
+  r.id = row.int64(0);
+  r.title = row.text(1);
+  r.case_type = from_code<CaseType>(kCaseTypes, row.text(2)).value_or(CaseType::other);
+  r.area = from_code<CaseArea>(kCaseAreas, row.text(3)).value_or(CaseArea::general);
+  r.legal_basis = row.text(4);
+  r.summary = row.text(5);
+  r.prevention = row.text(6);
+  r.year = static_cast<int>(row.int64(7));
+  r.consultation_id = row.optional_int64(8);
+  r.created_by = row.int64(9);
+  r.created_at = row.int64(10);
+  r.updated_at = row.int64(11);
+  return r;
+}
+
+void add_filters(std::string& sql, store::Params& params, const ListQuery& q) {
+  if (q.case_type) {
+    sql += " AND case_type = ?";
+    params.emplace_back(std::string(code_of<CaseType>(kCaseTypes, *q.case_type)));
+  }
+  if (q.area) {
+    sql += " AND area = ?";
+    params.emplace_back(std::string(code_of<CaseArea>(kCaseAreas, *q.area)));
+  }
+  if (!q.text.empty()) {
+    sql += " AND (title LIKE ? OR summary LIKE ? OR prevention LIKE ? OR legal_basis LIKE ?)";
+    const std::string like = "%" + q.text + "%";
+    for (int i = 0; i < 4; ++i) params.emplace_back(like);
+  }
+}
+
+}  // namespace
+
+std::vector<AuditCase> list(store::Connection& c, const ListQuery& query) {
+  std::string sql = std::string(kSelect) + "WHERE 1 = 1";
+  store::Params params;
+  add_filters(sql, params, query);
+  if (query.before_id > 0) {
+    sql += " AND id < ?";
+    params.emplace_back(query.before_id);
+  }
+  sql += " ORDER BY id DESC LIMIT ?";
+  params.emplace_back(query.limit);
+  std::vector<AuditCase> out;
+  for (const auto& row : c.query(sql, params)) out.push_back(from_row(row));
+  return out;
+}
+
+std::int64_t count(store::Connection& c, const ListQuery& query) {
+  std::string sql = "SELECT COUNT(*) FROM audit_cases WHERE 1 = 1";
+  store::Params params;
+  add_filters(sql, params, query);
+  return c.scalar(sql, params);
+}
+
+std::optional<AuditCase> find(store::Connection& c, std::int64_t id) {
+  auto rows = c.query(std::string(kSelect) + "WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  return from_row(rows.front());
+}
+
+std::int64_t insert(store::Connection& c, const ValidAuditCase& v,
+                    std::optional<std::int64_t> consultation_id, std::int64_t created_by, Timestamp at) {
+  return c
+      .query(
+          "INSERT INTO audit_cases (title, case_type, area, legal_basis, summary, prevention, year, "
+          "consultation_id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {v.title, std::string(code_of<CaseType>(kCaseTypes, v.case_type)),
+           std::string(code_of<CaseArea>(kCaseAreas, v.area)), v.legal_basis, v.summary, v.prevention, v.year,
+           consultation_id, created_by, at, at})
+      .front()
+      .int64(0);
+}
+
+void update(store::Connection& c, std::int64_t id, const ValidAuditCase& v, Timestamp at) {
+  c.execute(
+      "UPDATE audit_cases SET title = ?, case_type = ?, area = ?, legal_basis = ?, summary = ?, prevention = "
+      "?, "
+      "year = ?, updated_at = ? WHERE id = ?",
+      {v.title, std::string(code_of<CaseType>(kCaseTypes, v.case_type)),
+       std::string(code_of<CaseArea>(kCaseAreas, v.area)), v.legal_basis, v.summary, v.prevention, v.year, at,
+       id});
+}
+
+}  // namespace sotong::audit::audit_case_store

@@ -1,0 +1,77 @@
+#include "modules/audit/consultation_reminder_job.hpp"
+
+#include "core/role.hpp"
+#include "modules/audit/consultation_rules.hpp"
+#include "modules/audit/consultation_service.hpp"
+#include "modules/audit/consultation_store.hpp"
+#include "platform/accounts/account_store.hpp"
+#include "platform/calendar/calendar_service.hpp"
+#include "platform/calendar/holiday.hpp"
+#include "platform/notifications/notifications.hpp"
+
+namespace sotong::audit {
+namespace {
+
+constexpr std::int64_t kScheduleLock =
+    0x736f746f6e6741;  // "sotong" + 0x41: one consultation reminder schedule
+
+Result<void> run_reminders(platform::jobs::Run& run) {
+  const Timestamp at = now();
+  run.finish([&](store::Connection& c) {
+    send_consultation_reminders(c, seoul_date(at));
+    platform::jobs::enqueue(c, kConsultationReminderJob, "{}", next_consultation_reminder_run(at));
+  });
+  return success();
+}
+
+}  // namespace
+
+Timestamp next_consultation_reminder_run(Timestamp at) {
+  constexpr Timestamp kEightOClock = 8 * 3600;
+  const CivilDate today = seoul_date(at);
+  const Timestamp today_run = seoul_day_start(today) + kEightOClock;
+  if (at < today_run) return today_run;
+  return seoul_day_start(civil_from_days(days_from_civil(today) + 1)) + kEightOClock;
+}
+
+int send_consultation_reminders(store::Connection& c, CivilDate today) {
+  const auto calendar = platform::calendar::load(c);
+  const CivilDate horizon = calendar.add_working_days(today, kRemindWorkingDaysBefore);
+  platform::account_store::Filter filter;
+  filter.role = Role::auditor;
+  filter.active = true;
+  const auto auditors = platform::account_store::list(c, filter);
+  const Timestamp at = now();
+  int sent = 0;
+  for (const auto& item : consultation_store::open_due_by(c, platform::calendar::format_date(horizon))) {
+    const std::string due = platform::calendar::format_date(item.due_date);
+    for (ConsultationReminder r : consultation_reminders_due(calendar, item.due_date, today)) {
+      // The marker commits with the notifications: a second run, on this node or another, finds it.
+      if (!consultation_store::mark_reminder_sent(
+              c, item.id, code_of<ConsultationReminder>(kConsultationReminders, r), due, at))
+        continue;
+      const std::string title = r == ConsultationReminder::overdue
+                                    ? "회신 기한이 지난 감사 컨설팅이 있습니다"
+                                    : "회신 기한이 다가오는 감사 컨설팅이 있습니다";
+      for (const auto& a : auditors) {
+        platform::notifications::notify(c, a.id, title, item.title + " (회신 기한 " + due + ")",
+                                        consultation_href(item.id));
+        ++sent;
+      }
+    }
+  }
+  return sent;
+}
+
+void ensure_consultation_reminders_scheduled(store::Connection& c, Timestamp at) {
+  c.lock_named(kScheduleLock);
+  if (platform::jobs::count_pending(c, kConsultationReminderJob) == 0)
+    platform::jobs::enqueue(c, kConsultationReminderJob, "{}", next_consultation_reminder_run(at));
+}
+
+std::vector<platform::jobs::Kind> consultation_job_kinds() {
+  return {{kConsultationReminderJob, "감사 컨설팅 회신 기한 알림", run_reminders,
+           [](const platform::Settings&) { return true; }}};
+}
+
+}  // namespace sotong::audit
