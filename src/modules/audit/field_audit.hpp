@@ -55,15 +55,15 @@ inline constexpr std::array<Term<OpinionTopic>, 5> kOpinionTopics = {{
 
 /// One entry of an audit's consultation: the audited organisation's opinion or agreement, the audit office's
 /// change of the plan (with its note), the end or cancellation.
-enum class ConsultationKind { plan, opinion, revision, agreement, finish, cancel };
+enum class PlanEventKind { plan, opinion, revision, agreement, finish, cancel };
 
-inline constexpr std::array<Term<ConsultationKind>, 6> kConsultationKinds = {{
-    {ConsultationKind::plan, "plan", "감사 계획 등록"},
-    {ConsultationKind::opinion, "opinion", "의견 제출"},
-    {ConsultationKind::revision, "revision", "계획 수정"},
-    {ConsultationKind::agreement, "agreement", "협의 동의"},
-    {ConsultationKind::finish, "finish", "감사 종료"},
-    {ConsultationKind::cancel, "cancel", "감사 취소"},
+inline constexpr std::array<Term<PlanEventKind>, 6> kPlanEventKinds = {{
+    {PlanEventKind::plan, "plan", "감사 계획 등록"},
+    {PlanEventKind::opinion, "opinion", "의견 제출"},
+    {PlanEventKind::revision, "revision", "계획 수정"},
+    {PlanEventKind::agreement, "agreement", "협의 동의"},
+    {PlanEventKind::finish, "finish", "감사 종료"},
+    {PlanEventKind::cancel, "cancel", "감사 취소"},
 }};
 
 /// The plan of an audit as the audit office writes it (and changes it in response to the consultation).
@@ -119,7 +119,7 @@ struct ValidAuditPlan {
 struct ConsultationEntry {
   std::int64_t id = 0;
   std::int64_t field_audit_id = 0;
-  ConsultationKind kind = ConsultationKind::opinion;
+  PlanEventKind kind = PlanEventKind::opinion;
   std::optional<OpinionTopic> topic;
   std::string body;
   std::int64_t account_id = 0;

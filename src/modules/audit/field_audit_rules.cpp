@@ -109,7 +109,7 @@ Result<ValidAuditPlan> validate_plan(const AuditPlanInput& input) {
 Result<ConsultationEntry> validate_opinion(const OpinionInput& input) {
   std::vector<FieldError> errors;
   ConsultationEntry out;
-  out.kind = ConsultationKind::opinion;
+  out.kind = PlanEventKind::opinion;
   out.topic = from_code<OpinionTopic>(kOpinionTopics, input.topic);
   if (!out.topic) errors.push_back({"topic", "의견을 낼 항목을 골라 주십시오."});
   check_text(errors, "body", "의견", input.body, out.body, kOpinionMaxChars, true, true);

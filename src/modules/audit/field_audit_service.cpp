@@ -71,7 +71,7 @@ void notify_organization(store::Connection& c, std::int64_t organization_id, con
       platform::notifications::notify(c, account.id, title, body, url);
 }
 
-void add_entry(store::Connection& c, const Actor& actor, std::int64_t audit_id, ConsultationKind kind,
+void add_entry(store::Connection& c, const Actor& actor, std::int64_t audit_id, PlanEventKind kind,
                std::optional<OpinionTopic> topic, const std::string& body) {
   field_audit_store::add_entry(c, {0, audit_id, kind, topic, body, actor.account_id, "", now()});
 }
@@ -133,7 +133,7 @@ Error refused_step(AuditState state) {
 
 /// A step that only changes the state, with its consultation round, history entry and notification.
 Result<void> take_step(const platform::ServiceContext& svc, std::int64_t id, AuditStep step,
-                       const char* action, ConsultationKind kind, const char* history_action,
+                       const char* action, PlanEventKind kind, const char* history_action,
                        const std::string& body) {
   return svc.db.write([&](store::Connection& c) -> Result<void> {
     auto before = reach(c, svc, id, action);
@@ -146,7 +146,7 @@ Result<void> take_step(const platform::ServiceContext& svc, std::int64_t id, Aud
     after.state = *next;
     record(c, svc.actor, id, history_action, *before, after);
     index_audit(c, after);
-    const std::string what = std::string(label_of<ConsultationKind>(kConsultationKinds, kind));
+    const std::string what = std::string(label_of<PlanEventKind>(kPlanEventKinds, kind));
     const std::string title = "감사협의: " + with_particle("‘" + after.plan.title + "’", "이/가") + " " +
                               std::string(label_of<AuditState>(kAuditStates, *next)) + " 상태가 되었습니다.";
     if (action == std::string(kFieldRespond)) {
@@ -234,7 +234,7 @@ Result<std::int64_t> plan_field_audit(const platform::ServiceContext& svc, const
       return ok.error();
     const auto id =
         field_audit_store::insert(c, valid->organization_id, valid->plan, svc.actor.account_id, now());
-    add_entry(c, svc.actor, id, ConsultationKind::plan, std::nullopt, valid->note);
+    add_entry(c, svc.actor, id, PlanEventKind::plan, std::nullopt, valid->note);
     const auto created = load(c, id);
     if (!created) return Error::not_found(kNotFound);
     record(c, svc.actor, id, "create", std::nullopt, *created);
@@ -264,7 +264,7 @@ Result<void> revise_field_audit(const platform::ServiceContext& svc, std::int64_
         !ok)
       return ok.error();
     field_audit_store::update_plan(c, id, valid->plan, *next, now());
-    add_entry(c, svc.actor, id, ConsultationKind::revision, std::nullopt, valid->note);
+    add_entry(c, svc.actor, id, PlanEventKind::revision, std::nullopt, valid->note);
     auto after = *before;
     after.plan = valid->plan;
     after.state = *next;
@@ -287,7 +287,7 @@ Result<void> give_audit_opinion(const platform::ServiceContext& svc, std::int64_
     if (!audit) return audit.error();
     if (!apply_step(audit->state, AuditStep::opinion)) return refused_step(audit->state);
     if (!opinion) return opinion.error();
-    add_entry(c, svc.actor, id, ConsultationKind::opinion, opinion->topic, opinion->body);
+    add_entry(c, svc.actor, id, PlanEventKind::opinion, opinion->topic, opinion->body);
     platform::history::record_change(
         c, svc.actor,
         {"field_audit", id, "opinion", "",
@@ -302,11 +302,11 @@ Result<void> give_audit_opinion(const platform::ServiceContext& svc, std::int64_
 }
 
 Result<void> agree_field_audit(const platform::ServiceContext& svc, std::int64_t id) {
-  return take_step(svc, id, AuditStep::agree, kFieldRespond, ConsultationKind::agreement, "agree", "");
+  return take_step(svc, id, AuditStep::agree, kFieldRespond, PlanEventKind::agreement, "agree", "");
 }
 
 Result<void> finish_field_audit(const platform::ServiceContext& svc, std::int64_t id) {
-  return take_step(svc, id, AuditStep::finish, kFieldManage, ConsultationKind::finish, "finish", "");
+  return take_step(svc, id, AuditStep::finish, kFieldManage, PlanEventKind::finish, "finish", "");
 }
 
 Result<void> cancel_field_audit(const platform::ServiceContext& svc, std::int64_t id,
@@ -316,7 +316,7 @@ Result<void> cancel_field_audit(const platform::ServiceContext& svc, std::int64_
     return Error::invalid(
         "입력 내용을 확인해 주십시오.",
         {{"reason", "취소 사유를 " + std::to_string(kOpinionMaxChars) + "자 이하로 입력해 주십시오."}});
-  return take_step(svc, id, AuditStep::cancel, kFieldManage, ConsultationKind::cancel, "cancel", cleaned);
+  return take_step(svc, id, AuditStep::cancel, kFieldManage, PlanEventKind::cancel, "cancel", cleaned);
 }
 
 Result<AuditCalendar> audit_calendar(const platform::ServiceContext& svc, int year) {

@@ -60,7 +60,7 @@ TEST_F(FieldAuditService, ThePlanIsConsultedThenAgreedByTheAuditedMunicipality) 
   EXPECT_EQ(detail->audit.state, AuditState::agreed);
   EXPECT_EQ(format_date(detail->audit.plan.start), "2026-03-09");
   ASSERT_EQ(detail->entries.size(), 4u);
-  EXPECT_EQ(detail->entries[1].kind, ConsultationKind::opinion);
+  EXPECT_EQ(detail->entries[1].kind, PlanEventKind::opinion);
   EXPECT_EQ(detail->entries[1].account_name, jeonju.display_name);
   EXPECT_EQ(detail->entries[2].body, "의견을 반영해 한 주 미뤘습니다.");
 }

@@ -170,7 +170,7 @@ void add_entry(store::Connection& c, const ConsultationEntry& entry) {
   c.execute(
       "INSERT INTO audit_field_consultations (field_audit_id, kind, topic, body, account_id, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?)",
-      {entry.field_audit_id, code_of<ConsultationKind>(kConsultationKinds, entry.kind), topic, entry.body,
+      {entry.field_audit_id, code_of<PlanEventKind>(kPlanEventKinds, entry.kind), topic, entry.body,
        entry.account_id, entry.created_at});
 }
 
@@ -182,7 +182,7 @@ std::vector<ConsultationEntry> entries(store::Connection& c, std::int64_t field_
     ConsultationEntry e;
     e.id = row.int64(0);
     e.field_audit_id = row.int64(1);
-    e.kind = from_code<ConsultationKind>(kConsultationKinds, row.text(2)).value_or(ConsultationKind::opinion);
+    e.kind = from_code<PlanEventKind>(kPlanEventKinds, row.text(2)).value_or(PlanEventKind::opinion);
     if (auto topic = row.optional_text(3)) e.topic = from_code<OpinionTopic>(kOpinionTopics, *topic);
     e.body = row.text(4);
     e.account_id = row.int64(5);

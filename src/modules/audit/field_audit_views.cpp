@@ -169,7 +169,7 @@ View audit_detail_view(const FieldAuditDetail& d, const std::vector<Finding>& fi
   View entries = View::list();
   for (const auto& e : d.entries)
     entries.push(View::object(
-        {{"label", label_of<ConsultationKind>(kConsultationKinds, e.kind)},
+        {{"label", label_of<PlanEventKind>(kPlanEventKinds, e.kind)},
          {"topic", e.topic ? std::string(label_of<OpinionTopic>(kOpinionTopics, *e.topic)) : std::string()},
          {"body", e.body},
          {"name", e.account_name},
