@@ -12,6 +12,9 @@ KeyIndex::KeyIndex(std::span<const std::uint64_t> keys) {
   slots_.resize(capacity);
   mask_ = capacity - 1;
   shift_ = 64 - bits;
+  // The filter has 8 bits per slot, so 16 per key or more: capacity / 8 words of 64 bits (capacity >= 16).
+  filter_.resize(capacity / 8);
+  filter_shift_ = 64 - (bits - 3);
   // First pass: one slot per key with its first row and its count.
   for (std::size_t r = 0; r < keys.size(); ++r) {
     const std::uint64_t key = keys[r];
@@ -24,6 +27,8 @@ KeyIndex::KeyIndex(std::span<const std::uint64_t> keys) {
       }
       if (s.key == 0) {
         s = {key, static_cast<std::uint32_t>(r), 1};
+        const std::uint64_t h = filter_hash(key);
+        filter_[h >> filter_shift_] |= filter_bits(h);
         break;
       }
     }
