@@ -93,21 +93,6 @@ std::uint32_t Column::size() const {
   return 0;
 }
 
-bool Column::is_missing(std::uint32_t row) const {
-  switch (kind_) {
-    case ColumnKind::date:
-      return days_[row] == kMissingDate;
-    case ColumnKind::amount:
-      return won_[row] == kMissingAmount;
-    case ColumnKind::person:
-      return persons_[row] == kMissingPerson;
-    case ColumnKind::code:
-    case ColumnKind::text:
-      return false;
-  }
-  return false;
-}
-
 std::optional<std::uint32_t> Column::find_code(std::string_view code) const {
   for (std::size_t i = 0; i < dictionary_.size(); ++i) {
     if (dictionary_[i] == code) return static_cast<std::uint32_t>(i);

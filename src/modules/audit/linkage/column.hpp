@@ -49,7 +49,20 @@ class Column {
 
   /// True when a date, amount or person value was empty in the source; text and code values are never
   /// missing (an empty code is the code "").
-  bool is_missing(std::uint32_t row) const;
+  bool is_missing(std::uint32_t row) const {
+    switch (kind_) {
+      case ColumnKind::date:
+        return days_[row] == kMissingDate;
+      case ColumnKind::amount:
+        return won_[row] == kMissingAmount;
+      case ColumnKind::person:
+        return persons_[row] == kMissingPerson;
+      case ColumnKind::code:
+      case ColumnKind::text:
+        return false;
+    }
+    return false;
+  }
   std::int32_t date(std::uint32_t row) const { return days_[row]; }
   std::int64_t amount(std::uint32_t row) const { return won_[row]; }
   std::uint64_t person(std::uint32_t row) const { return persons_[row]; }

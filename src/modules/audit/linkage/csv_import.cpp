@@ -1,7 +1,11 @@
 #include "modules/audit/linkage/csv_import.hpp"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <thread>
@@ -161,10 +165,36 @@ void read_quoted(const char*& p, const char* end, std::string& out) {
   }
 }
 
-// One field without quotes: up to the next comma or line end, a CR before the line end dropped.
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+
+// The high bit of the lowest byte of w equal to the pattern's byte is set (bytes above it may be set too).
+std::uint64_t bytes_equal(std::uint64_t w, std::uint64_t pattern) {
+  const std::uint64_t x = w ^ pattern;
+  return (x - kOnes) & ~x & kHigh;
+}
+
+// One field without quotes: up to the next comma or line end, a CR before the line end dropped. Eight bytes
+// are looked at a time: this loop reads every byte of a file of half a gigabyte.
 std::string_view read_plain(const char*& p, const char* end) {
   const char* start = p;
-  while (p < end && *p != ',' && *p != '\n') ++p;
+  bool found = false;
+  if constexpr (std::endian::native == std::endian::little) {
+    while (end - p >= 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p, 8);
+      const std::uint64_t m = bytes_equal(w, kOnes * ',') | bytes_equal(w, kOnes * '\n');
+      if (m != 0) {
+        p += static_cast<unsigned>(__builtin_ctzll(m)) / 8U;
+        found = true;
+        break;
+      }
+      p += 8;
+    }
+  }
+  if (!found) {
+    while (p < end && *p != ',' && *p != '\n') ++p;
+  }
   const char* stop = p;
   if (stop > start && stop[-1] == '\r' && (p == end || *p == '\n')) --stop;
   return {start, static_cast<std::size_t>(stop - start)};
@@ -248,7 +278,6 @@ void parse_stretch(std::string_view text, std::uint64_t first_line, std::size_t 
 
 // Line feeds in the text, eight bytes at a time: sizes the columns before the rows are read.
 std::size_t count_line_feeds(std::string_view text) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
   std::size_t n = 0;
   std::size_t i = 0;
@@ -258,7 +287,8 @@ std::size_t count_line_feeds(std::string_view text) {
     w ^= kOnes * '\n';
     // The high bit of each byte of t is set exactly where w's byte is zero (no carries between bytes).
     const std::uint64_t t = ~(((w & kLow7) + kLow7) | w | kLow7);
-    n += static_cast<std::size_t>(__builtin_popcountll(t));
+    // One bit per matching byte moved to the byte's bottom, then summed into the top byte by the multiply.
+    n += static_cast<std::size_t>(((t >> 7U) * kOnes) >> 56U);
   }
   for (; i < text.size(); ++i) n += text[i] == '\n' ? 1 : 0;
   return n;
@@ -305,23 +335,45 @@ Result<std::vector<int>> match_headers(const std::vector<std::string>& headers,
   return field_target;
 }
 
+// Asks for transparent huge pages over a large buffer before it is first touched: filling hundreds of
+// megabytes otherwise costs a page fault per 4 KiB, a large share of an import's time on a virtual machine.
+void advise_huge_pages(const void* data, std::size_t bytes) {
+#ifdef MADV_HUGEPAGE
+  constexpr std::uintptr_t kHuge = 2U << 20U;
+  if (bytes < 2 * kHuge) return;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
+template <typename T>
+void size_array(std::vector<T>& v, std::size_t rows) {
+  v.reserve(rows);
+  advise_huge_pages(v.data(), rows * sizeof(T));
+  v.resize(rows);
+}
+
 void size_targets(std::vector<Target>& targets, std::size_t rows) {
   for (auto& t : targets) {
     switch (t.mapping.kind) {
       case ColumnKind::date:
-        t.days.resize(rows);
+        size_array(t.days, rows);
         break;
       case ColumnKind::amount:
-        t.won.resize(rows);
+        size_array(t.won, rows);
         break;
       case ColumnKind::person:
-        t.persons.resize(rows);
+        size_array(t.persons, rows);
         break;
       case ColumnKind::code:
-        t.ids.resize(rows);
+        size_array(t.ids, rows);
         break;
       case ColumnKind::text:
-        t.ends.resize(rows);
+        size_array(t.ends, rows);
         break;
     }
   }
@@ -434,7 +486,10 @@ ImportOutcome finish(std::vector<Target>& targets, Part& part) {
 void reserve_arenas(const std::vector<Target>& targets, Part& part, std::size_t bytes) {
   // Reserved, not touched: the pages a text column does not fill never become resident.
   for (std::size_t t = 0; t < targets.size(); ++t) {
-    if (targets[t].mapping.kind == ColumnKind::text) part.arenas[t].reserve(bytes);
+    if (targets[t].mapping.kind == ColumnKind::text) {
+      part.arenas[t].reserve(bytes);
+      advise_huge_pages(part.arenas[t].data(), bytes);
+    }
   }
 }
 

@@ -1,6 +1,27 @@
 #include "modules/audit/linkage/key_index.hpp"
 
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <utility>
+
 namespace sotong::audit::linkage {
+namespace {
+
+// Transparent huge pages for the table before it is first written: one fault per 2 MiB instead of 4 KiB.
+void advise_huge_pages(const void* data, std::size_t bytes) {
+#ifdef MADV_HUGEPAGE
+  constexpr std::uintptr_t kHuge = 2U << 20U;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
+}  // namespace
 
 KeyIndex::KeyIndex(std::span<const std::uint64_t> keys) {
   std::size_t capacity = 16;
@@ -9,46 +30,54 @@ KeyIndex::KeyIndex(std::span<const std::uint64_t> keys) {
     capacity *= 2;
     ++bits;
   }
+  slots_.reserve(capacity);
+  advise_huge_pages(slots_.data(), capacity * sizeof(Slot));
   slots_.resize(capacity);
   mask_ = capacity - 1;
   shift_ = 64 - bits;
-  // First pass: one slot per key with its first row and its count.
-  for (std::size_t r = 0; r < keys.size(); ++r) {
-    const std::uint64_t key = keys[r];
-    if (key == 0) continue;
-    for (std::size_t i = slot_of(key);; i = (i + 1) & mask_) {
-      Slot& s = slots_[i];
-      if (s.key == key) {
-        ++s.count;
-        break;
-      }
-      if (s.key == 0) {
-        s = {key, static_cast<std::uint32_t>(r), 1};
-        break;
+  // The filter has 8 bits per slot, so 16 per key or more: capacity / 8 words of 64 bits (capacity >= 16).
+  filter_.resize(capacity / 8);
+  filter_shift_ = 64 - (bits - 3);
+
+  // One slot per key with its first row and its count, the slots of a batch of keys fetched ahead. A row
+  // repeating a key is noted with its slot: such keys are few, and their runs are laid out from the notes.
+  constexpr std::size_t kBatch = 16;
+  std::vector<std::pair<std::size_t, std::uint32_t>> repeats;
+  for (std::size_t at = 0; at < keys.size(); at += kBatch) {
+    const std::size_t n = std::min(kBatch, keys.size() - at);
+    for (std::size_t i = 0; i < n; ++i) prefetch(keys[at + i]);
+    for (std::size_t r = at; r < at + n; ++r) {
+      const std::uint64_t key = keys[r];
+      if (key == 0) continue;
+      for (std::size_t i = slot_of(key);; i = (i + 1) & mask_) {
+        Slot& s = slots_[i];
+        if (s.key == key) {
+          ++s.count;
+          repeats.emplace_back(i, static_cast<std::uint32_t>(r));
+          break;
+        }
+        if (s.key == 0) {
+          s = {key, static_cast<std::uint32_t>(r), 1};
+          const std::uint64_t h = filter_hash(key);
+          filter_[h >> filter_shift_] |= filter_bits(h);
+          break;
+        }
       }
     }
   }
-  // Second pass: keys of several rows get a run in rows_; `first` walks down from the run's end as the rows
-  // are placed from last to first, so it ends at the run's start with the rows ascending.
-  std::uint32_t next = 0;
-  for (auto& s : slots_) {
-    if (s.count > 1) {
-      next += s.count;
-      s.first = next;
-    }
-  }
-  if (next == 0) return;  // every key on one row: nothing more to place
-  rows_.resize(next);
-  for (std::size_t r = keys.size(); r-- > 0;) {
-    const std::uint64_t key = keys[r];
-    if (key == 0) continue;
-    for (std::size_t i = slot_of(key);; i = (i + 1) & mask_) {
-      Slot& s = slots_[i];
-      if (s.key == key) {
-        if (s.count > 1) rows_[--s.first] = static_cast<std::uint32_t>(r);
-        break;
-      }
-    }
+  if (repeats.empty()) return;  // every key on one row
+  // A key of several rows gets a run in rows_: its first row (still in the slot), then its repeats, all
+  // ascending since rows were read in order.
+  std::stable_sort(repeats.begin(), repeats.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  rows_.reserve(repeats.size() * 2);
+  for (std::size_t i = 0; i < repeats.size();) {
+    const std::size_t slot = repeats[i].first;
+    Slot& s = slots_[slot];
+    const auto start = static_cast<std::uint32_t>(rows_.size());
+    rows_.push_back(s.first);
+    for (; i < repeats.size() && repeats[i].first == slot; ++i) rows_.push_back(repeats[i].second);
+    s.first = start;
   }
 }
 

@@ -32,6 +32,18 @@ class KeyIndex {
   /// probes are issued a batch at a time.
   void prefetch(std::uint64_t key) const { __builtin_prefetch(&slots_[slot_of(key)]); }
 
+  /// False when no row holds the key, true when one probably does. A bitmap of 16 bits per key, two of them
+  /// set per key in one 64-bit word (about 2% false hits), is small enough to stay in the processor's cache
+  /// and answers most probes of keys the index lacks (two refunds in three name nobody in a deaths register)
+  /// with one read and without touching the table.
+  bool may_hold(std::uint64_t key) const {
+    const std::uint64_t h = filter_hash(key);
+    return (filter_[h >> filter_shift_] & filter_bits(h)) == filter_bits(h);
+  }
+  void prefetch_filter(std::uint64_t key) const {
+    __builtin_prefetch(&filter_[filter_hash(key) >> filter_shift_]);
+  }
+
  private:
   struct Slot {
     std::uint64_t key = 0;
@@ -44,7 +56,15 @@ class KeyIndex {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
   }
 
+  static std::uint64_t filter_hash(std::uint64_t key) { return (key ^ (key >> 31U)) * 0xC2B2AE3D27D4EB4FULL; }
+  // The word is chosen by the hash's top bits, the two bits in it by bits from its middle.
+  static std::uint64_t filter_bits(std::uint64_t h) {
+    return (std::uint64_t{1} << ((h >> 20U) & 63U)) | (std::uint64_t{1} << ((h >> 26U) & 63U));
+  }
+
   std::vector<Slot> slots_;
+  std::vector<std::uint64_t> filter_;
+  unsigned filter_shift_ = 64;
   std::vector<std::uint32_t> rows_;
   std::size_t mask_ = 0;
   unsigned shift_ = 64;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
+#include <span>
 #include <thread>
 #include <utility>
 
@@ -135,14 +136,22 @@ struct PairTest {
   }
 
   bool operator()(std::uint32_t p, std::uint32_t s) const {
-    if (primary->is_missing(p) || secondary->is_missing(s)) return false;
     switch (primary->kind()) {
-      case ColumnKind::date:
-        return holds(primary->date(p), op, secondary->date(s));
-      case ColumnKind::amount:
-        return holds(primary->amount(p), op, secondary->amount(s));
-      case ColumnKind::person:
-        return holds(primary->person(p), op, secondary->person(s));
+      case ColumnKind::date: {
+        const std::int32_t a = primary->date(p);
+        const std::int32_t b = secondary->date(s);
+        return a != kMissingDate && b != kMissingDate && holds(a, op, b);
+      }
+      case ColumnKind::amount: {
+        const std::int64_t a = primary->amount(p);
+        const std::int64_t b = secondary->amount(s);
+        return a != kMissingAmount && b != kMissingAmount && holds(a, op, b);
+      }
+      case ColumnKind::person: {
+        const std::uint64_t a = primary->person(p);
+        const std::uint64_t b = secondary->person(s);
+        return a != kMissingPerson && b != kMissingPerson && holds(a, op, b);
+      }
       case ColumnKind::code: {
         // An id absent from the primary dictionary differs from every primary code.
         const std::uint32_t other = secondary_codes[secondary->code_id(s)];
@@ -152,6 +161,26 @@ struct PairTest {
         return holds(primary->text(p), op, secondary->text(s));
     }
     return false;
+  }
+
+  /// Fetches the secondary row's value ahead of the test.
+  void prefetch(std::uint32_t s) const {
+    switch (secondary->kind()) {
+      case ColumnKind::date:
+        __builtin_prefetch(&secondary->dates()[s]);
+        break;
+      case ColumnKind::amount:
+        __builtin_prefetch(&secondary->amounts()[s]);
+        break;
+      case ColumnKind::person:
+        __builtin_prefetch(&secondary->persons()[s]);
+        break;
+      case ColumnKind::code:
+        __builtin_prefetch(&secondary->code_ids()[s]);
+        break;
+      case ColumnKind::text:
+        break;
+    }
   }
 };
 
@@ -235,6 +264,7 @@ class Matcher {
     }
     // One person key: the hash is the key itself and equal hashes are equal people, so nothing to recheck.
     exact_keys_ = primary_keys.size() == 1 && primary_keys.front()->kind() == ColumnKind::person;
+    if (exact_keys_) persons_ = primary_keys.front()->persons();
     primary_key_.emplace(primary_keys);
     const KeyHasher secondary_key(secondary_keys);
     if (exact_keys_) {
@@ -249,25 +279,49 @@ class Matcher {
     }
   }
 
+  // Rows are probed a batch at a time in stages, each stage asking for the memory the next one reads: the
+  // filter bits, then the table slots of the keys that pass the filter, then the secondary rows' values.
+  // The misses of a batch then overlap instead of following one another.
   std::vector<Flag> scan(std::uint32_t begin, std::uint32_t end) const {
-    constexpr std::uint32_t kBatch = 16;
+    constexpr std::uint32_t kBatch = 32;
     std::vector<Flag> flags;
     std::uint64_t keys[kBatch];
+    std::uint32_t rows[kBatch];
+    std::span<const std::uint32_t> found[kBatch];
     std::vector<std::uint32_t> evidence;
     for (std::uint32_t at = begin; at < end; at += kBatch) {
       const std::uint32_t n = std::min(kBatch, end - at);
-      for (std::uint32_t i = 0; i < n; ++i) {
-        const std::uint32_t row = at + i;
-        keys[i] = filter_.empty() || filter_(row) ? (*primary_key_)(row) : 0;
-        if (keys[i] != 0) index_->prefetch(keys[i]);
+      if (exact_keys_ && filter_.empty()) {
+        for (std::uint32_t i = 0; i < n; ++i) {
+          keys[i] = persons_[at + i];
+          index_->prefetch_filter(keys[i]);
+        }
+      } else {
+        for (std::uint32_t i = 0; i < n; ++i) {
+          const std::uint32_t row = at + i;
+          keys[i] = filter_.empty() || filter_(row) ? (*primary_key_)(row) : 0;
+          index_->prefetch_filter(keys[i]);
+        }
       }
+      std::uint32_t live = 0;
       for (std::uint32_t i = 0; i < n; ++i) {
-        if (keys[i] == 0) continue;
+        if (keys[i] == 0 || !index_->may_hold(keys[i])) continue;
+        index_->prefetch(keys[i]);
+        keys[live] = keys[i];
+        rows[live++] = at + i;
+      }
+      std::uint32_t hits = 0;
+      for (std::uint32_t i = 0; i < live; ++i) {
         const auto candidates = index_->find(keys[i]);
         if (candidates.empty()) continue;
-        const std::uint32_t row = at + i;
+        for (const auto& c : conditions_) c.prefetch(candidates.front());
+        rows[hits] = rows[i];
+        found[hits++] = candidates;
+      }
+      for (std::uint32_t i = 0; i < hits; ++i) {
+        const std::uint32_t row = rows[i];
         evidence.clear();
-        for (const std::uint32_t s : candidates) {
+        for (const std::uint32_t s : found[i]) {
           if (matches(row, s) && evidence.size() < kMaxEvidence) evidence.push_back(s);
         }
         if (!evidence.empty()) flags.push_back({row, amount_of(amounts_, row), {}, evidence, 0});
@@ -292,6 +346,7 @@ class Matcher {
   RowFilter filter_;
   const Column* amounts_;
   bool exact_keys_ = false;
+  std::span<const std::uint64_t> persons_;  // the primary key column when exact_keys_
   std::optional<KeyHasher> primary_key_;
   std::optional<KeyIndex> index_;
   std::vector<PairTest> key_tests_;

@@ -19,8 +19,8 @@ constexpr std::string_view kC = "010203-3000001";
 constexpr std::string_view kD = "770707-1000001";
 
 const ShippedScenario& shipped(std::string_view code) {
-  static const std::vector<ShippedScenario> all = shipped_scenarios();
-  for (const auto& s : all) {
+  static const std::vector<ShippedScenario> kAll = shipped_scenarios();
+  for (const auto& s : kAll) {
     if (s.scenario.code == code) return s;
   }
   throw std::logic_error("no such shipped scenario");

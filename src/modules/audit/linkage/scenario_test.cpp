@@ -8,8 +8,8 @@ namespace sotong::audit::linkage {
 namespace {
 
 const ShippedScenario& shipped(std::string_view code) {
-  static const std::vector<ShippedScenario> all = shipped_scenarios();
-  for (const auto& s : all) {
+  static const std::vector<ShippedScenario> kAll = shipped_scenarios();
+  for (const auto& s : kAll) {
     if (s.scenario.code == code) return s;
   }
   throw std::logic_error("no such shipped scenario");
