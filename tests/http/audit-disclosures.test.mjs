@@ -27,7 +27,9 @@ const PDF = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
 let assertDocumented;
 
 /** The text with the number `id` (never part of a longer word, such as an asset's fingerprint) put as ID. */
-const swap = (text, id) => text.replace(new RegExp(`(?<![0-9A-Za-z])${id}(?![0-9A-Za-z])`, 'g'), 'ID');
+// Only where an id stands in a path or a query (after / or =): an id of 8 must not turn the page's "utf-8" or a
+// notification count of 7 into "ID".
+const swap = (text, id) => text.replace(new RegExp(`(?<=[/=])${id}(?![0-9A-Za-z])`, 'g'), 'ID');
 let auditorToken;
 let known; // { id, attachment } of a filing made here, with its document
 

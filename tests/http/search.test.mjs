@@ -249,12 +249,13 @@ test('results page by twenty, and a source filter keeps one source', async () =>
   const page = await (await admin.get(`/search?q=${encodeURIComponent('기관')}`)).text();
   assert.match(page, /<nav class="krds-pagination" aria-label="검색 결과 쪽 이동">/);
   assert.match(page, /href="\/search\?q=%EA%B8%B0%EA%B4%80&amp;page=2"/);
-  // Each source filter keeps its own source, and together they are the whole result (people such as
-  // 조예산 of 예산과 match 예산 too).
+  // Each source filter keeps its own source (people such as 조예산 of 예산과 match 예산 too); other modules'
+  // records that mention 예산 (the audit library's 예산 부당집행) make up the rest of the whole result.
   const organizations = await search(`예산 ${run}`, adminToken, '&source=organizations');
   assert.ok(organizations.items.every((i) => i.source === 'organizations'));
   const people = await search(`예산 ${run}`, adminToken, '&source=people');
   assert.ok(people.items.every((i) => i.source === 'people'));
-  assert.equal(organizations.total + people.total, (await search(`예산 ${run}`)).total);
+  assert.ok(organizations.total > 0 && people.total > 0);
+  assert.ok(organizations.total + people.total <= (await search(`예산 ${run}`)).total);
   assert.equal((await search(`예산 ${run}`, adminToken, '&source=nothing')).total, 0);
 });
