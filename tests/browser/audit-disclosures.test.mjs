@@ -42,8 +42,9 @@ test('a 시·군 officer files from /audit, sees the receipt once, and a wrong f
 
     // Submitted empty: the errors beside the fields, the form as it was.
     await clickAndWaitForPage(page, page.getByRole('button', { name: '제출', exact: true }), { url: /\/audit\/disclosures$/, status: 422 });
-    await expectVisible(page.getByText('제목을 입력해 주십시오.', { exact: true }));
-    await expectVisible(page.getByText('잘못의 유형을 고르십시오.', { exact: true }));
+    // Beside the fields (the summary above the form lists them too).
+    await expectVisible(page.locator('p.form-hint-invalid', { hasText: '제목을 입력해 주십시오.' }));
+    await expectVisible(page.locator('p.form-hint-invalid', { hasText: '잘못의 유형을 고르십시오.' }));
     await checkA11y(page, `filing form with errors at ${width}`);
     await screenshot(page, `audit-disclosure-form-errors-${width}`);
 
@@ -69,7 +70,7 @@ test('the auditor finds a filing in the list, reads it and decides it through th
     await login(page, 'auditor');
     await page.goto(`${BASE}/audit`);
     await clickAndWaitForPage(page, page.getByRole('link', { name: '자진신고 목록·결정' }), { url: /\/audit\/disclosures$/, status: 200 });
-    await page.getByLabel('상태').selectOption({ label: '결정 대기' });
+    await page.getByLabel('상태', { exact: true }).selectOption({ label: '결정 대기' });
     await clickAndWaitForPage(page, page.getByRole('button', { name: '찾기' }), { url: /state=pending/, status: 200 });
     await checkA11y(page, `list at ${width}`);
     await fitsWidth(page, width);
@@ -82,7 +83,8 @@ test('the auditor finds a filing in the list, reads it and decides it through th
     await fitsWidth(page, width);
     await screenshot(page, `audit-disclosure-detail-${width}`);
 
-    await page.getByLabel('면제').check();
+    await click(page.locator('label[for=field-decision-exempted]')); // KRDS draws the radio under its label
+    assert.ok(await page.getByLabel('면제', { exact: true }).isChecked());
     await page.getByLabel('결정 사유 (필수)').fill('예산 손실이 없고 재발 방지 조치를 마쳐 면제합니다.');
     await click(page.getByRole('button', { name: '결정', exact: true }));
     const dialog = page.getByRole('alertdialog', { name: '이대로 결정할까요?' });
