@@ -38,7 +38,7 @@ test('the auditor plans an audit, is warned of a close one and saves it anyway',
     await page.selectOption('#field-kind', 'general');
     await page.fill('#field-purpose', '주요 사업의 추진 과정을 점검합니다.');
     await page.fill('#field-areas', '예산 집행, 계약');
-    await page.check('#field-method-mixed');
+    await click(page.locator('label[for="field-method-mixed"]'));
     await page.fill('#field-start_date', start);
     await page.fill('#field-end_date', end);
     await page.fill('#field-team', '감사팀 4명');
@@ -46,15 +46,15 @@ test('the auditor plans an audit, is warned of a close one and saves it anyway',
   await look(page, 'plan-form', { width: 1366 });
   await fill(`전주시 종합감사 ${run}`, `${year}-03-02`, `${year}-03-06`);
   await clickAndWaitForPage(page, page.getByRole('button', { name: '등록' }), { url: /\/audit\/field\/\d+$/, status: 200 });
-  await expectFlash(page, '감사 계획을 등록했습니다.');
+  await expectFlash(page, '감사 계획을 등록했습니다. 감사받을 기관에 협의를 요청했습니다.');
   auditUrl = page.url();
 
   await page.goto(`${BASE}/audit/field/new`);
   await fill(`전주시 복무감사 ${run}`, `${year}-03-16`, `${year}-03-18`);
   await clickAndWaitForPage(page, page.getByRole('button', { name: '등록' }), { url: /\/audit\/field$/, status: 422 });
-  await expectVisible(page.getByText(/간격이 10일입니다/));
+  await expectVisible(page.locator('#hint-confirm_conflict').getByText(/간격이 10일입니다/));
   await look(page, 'plan-warning', { width: 1366 });
-  await page.getByLabel('그래도 저장').check();
+  await click(page.locator('label[for="field-confirm_conflict"]'));
   await clickAndWaitForPage(page, page.getByRole('button', { name: '등록' }), { url: /\/audit\/field\/\d+$/, status: 200 });
   await expectVisible(page.getByText('같은 기관의 다른 감사와 30일 안에 있습니다.'));
   await look(page, 'detail-auditor', { width: 1366 });
@@ -71,13 +71,13 @@ test('전주시 gives its opinion and agrees through the confirm dialog', async 
   await page.selectOption('#field-topic', 'schedule');
   await page.fill('#field-body', '시의회 임시회 기간이라 하루 늦춰 주시기 바랍니다.');
   await clickAndWaitForPage(page, page.getByRole('button', { name: '의견 제출' }), { url: auditUrl, status: 200 });
-  await expectFlash(page, '의견을 제출했습니다.');
+  await expectFlash(page, '의견을 제출했습니다. 감사관실에 알렸습니다.');
   await look(page, 'detail-jeonju', { width: 1366 });
   await click(page.getByRole('button', { name: '계획에 동의' }));
   const dialog = page.getByRole('alertdialog');
   await expectVisible(dialog);
   await clickAndWaitForPage(page, dialog.getByRole('button', { name: '동의' }), { url: auditUrl, status: 200 });
-  await expectFlash(page, '감사 계획에 동의했습니다.');
+  await expectFlash(page, '감사 계획에 동의했습니다. 협의를 마쳤습니다.');
   await expectVisible(page.locator('.detail-list').getByText('협의 완료'));
   await page.context().close();
 });
@@ -96,7 +96,7 @@ test('the auditor records a finding and 전주시 reports what it did', async ()
   await auditor.fill('#field-due_date', `${year}-06-30`);
   await look(auditor, 'finding-form', { width: 1366 });
   await clickAndWaitForPage(auditor, auditor.getByRole('button', { name: '등록' }), { url: /\/audit\/field\/findings\/\d+$/, status: 200 });
-  await expectFlash(auditor, '지적사항을 등록했습니다.');
+  await expectFlash(auditor, '지적사항을 등록했습니다. 감사받은 기관에 조치를 요청했습니다.');
   findingUrl = auditor.url();
   await auditor.context().close();
 
@@ -107,7 +107,7 @@ test('the auditor records a finding and 전주시 reports what it did', async ()
   await page.goto(findingUrl);
   await page.fill('#field-body', '잔액 48,200,000원을 반납받았습니다.');
   await clickAndWaitForPage(page, page.getByRole('button', { name: '조치 보고' }), { url: findingUrl, status: 200 });
-  await expectFlash(page, '조치 결과를 보고했습니다.');
+  await expectFlash(page, '조치 결과를 보고했습니다. 감사관실에 알렸습니다.');
   await look(page, 'finding-jeonju', { width: 1366 });
   await page.context().close();
 });

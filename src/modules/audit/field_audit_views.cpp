@@ -171,7 +171,9 @@ View audit_detail_view(const FieldAuditDetail& d, const std::vector<Finding>& fi
     entries.push(View::object(
         {{"label", label_of<PlanEventKind>(kPlanEventKinds, e.kind)},
          {"topic", e.topic ? std::string(label_of<OpinionTopic>(kOpinionTopics, *e.topic)) : std::string()},
+         {"has_topic", e.topic.has_value()},
          {"body", e.body},
+         {"has_body", !e.body.empty()},
          {"name", e.account_name},
          {"at", format_seoul_minute(e.created_at)}}));
   View finding_rows = View::list();
@@ -185,8 +187,10 @@ View audit_detail_view(const FieldAuditDetail& d, const std::vector<Finding>& fi
                     {"areas", a.plan.areas},
                     {"method", label_of<AuditMethod>(kAuditMethods, a.plan.method)},
                     {"method_note", a.plan.method_note},
+                    {"has_method_note", !a.plan.method_note.empty()},
                     {"dates", dates(a.plan)},
                     {"team", a.plan.team},
+                    {"has_team", !a.plan.team.empty()},
                     {"state_label", label_of<AuditState>(kAuditStates, a.state)},
                     {"state_badge", state_badge(a.state)},
                     {"created_by_name", a.created_by_name},
@@ -331,12 +335,15 @@ View finding_detail_view(const FindingDetail& d, const platform::Policy& policy,
   for (const auto& u : d.follow_ups)
     follow_ups.push(View::object({{"label", label_of<FollowUpKind>(kFollowUpKinds, u.kind)},
                                   {"body", u.body},
+                                  {"has_body", !u.body.empty()},
                                   {"name", u.account_name},
                                   {"at", format_seoul_minute(u.created_at)}}));
   View v = finding_row(f);
   v.set("description", f.description)
       .set("recommendation", f.recommendation)
       .set("source", f.source)
+      .set("has_recommendation", !f.recommendation.empty())
+      .set("has_source", !f.source.empty())
       .set("follow_ups", std::move(follow_ups))
       .set("may_report", respond && allows(FollowUpStep::report))
       .set("may_confirm", manage && allows(FollowUpStep::confirm))
