@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -446,6 +447,25 @@ class Server::Impl {
     }
     boost::system::error_code ignored;
     c->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (!stopping_) co_await linger(*c);
+  }
+
+  // A lingering close: a client refused while still sending (an upload over the limit gets its 413 before the
+  // body is read) would otherwise have unread bytes in our receive buffer when the socket closes, and the
+  // kernel then answers with a reset that can discard the 413 before the client reads it. So what it still
+  // sends is read and dropped until it closes too: for at most kLingerTime and kLingerBytes, so a client that
+  // keeps sending cannot hold the connection.
+  asio::awaitable<void> linger(Connection& c) {
+    constexpr auto kLingerTime = std::chrono::seconds(2);
+    constexpr std::size_t kLingerBytes = std::size_t{64} << 20U;
+    std::array<char, 16384> sink{};
+    std::size_t drained = 0;
+    c.stream.expires_after(kLingerTime);
+    while (drained < kLingerBytes) {
+      auto [ec, n] = co_await c.stream.async_read_some(asio::buffer(sink), kTuple);
+      if (ec) break;
+      drained += n;
+    }
   }
 
   ServerOptions options_;
