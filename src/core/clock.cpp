@@ -98,6 +98,10 @@ CivilDate seoul_date(Timestamp t) {
   return civil_from_days(floor_div(t + kSeoulOffsetSeconds, kSecondsPerDay));
 }
 
+CivilDate seoul_today() {
+  return seoul_date(now());
+}
+
 Timestamp seoul_day_start(CivilDate date) {
   return days_from_civil(date) * kSecondsPerDay - kSeoulOffsetSeconds;
 }

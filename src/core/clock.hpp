@@ -33,6 +33,8 @@ std::string format_seoul_second(Timestamp t);
 std::string format_seoul_date(Timestamp t);
 /// The Korean (UTC+9) calendar date of an instant.
 CivilDate seoul_date(Timestamp t);
+/// Today in Korean time: the date deadlines, due days and "overdue" are counted from.
+CivilDate seoul_today();
 /// The instant a Korean (UTC+9) calendar day starts, as a UTC timestamp.
 Timestamp seoul_day_start(CivilDate date);
 /// "2026-11-25T05:03:00Z", for APIs.

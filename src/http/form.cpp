@@ -47,6 +47,12 @@ std::string percent_encode(std::string_view in) {
   return out;
 }
 
+void append_query(std::string& query, std::string_view name, std::string_view value) {
+  if (value.empty()) return;
+  if (!query.empty()) query += '&';
+  query.append(name).append("=").append(percent_encode(value));
+}
+
 bool has_control_characters(std::string_view text) {
   for (unsigned char ch : text)
     if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F) return true;

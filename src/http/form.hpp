@@ -12,6 +12,9 @@ namespace sotong::http {
 /// Decodes %XX and '+' (as space); false when an escape is malformed.
 bool percent_decode(std::string_view in, std::string& out, bool plus_is_space);
 std::string percent_encode(std::string_view in);
+/// Appends `name=value` (the value percent-encoded) to a query string, after an '&' when it holds some: an
+/// empty value adds nothing, so a link carries only the filters that are set.
+void append_query(std::string& query, std::string_view name, std::string_view value);
 /// True when `text` holds NUL, DEL or another control character (TAB, CR and LF are ordinary text). Both
 /// engines must store the same text: PostgreSQL cuts a string at NUL, SQLite keeps it.
 bool has_control_characters(std::string_view text);

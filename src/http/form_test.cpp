@@ -26,6 +26,17 @@ TEST(Form, EncodesForUrls) {
   EXPECT_EQ(percent_encode("전 a/b"), "%EC%A0%84%20a%2Fb");
 }
 
+TEST(Form, AQueryStringCarriesOnlyTheValuesThatAreSet) {
+  std::string query;
+  append_query(query, "state", "");
+  EXPECT_EQ(query, "");
+  append_query(query, "q", "예산&x=1");
+  append_query(query, "kind", "");
+  append_query(query, "view", "open");
+  EXPECT_EQ(query, "q=%EC%98%88%EC%82%B0%26x%3D1&view=open");
+  EXPECT_EQ(Form::parse(query).get("q"), "예산&x=1") << "what is appended reads back whole";
+}
+
 TEST(Form, FindsControlCharactersButNotTabsAndLineBreaks) {
   EXPECT_TRUE(has_control_characters(std::string_view("admin\0x", 7)));
   EXPECT_TRUE(has_control_characters("a\x1b[31mb"));

@@ -5,7 +5,7 @@
 namespace sotong::platform {
 namespace {
 
-CodedRegistry<IntakeTarget>& registry() {
+CodedRegistry<IntakeTarget>& target_registry() {
   static CodedRegistry<IntakeTarget> targets;
   return targets;
 }
@@ -13,15 +13,15 @@ CodedRegistry<IntakeTarget>& registry() {
 }  // namespace
 
 void register_intake_target(IntakeTarget target) {
-  registry().put(std::move(target));
+  target_registry().put(std::move(target));
 }
 
 std::vector<IntakeTarget> intake_targets() {
-  return registry().all();
+  return target_registry().all();
 }
 
 std::optional<IntakeTarget> intake_target(std::string_view code) {
-  return registry().find(code);
+  return target_registry().find(code);
 }
 
 }  // namespace sotong::platform

@@ -5,7 +5,7 @@
 namespace sotong::platform {
 namespace {
 
-CodedRegistry<ReviewSource>& registry() {
+CodedRegistry<ReviewSource>& review_registry() {
   static CodedRegistry<ReviewSource> sources;
   return sources;
 }
@@ -13,15 +13,15 @@ CodedRegistry<ReviewSource>& registry() {
 }  // namespace
 
 void register_review_source(ReviewSource source) {
-  registry().put(std::move(source));
+  review_registry().put(std::move(source));
 }
 
 std::vector<ReviewSource> review_sources() {
-  return registry().all();
+  return review_registry().all();
 }
 
 std::optional<ReviewSource> review_source(std::string_view code) {
-  return registry().find(code);
+  return review_registry().find(code);
 }
 
 }  // namespace sotong::platform

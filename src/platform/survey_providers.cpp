@@ -5,7 +5,7 @@
 namespace sotong::platform {
 namespace {
 
-CodedRegistry<SurveyProvider>& registry() {
+CodedRegistry<SurveyProvider>& provider_registry() {
   static CodedRegistry<SurveyProvider> providers;
   return providers;
 }
@@ -13,11 +13,11 @@ CodedRegistry<SurveyProvider>& registry() {
 }  // namespace
 
 void register_survey_provider(SurveyProvider provider) {
-  registry().put(std::move(provider));
+  provider_registry().put(std::move(provider));
 }
 
 std::optional<SurveyProvider> survey_provider(std::string_view code) {
-  return registry().find(code);
+  return provider_registry().find(code);
 }
 
 }  // namespace sotong::platform

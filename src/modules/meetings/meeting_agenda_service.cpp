@@ -21,10 +21,6 @@ namespace {
 using platform::history::Fields;
 using platform::history::to_json;
 
-CivilDate today() {
-  return seoul_date(now());
-}
-
 /// A meeting with its body, loaded in the caller's transaction; not_found unless the actor may open it.
 struct Loaded {
   Body body;
@@ -350,7 +346,7 @@ Result<void> publish_agenda(const platform::ServiceContext& svc, std::int64_t me
   return svc.db.write([&](store::Connection& c) -> Result<void> {
     auto loaded = load_for_secretariat(svc, c, meeting_id);
     if (!loaded) return loaded.error();
-    auto next = apply_step(loaded->meeting.state, Step::publish_agenda, loaded->meeting.date, today());
+    auto next = apply_step(loaded->meeting.state, Step::publish_agenda, loaded->meeting.date, seoul_today());
     if (!next) return next.error();
     change_state(c, svc.actor, loaded->meeting, *next);
     invite_members(c, svc.actor, loaded->body, meeting_id);
@@ -358,7 +354,7 @@ Result<void> publish_agenda(const platform::ServiceContext& svc, std::int64_t me
     // the meeting's day has passed (an agenda recorded afterwards, as the demo's year is): nothing is left to
     // come to, and a notice would only crowd their inbox.
     const bool still_ahead =
-        platform::calendar::day_number(loaded->meeting.date) >= platform::calendar::day_number(today());
+        platform::calendar::day_number(loaded->meeting.date) >= platform::calendar::day_number(seoul_today());
     for (const auto& m : still_ahead ? loaded->body.members : std::vector<BodyMember>{}) {
       platform::account_store::Filter filter;
       filter.organization_id = m.organization_id;
@@ -393,7 +389,7 @@ Result<void> record_minutes(const platform::ServiceContext& svc, std::int64_t en
     auto found = entry_for_secretariat(svc, c, entry_id);
     if (!found) return found.error();
     if (auto next = apply_step(found->second.meeting.state, Step::record_minutes, found->second.meeting.date,
-                               today());
+                               seoul_today());
         !next)
       return next.error();
     if (found->first.status != EntryStatus::accepted)
@@ -490,7 +486,7 @@ Result<void> confirm_minutes(const platform::ServiceContext& svc, std::int64_t m
   return svc.db.write([&](store::Connection& c) -> Result<void> {
     auto loaded = load_for_secretariat(svc, c, meeting_id);
     if (!loaded) return loaded.error();
-    auto next = apply_step(loaded->meeting.state, Step::confirm_minutes, loaded->meeting.date, today());
+    auto next = apply_step(loaded->meeting.state, Step::confirm_minutes, loaded->meeting.date, seoul_today());
     if (!next) return next.error();
     change_state(c, svc.actor, loaded->meeting, *next);
     roll_over_to_next(c, svc.actor, loaded->body, loaded->meeting.date);

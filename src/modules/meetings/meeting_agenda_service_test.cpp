@@ -41,7 +41,7 @@ void register_fake_source() {
 }
 
 std::string day(int offset) {
-  return platform::calendar::format_date(civil_from_days(days_from_civil(seoul_date(now())) + offset));
+  return platform::calendar::format_date(civil_from_days(days_from_civil(seoul_today()) + offset));
 }
 
 class MeetingAgendaService : public ::testing::Test {

@@ -112,7 +112,7 @@ http::Response api_meetings(Web& web, Context& ctx) {
   auto body = optional_id(ctx.query, "body", "회의체를 목록에서 골라 주십시오.");
   if (!body) return web.error(ctx, body.error());
   const std::string year_text = ctx.query.get("year");
-  const int year = year_text.empty() ? seoul_date(now()).year : read_year(ctx.query, "year");
+  const int year = year_text.empty() ? seoul_today().year : read_year(ctx.query, "year");
   return web.respond(ctx, list_meetings(web.service(ctx), *body, year),
                      [&](const std::vector<ListedMeeting>& meetings) {
                        array items;

@@ -22,10 +22,6 @@ using platform::history::to_json;
 
 constexpr const char* kSecretariatOnly = "회의체의 간사 기관이나 시·군정책협력담당만 할 수 있습니다.";
 
-CivilDate today() {
-  return seoul_date(now());
-}
-
 struct Loaded {
   Body body;
   Meeting meeting;
@@ -73,10 +69,11 @@ Result<AttendanceSection> get_attendance(const platform::ServiceContext& svc, st
     AttendanceSection out;
     const bool secretariat = is_secretariat(svc.policy, svc.actor, loaded->body);
     const auto& m = loaded->meeting;
-    out.may_record = secretariat && static_cast<bool>(attendance_open(m.state, m.date, today()));
+    out.may_record = secretariat && static_cast<bool>(attendance_open(m.state, m.date, seoul_today()));
     out.may_cancel =
         secretariat && (m.state == MeetingState::planned || m.state == MeetingState::agenda_published);
-    const bool answering = svc.policy.allows(svc.actor, kPropose) && rsvp_open(m.state, m.date, today());
+    const bool answering =
+        svc.policy.allows(svc.actor, kPropose) && rsvp_open(m.state, m.date, seoul_today());
     for (auto& i : attendance_store::of_meeting(c, meeting_id)) {
       AttendanceRow row;
       const auto* org = loaded->directory.find(i.organization_id);
@@ -119,7 +116,7 @@ Result<void> answer_invitation(const platform::ServiceContext& svc, std::int64_t
     const std::int64_t org = organization.value_or(invitation ? invitation->organization_id : 0);
     if (org != 0 && !works_for(svc.actor, loaded->directory, org))
       return Error::forbidden("소속 기관의 참석 여부만 알릴 수 있습니다.");
-    if (auto open = rsvp_open(loaded->meeting.state, loaded->meeting.date, today()); !open)
+    if (auto open = rsvp_open(loaded->meeting.state, loaded->meeting.date, seoul_today()); !open)
       return open.error();
     if (!invitation) return Error::forbidden("이 회의에 초대받은 기관이 아닙니다.");
     auto valid = validate_rsvp(input);
@@ -141,7 +138,7 @@ Result<void> record_attendance(const platform::ServiceContext& svc, std::int64_t
     auto loaded = load(svc, c, meeting_id);
     if (!loaded) return loaded.error();
     if (!is_secretariat(svc.policy, svc.actor, loaded->body)) return Error::forbidden(kSecretariatOnly);
-    if (auto open = attendance_open(loaded->meeting.state, loaded->meeting.date, today()); !open)
+    if (auto open = attendance_open(loaded->meeting.state, loaded->meeting.date, seoul_today()); !open)
       return open.error();
     std::map<std::int64_t, std::string> given(answers.begin(), answers.end());
     auto invitations = attendance_store::of_meeting(c, meeting_id);

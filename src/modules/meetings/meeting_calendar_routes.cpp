@@ -111,7 +111,7 @@ Error with_fields_said(Error e) {
 }
 
 http::Response calendar_page(Web& web, Context& ctx) {
-  auto query = parse_calendar_query(ctx.query, seoul_date(now()));
+  auto query = parse_calendar_query(ctx.query, seoul_today());
   if (!query) return web.error(ctx, with_fields_said(query.error()));
   auto page = calendar_meetings(web.service(ctx), *query);
   if (!page && page.error().code == ErrorCode::invalid_input)

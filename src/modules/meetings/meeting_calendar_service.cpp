@@ -54,7 +54,7 @@ Result<CalendarPage> calendar_meetings(const platform::ServiceContext& svc, cons
       page.entries.push_back({std::move(m), body->second.name, true});
     }
     const auto calendar = platform::calendar::load(c);
-    const auto today = seoul_date(now());
+    const auto today = seoul_today();
     page.month = platform::calendar::month_grid(query.anchor.year, query.anchor.month, today, calendar);
     page.week = platform::calendar::week_of(query.anchor, today, calendar);
     return page;

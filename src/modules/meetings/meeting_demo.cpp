@@ -17,8 +17,7 @@ namespace {
 
 /// The demo coordinator, who runs every body's meetings.
 std::optional<Actor> coordinator(store::Database& db) {
-  return db.read(
-      [](store::Connection& c) { return platform::sessions::load_actor_by_login(c, "coordinator"); });
+  return platform::sessions::load_actor_by_login(db, "coordinator");
 }
 
 std::string iso(CivilDate d) {
@@ -91,7 +90,7 @@ void load_demo_meetings(store::Database& db, const platform::Policy& policy) {
   const auto actor = coordinator(db);
   if (!actor) return;
   const platform::ServiceContext svc{db, policy, *actor};
-  const CivilDate today = seoul_date(now());
+  const CivilDate today = seoul_today();
   auto bodies = list_bodies(svc);
   if (!bodies) return;
   for (const auto& listed : *bodies) {

@@ -24,9 +24,9 @@ using render::View;
 constexpr const char* kPagePath = "/meetings/figures";
 constexpr std::array<const char*, 4> kTables = {"bodies", "organizations", "actions", "suggestions"};
 
-Result<int> read_year(const http::Form& query) {
+Result<int> read_figures_year(const http::Form& query) {
   const std::string text = query.get("year");
-  if (text.empty()) return seoul_date(now()).year;
+  if (text.empty()) return seoul_today().year;
   int year = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (ec != std::errc() || end != text.data() + text.size() || text.size() != 4)
@@ -146,7 +146,7 @@ View figures_view(const MeetingFigures& f) {
 }
 
 http::Response figures_page(Web& web, Context& ctx) {
-  auto year = read_year(ctx.query);
+  auto year = read_figures_year(ctx.query);
   if (!year) return web.error(ctx, year.error());
   return web.respond(ctx, year_figures(web.service(ctx), *year), [&](const MeetingFigures& f) {
     if (platform::exports::requested_format(ctx.query)) {
@@ -168,7 +168,7 @@ http::Response figures_page(Web& web, Context& ctx) {
 }
 
 std::string figures_card(Web& web, const Actor& actor) {
-  auto figures = year_figures({web.db(), web.policy(), actor}, seoul_date(now()).year);
+  auto figures = year_figures({web.db(), web.policy(), actor}, seoul_today().year);
   if (!figures) return "";
   return web.render_fragment("meetings/_figures_card", card_view(*figures));
 }

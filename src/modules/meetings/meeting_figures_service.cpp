@@ -23,7 +23,7 @@ MeetingFigures count_year(store::Connection& c, const platform::ServiceContext& 
   const auto directory = platform::OrganizationDirectory::load(c);
   FigureInput in;
   in.year = year;
-  in.today = seoul_date(now());
+  in.today = seoul_today();
   std::map<std::int64_t, std::size_t> visible;
   for (auto& body : load_bodies(c, directory)) {
     if (!can_view_body(svc.policy, svc.actor, body)) continue;
@@ -69,7 +69,7 @@ Result<MeetingFigures> year_figures(const platform::ServiceContext& svc, int yea
     static platform::VersionedCache<MeetingFigures> kept(
         {meeting_store::kDataVersion, platform::organization_store::kDataVersion});
     const std::string key = std::to_string(year) + "|" + visibility_key(svc.actor) + "|" +
-                            platform::calendar::format_date(seoul_date(now()));
+                            platform::calendar::format_date(seoul_today());
     return *kept.get(c, key, [&] { return count_year(c, svc, year); });
   });
 }

@@ -37,7 +37,7 @@ Result<WorkshopAccess> load_workshop(store::Connection& c, const platform::Polic
       }
   a.member = a.own_organization.has_value() && policy.allows(actor, kPropose);
   a.program_visible = agenda_visible(policy, actor, a.body, a.meeting);
-  a.rights = workshop_rights(a.secretariat, a.member, a.meeting.state, a.meeting.date, seoul_date(now()));
+  a.rights = workshop_rights(a.secretariat, a.member, a.meeting.state, a.meeting.date, seoul_today());
   return a;
 }
 

@@ -137,7 +137,7 @@ http::Response body_page(Web& web, Context& ctx) {
                            {"convene_action", href + "/meetings"},
                            {"member_action", href + "/members"},
                            {"blocked_action", href + "/blocked-dates"},
-                           {"year", static_cast<long long>(seoul_date(now()).year)}});
+                           {"year", static_cast<long long>(seoul_today().year)}});
     return web.render(ctx, "meetings/body", v, {p.body.name, {{"회의", kListHref}, {p.body.name, ""}}, {}});
   });
 }

@@ -33,10 +33,6 @@ int rolled_up_progress(const std::vector<Suggestion>& children) {
   return static_cast<int>((total * 2 + n) / (2 * n));
 }
 
-CivilDate seoul_today() {
-  return seoul_date(now());
-}
-
 void commit(Change& ch, std::string_view history_action) {
   const Timestamp at = now();
   ch.after.updated_at = at;

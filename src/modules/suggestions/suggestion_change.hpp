@@ -29,7 +29,4 @@ void commit(Change& change, std::string_view history_action);
 /// A sub-item counts as done (100 %) once resolved, answered or closed; otherwise at its reported progress.
 int rolled_up_progress(const std::vector<Suggestion>& children);
 
-/// Today in Korean time.
-CivilDate seoul_today();
-
 }  // namespace sotong::suggestions

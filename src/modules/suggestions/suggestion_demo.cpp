@@ -103,7 +103,7 @@ constexpr std::array<Channel, 5> kMeetings = {Channel::policy_council, Channel::
                                               Channel::planning_directors, Channel::bureau_meeting,
                                               Channel::ad_hoc};
 
-bool in_hand(State s) {
+bool demo_in_hand(State s) {
   return s == State::adopted || s == State::in_progress;
 }
 
@@ -149,7 +149,7 @@ void draw_details(SamplePlan& plan, SampleRandom& random, int extend_share) {
   if (random.chance(10)) plan.channel = random.pick(std::span<const Channel>(kMeetings));
   const bool carried =
       plan.state != State::draft && plan.state != State::received && plan.state != State::reviewing;
-  if (in_hand(plan.state)) plan.overdue = random.chance(35);
+  if (demo_in_hand(plan.state)) plan.overdue = random.chance(35);
   if (carried && random.chance(extend_share)) plan.extensions = random.chance(25) ? 2 : 1;
   plan.notes = plan.state == State::draft ? 0 : random.between(0, 2);
   if (plan.state == State::answered) plan.rated = random.chance(60);
@@ -311,7 +311,7 @@ SamplePlan generated_plan(SampleRandom& random, std::span<const SampleTopic* con
   plan.state = state_for_age(random, age);
   plan.filed = filed_before(calendar, today, age);
   draw_details(plan, random, 20);
-  if (in_hand(plan.state) && age > 100) plan.overdue = true;  // its clock ran out long ago
+  if (demo_in_hand(plan.state) && age > 100) plan.overdue = true;  // its clock ran out long ago
   const bool answered = plan.state == State::answered || plan.state == State::closed;
   if (answered && age > 120 && random.chance(3)) plan.appeal = true;
   if (answered && age > 120 && !plan.appeal && random.chance(2)) plan.reopen = true;

@@ -19,7 +19,7 @@ constexpr const char* kPagePath = "/suggestions/figures";
 /// ?year=2026; this Korean year when absent.
 Result<int> read_year(const http::Form& query) {
   const std::string text = query.get("year");
-  if (text.empty()) return seoul_date(now()).year;
+  if (text.empty()) return seoul_today().year;
   int year = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (ec != std::errc() || end != text.data() + text.size() || text.size() != 4)
@@ -87,7 +87,7 @@ http::Response api_figures(Web& web, Context& ctx) {
 
 /// The home card: this year's figures over what the person may see.
 std::string figures_card(Web& web, const Actor& actor) {
-  auto report = year_figures({web.db(), web.policy(), actor}, seoul_date(now()).year);
+  auto report = year_figures({web.db(), web.policy(), actor}, seoul_today().year);
   if (!report) return "";
   return web.render_fragment("suggestions/_figures_card", figures_card_view(*report));
 }

@@ -89,7 +89,7 @@ Result<FigureReport> year_figures(const platform::ServiceContext& svc, int year)
                                                         platform::calendar::holiday_store::kDataVersion});
     const std::string key = std::to_string(year) + "|" + viewable_path(svc.policy, svc.actor) + "|" +
                             std::to_string(svc.actor.organization_id) + "|" +
-                            platform::calendar::format_date(seoul_date(now()));
+                            platform::calendar::format_date(seoul_today());
     return *kept.get(c, key, [&] { return count_year(c, svc, year); });
   });
 }

@@ -117,7 +117,7 @@ View period_choices(const FigurePeriods& periods, std::size_t selected) {
 
 View year_choices(int year) {
   // The last five years and this one, and the year asked for when it lies outside them.
-  const int current = seoul_date(now()).year;
+  const int current = seoul_today().year;
   View out = View::list();
   if (year > current) out.push(View::object({{"year", year}, {"selected", true}}));
   for (int y = current; y >= current - 5; --y) out.push(View::object({{"year", y}, {"selected", y == year}}));

@@ -22,12 +22,6 @@ std::string field(const std::map<std::string, std::string>& fields, const char* 
   return it == fields.end() ? "" : it->second;
 }
 
-void append(std::string& query, std::string_view name, std::string_view value) {
-  if (value.empty()) return;
-  if (!query.empty()) query += '&';
-  query += std::string(name) + "=" + http::percent_encode(value);
-}
-
 }  // namespace
 
 SuggestionInput input_from_form(const http::Form& form) {
@@ -118,15 +112,15 @@ Result<ListFilter> read_filter(const http::Form& query) {
 
 std::string filter_query(const ListFilter& f) {
   std::string q;
-  if (f.state) append(q, "state", state_code(*f.state));
-  if (f.lead_bureau) append(q, "lead", std::to_string(*f.lead_bureau));
-  if (f.municipality) append(q, "municipality", std::to_string(*f.municipality));
-  if (f.domain) append(q, "domain", domain_code(*f.domain));
-  append(q, "q", f.text);
-  if (f.open_only) append(q, "view", "open");
-  if (f.overdue) append(q, "view", "overdue");
-  if (f.due_this_week) append(q, "view", "week");
-  if (f.sort == suggestion_store::Sort::due) append(q, "sort", "due");
+  if (f.state) http::append_query(q, "state", state_code(*f.state));
+  if (f.lead_bureau) http::append_query(q, "lead", std::to_string(*f.lead_bureau));
+  if (f.municipality) http::append_query(q, "municipality", std::to_string(*f.municipality));
+  if (f.domain) http::append_query(q, "domain", domain_code(*f.domain));
+  http::append_query(q, "q", f.text);
+  if (f.open_only) http::append_query(q, "view", "open");
+  if (f.overdue) http::append_query(q, "view", "overdue");
+  if (f.due_this_week) http::append_query(q, "view", "week");
+  if (f.sort == suggestion_store::Sort::due) http::append_query(q, "sort", "due");
   return q;
 }
 

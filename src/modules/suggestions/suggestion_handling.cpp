@@ -26,10 +26,6 @@ namespace {
 using platform::OrganizationKind;
 using platform::calendar::format_date;
 
-CivilDate today() {
-  return seoul_today();
-}
-
 std::string names(const std::vector<OrganizationRef>& organizations) {
   std::string out;
   for (const auto& o : organizations) out += (out.empty() ? "" : ", ") + o.name;
@@ -44,13 +40,14 @@ Result<void> fill_transition(Change& ch, Action action, const DecisionInput& inp
   const Timestamp at = now();
   switch (action) {
     case Action::adopt: {
-      auto adoption = validate_adoption(input, ch.directory.active_ids(OrganizationKind::bureau), today());
+      auto adoption =
+          validate_adoption(input, ch.directory.active_ids(OrganizationKind::bureau), seoul_today());
       if (!adoption) return adoption.error();
       r.lead_bureau = ch.directory.ref(adoption->lead_bureau);
       r.cooperating.clear();
       for (std::int64_t id : adoption->cooperating) r.cooperating.push_back(ch.directory.ref(id));
       r.working_days = adoption->working_days;
-      r.due_date = due_date(platform::calendar::load(ch.c), today(), adoption->working_days);
+      r.due_date = due_date(platform::calendar::load(ch.c), seoul_today(), adoption->working_days);
       r.review_level = adoption->review_level;
       r.next_review = adoption->next_review;
       if (!r.adopted_at) r.adopted_at = at;
@@ -192,7 +189,7 @@ Result<std::string> change_lead(Change& ch, const DecisionInput& input, bool tra
   ch.event.body = *reason;
   ch.event.detail = from + " → " + ch.after.lead_bureau->name;
   if (transfer) {
-    auto due = due_after_transfer(platform::calendar::load(ch.c), current.value_or(0), *target, today(),
+    auto due = due_after_transfer(platform::calendar::load(ch.c), current.value_or(0), *target, seoul_today(),
                                   std::max(ch.before.working_days, 1), *reason);
     if (!due) return due.error();
     ch.after.due_date = *due;
@@ -311,7 +308,7 @@ Result<void> record_review(const platform::ServiceContext& svc, std::int64_t id,
   std::string meeting, summary;
   check_line(decision.meeting, "meeting", "회의 이름", kTitleMaxChars, meeting, errors);
   check_text(decision.summary, "summary", "회의 결정", kReasonMaxChars, true, summary, errors);
-  if (decision.next_review && days_from_civil(*decision.next_review) < days_from_civil(today()))
+  if (decision.next_review && days_from_civil(*decision.next_review) < days_from_civil(seoul_today()))
     errors.push_back({"next_review", "다음 점검일은 오늘이나 그 뒤의 날짜로 적어 주십시오."});
   if (!errors.empty()) return Error::invalid("입력 내용을 확인해 주십시오.", std::move(errors));
   std::optional<Action> action;

@@ -25,7 +25,7 @@ ListQuery visible(const Directory& directory, const platform::Policy& policy, co
 std::vector<platform::WaitingTask> count_tasks(store::Connection& c, const Actor& actor,
                                                const platform::Policy& policy) {
   const auto directory = Directory::load(c);
-  const CivilDate today = seoul_date(now());
+  const CivilDate today = seoul_today();
   std::vector<platform::WaitingTask> out;
   if (policy.allows(actor, kCoordinate)) {
     auto q = visible(directory, policy, actor);
@@ -77,7 +77,7 @@ std::vector<platform::CardCount> count_card(store::Connection& c, const Actor& a
   q.open_only = true;
   const std::int64_t open = suggestion_store::count_matching(c, q);
   q.open_only = false;
-  q.overdue_on = seoul_date(now());
+  q.overdue_on = seoul_today();
   const std::int64_t overdue = suggestion_store::count_matching(c, q);
   return {{"볼 수 있는 건의", all, "/suggestions", "건"},
           {"처리 중", open, "/suggestions?view=open", "건"},
@@ -90,7 +90,7 @@ std::string scope_key(const Actor& actor, const platform::Policy& policy) {
                     actor.organization_path + "|";
   for (const char* permission : {kCoordinate, kHandle, kFile})
     key += policy.allows(actor, permission) ? '1' : '0';
-  return key + "|" + platform::calendar::format_date(seoul_date(now()));
+  return key + "|" + platform::calendar::format_date(seoul_today());
 }
 
 /// Counted over every suggestion the person may see (COUNT over 50,000 rows is some milliseconds), so kept

@@ -16,7 +16,7 @@ namespace {
 class SuggestionReviewSource : public ::testing::Test {
  protected:
   platform::testing::TestDatabase test{{manifest()}};
-  const CivilDate today = seoul_date(now());
+  const CivilDate today = seoul_today();
   CivilDate in_days(int n) const { return civil_from_days(days_from_civil(today) + n); }
 
   /// Files as `login` and has the coordinator adopt it for review at `level` on `review` (in progress when

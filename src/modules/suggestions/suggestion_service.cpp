@@ -14,10 +14,6 @@ namespace {
 
 using platform::OrganizationKind;
 
-CivilDate today() {
-  return seoul_date(now());
-}
-
 /// The organisations whose suggestions `actor` may list: nullopt for all of them (a province-wide role), else
 /// the organisations the actor is involved through (Directory::reach).
 suggestion_store::Organizations viewable_organizations(const Directory& directory,
@@ -77,7 +73,7 @@ FilingChoices filing_choices(const Directory& directory, const platform::Service
   FilingChoices out;
   out.municipalities = directory.active_ids(OrganizationKind::municipality);
   out.bureaus = directory.active_ids(OrganizationKind::bureau);
-  out.today = today();
+  out.today = seoul_today();
   out.coordinator = svc.policy.allows(svc.actor, kCoordinate);
   out.submitting = submit;
   return out;
@@ -107,7 +103,7 @@ Result<SuggestionPage> list_suggestions(const platform::ServiceContext& svc, con
   return svc.db.read([&](store::Connection& c) -> Result<SuggestionPage> {
     const auto directory = Directory::load(c);
     SuggestionPage page;
-    page.today = today();
+    page.today = seoul_today();
     suggestion_store::ListQuery query;
     query.organizations = viewable_organizations(directory, svc.policy, svc.actor);
     query.state = filter.state;
@@ -171,7 +167,7 @@ Result<SuggestionFile> open_suggestion(const platform::ServiceContext& svc, std:
     file.merged_from = visible_all(suggestion_store::merged_from(c, id));
     if (file.record.merged_into) file.merged_into = visible(*file.record.merged_into);
     if (file.record.parent_id) file.parent = visible(*file.record.parent_id);
-    file.today = today();
+    file.today = seoul_today();
     file.choices = choices_in(directory, svc);
     file.overdue = file.record.due_date &&
                    (file.record.state == State::adopted || file.record.state == State::in_progress) &&

@@ -19,8 +19,8 @@ std::vector<platform::Label> labels(const std::array<Term<E>, N>& terms) {
 
 /// The history's names and links of the task forces still kept: the page is for those who may view
 /// suggestions (the page itself shows an outsider only the name and status).
-std::map<std::int64_t, platform::HistoryRecord> history_records(store::Connection& c,
-                                                                const std::vector<std::int64_t>& ids) {
+std::map<std::int64_t, platform::HistoryRecord> task_force_history_records(
+    store::Connection& c, const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, platform::HistoryRecord> out;
   for (std::int64_t id : ids)
     if (auto t = task_force_store::find(c, id)) out[id] = {t->name, task_force_url(id), kView};
@@ -115,7 +115,7 @@ platform::HistoryVocabulary task_force_history_vocabulary() {
                       {"field_check", "현지확인 등록"},
                       {"report", "추진상황 보고"}},
           .name_field = "name",
-          .records = history_records};
+          .records = task_force_history_records};
 }
 
 platform::attachments::OwnerType field_check_attachment_owner() {

@@ -32,10 +32,6 @@ platform::PageMeta meta(const std::string& title, const std::string& name = "",
   return {title, crumbs, {}};
 }
 
-CivilDate today() {
-  return seoul_date(now());
-}
-
 /// A second path parameter ({account}, {expert}) as an id; not_found for anything else.
 Result<std::int64_t> param_id(const Context& ctx, const std::string& name) {
   if (auto id = platform::parse_id(ctx.request.param(name))) return *id;
@@ -105,7 +101,7 @@ http::Response file_page(Web& web, Context& ctx, std::int64_t id, const PanelEch
   return web.respond(ctx, open_task_force(svc, id), [&](const TaskForceFile& file) {
     const bool choosing = file.details && may(TaskForceStep::manage_team, file.standing);
     View v = task_force_file_view(file, choosing ? member_choices(svc) : std::vector<MemberChoiceGroup>{},
-                                  today(), echo);
+                                  seoul_today(), echo);
     v.set("errors", platform::errors_view(echo.errors));
     return web.render(ctx, "suggestions/task_force_detail", v,
                       {file.task_force.name,

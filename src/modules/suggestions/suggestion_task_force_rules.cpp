@@ -11,10 +11,11 @@
 namespace sotong::suggestions {
 namespace {
 
-constexpr std::array<TaskForceStep, 7> kSteps = {TaskForceStep::edit,       TaskForceStep::manage_team,
-                                                 TaskForceStep::edit_plan,  TaskForceStep::add_field_check,
-                                                 TaskForceStep::add_report, TaskForceStep::start,
-                                                 TaskForceStep::close};
+constexpr std::array<TaskForceStep, 7> kTaskForceSteps = {
+    TaskForceStep::edit,       TaskForceStep::manage_team,
+    TaskForceStep::edit_plan,  TaskForceStep::add_field_check,
+    TaskForceStep::add_report, TaskForceStep::start,
+    TaskForceStep::close};
 
 Error invalid(std::vector<FieldError> errors) {
   return Error::invalid("입력 내용을 확인해 주십시오.", std::move(errors));
@@ -124,7 +125,7 @@ Result<void> check_step(TaskForceStep step, TaskForceStatus status, const TaskFo
 
 std::vector<TaskForceStep> available_steps(TaskForceStatus status, const TaskForceStanding& who) {
   std::vector<TaskForceStep> out;
-  for (TaskForceStep step : kSteps)
+  for (TaskForceStep step : kTaskForceSteps)
     if (check_step(step, status, who)) out.push_back(step);
   return out;
 }

@@ -115,7 +115,7 @@ Result<TaskForcePage> list_task_forces(const platform::ServiceContext& svc,
                                        std::optional<TaskForceStatus> status, std::int64_t after,
                                        std::int64_t page_size) {
   // The list holds no organisation's records: whoever may view suggestions at all may see it.
-  if (!svc.policy.allows(svc.actor, kView)) return Error::forbidden();
+  if (auto allowed = platform::require(svc, kView); !allowed) return allowed.error();
   return svc.db.read([&](store::Connection& c) -> Result<TaskForcePage> {
     const auto directory = Directory::load(c);
     auto rows = task_force_store::list(c, {status, after, page_size + 1});

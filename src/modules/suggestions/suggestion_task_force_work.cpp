@@ -13,10 +13,6 @@ namespace {
 
 using platform::calendar::format_date;
 
-CivilDate today() {
-  return seoul_date(now());
-}
-
 }  // namespace
 
 Result<void> save_plan(const platform::ServiceContext& svc, std::int64_t id, std::string_view plan) {
@@ -39,7 +35,7 @@ Result<std::int64_t> add_field_check(const platform::ServiceContext& svc, std::i
   return svc.db.write([&](store::Connection& c) -> Result<std::int64_t> {
     auto loaded = load_for_step(c, svc.policy, svc.actor, id, TaskForceStep::add_field_check);
     if (!loaded) return loaded.error();
-    auto valid = validate_field_check(input, today());
+    auto valid = validate_field_check(input, seoul_today());
     if (!valid) return valid.error();
     const auto check = task_force_store::insert_field_check(c, id, *valid, svc.actor.account_id, now());
     const platform::history::Fields after = {{"check_date", format_date(valid->date)},
@@ -56,7 +52,7 @@ Result<std::int64_t> add_report(const platform::ServiceContext& svc, std::int64_
   return svc.db.write([&](store::Connection& c) -> Result<std::int64_t> {
     auto loaded = load_for_step(c, svc.policy, svc.actor, id, TaskForceStep::add_report);
     if (!loaded) return loaded.error();
-    auto valid = validate_report(input, today());
+    auto valid = validate_report(input, seoul_today());
     if (!valid) return valid.error();
     const auto report = task_force_store::insert_report(c, id, *valid, svc.actor.account_id, now());
     const platform::history::Fields after = {

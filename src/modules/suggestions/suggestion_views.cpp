@@ -19,7 +19,7 @@ std::string date_or(const std::optional<CivilDate>& date, std::string_view none)
   return date ? format_date(*date) : std::string(none);
 }
 
-std::string names(const std::vector<OrganizationRef>& organizations) {
+std::string organization_names(const std::vector<OrganizationRef>& organizations) {
   std::string out;
   for (const auto& o : organizations) out += (out.empty() ? "" : ", ") + o.name;
   return out;
@@ -207,9 +207,9 @@ View file_view(const SuggestionFile& file, const FormChoices& choices, const Rep
       .set("is_draft", r.state == State::draft)
       .set("internal_visible", file.internal_visible);
   if (r.extensions > 0) v.set("extensions", static_cast<long long>(r.extensions));
-  if (!r.concerned.empty()) v.set("concerned", names(r.concerned));
+  if (!r.concerned.empty()) v.set("concerned", organization_names(r.concerned));
   if (r.addressed_bureau) v.set("addressed_bureau", r.addressed_bureau->name);
-  if (!r.cooperating.empty()) v.set("cooperating_names", names(r.cooperating));
+  if (!r.cooperating.empty()) v.set("cooperating_names", organization_names(r.cooperating));
   if (r.review_level) {
     v.set("review_level", review_level_label(*r.review_level));
     v.set("next_review", date_or(r.next_review, "정하지 않음"));

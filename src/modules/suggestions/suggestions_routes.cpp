@@ -98,7 +98,7 @@ View filter_view(const ListFilter& f, const FormChoices& choices) {
                        {"sort_due", f.sort == suggestion_store::Sort::due}});
 }
 
-http::Response list_page(Web& web, Context& ctx) {
+http::Response suggestions_page(Web& web, Context& ctx) {
   auto filter = read_filter(ctx.query);
   if (!filter) return web.error(ctx, filter.error());
   const bool exporting = platform::exports::requested_format(ctx.query).has_value();
@@ -144,11 +144,11 @@ http::Response form_page(Web& web, Context& ctx, const SuggestionInput& input, c
       status);
 }
 
-http::Response new_page(Web& web, Context& ctx) {
+http::Response new_suggestion_page(Web& web, Context& ctx) {
   return form_page(web, ctx, {.domain = "project"}, kListHref, {}, 200);
 }
 
-http::Response create_action(Web& web, Context& ctx) {
+http::Response create_suggestion_action(Web& web, Context& ctx) {
   const auto input = input_from_form(ctx.form);
   const bool submit = ctx.form.get("submit") != "0";
   auto created = file_suggestion(web.service(ctx), input, submit);
@@ -213,7 +213,7 @@ SuggestionInput input_from_record(const Suggestion& r) {
   return in;
 }
 
-http::Response edit_page(Web& web, Context& ctx) {
+http::Response edit_suggestion_page(Web& web, Context& ctx) {
   auto record = platform::path_id(ctx, kNotFound).and_then([&](std::int64_t id) {
     return get_suggestion(web.service(ctx), id);
   });
@@ -222,7 +222,7 @@ http::Response edit_page(Web& web, Context& ctx) {
   });
 }
 
-http::Response update_action(Web& web, Context& ctx) {
+http::Response update_suggestion_action(Web& web, Context& ctx) {
   auto id = platform::path_id(ctx, kNotFound);
   if (!id) return web.error(ctx, id.error());
   const auto input = input_from_form(ctx.form);
@@ -270,7 +270,7 @@ http::Response reviews_page(Web& web, Context& ctx) {
     only = from_code<ReviewLevel>(kReviewLevels, level_text);
     if (!only) errors.push_back({"level", "점검 회의를 목록에서 골라 주십시오."});
   }
-  const CivilDate today = seoul_date(now());
+  const CivilDate today = seoul_today();
   CivilDate until = civil_from_days(days_from_civil(today) + 31);
   if (const auto text = trim(ctx.query.get("until")); !text.empty()) {
     const auto date = parse_date(text);
@@ -323,14 +323,14 @@ http::Response similar_fragment(Web& web, Context& ctx) {
 
 std::vector<platform::RouteSpec> routes() {
   auto out = std::vector<platform::RouteSpec>{
-      {"GET", "/suggestions", kView, list_page},
-      {"GET", "/suggestions/new", kFile, new_page},
+      {"GET", "/suggestions", kView, suggestions_page},
+      {"GET", "/suggestions/new", kFile, new_suggestion_page},
       {"GET", "/suggestions/similar", kView, similar_fragment},
       {"GET", "/suggestions/reviews", kView, reviews_page},
-      {"POST", "/suggestions", kFile, create_action},
+      {"POST", "/suggestions", kFile, create_suggestion_action},
       {"GET", "/suggestions/{id}", kView, detail_page},
-      {"GET", "/suggestions/{id}/edit", kFile, edit_page},
-      {"POST", "/suggestions/{id}", kFile, update_action},
+      {"GET", "/suggestions/{id}/edit", kFile, edit_suggestion_page},
+      {"POST", "/suggestions/{id}", kFile, update_suggestion_action},
       {"POST", "/suggestions/{id}/submit", kFile, submit_action},
       {"POST", "/suggestions/{id}/decisions", kView, decide_action},
   };

@@ -144,7 +144,7 @@ http::Response print_page(Web& web, Context& ctx) {
   auto report = report_of(web, ctx);
   return web.respond(ctx, std::move(report), [&](const IndexReport& r) {
     View v = report_view(web, ctx, r, true);
-    v.set("printed_on", platform::calendar::format_date(seoul_date(now())));
+    v.set("printed_on", platform::calendar::format_date(seoul_today()));
     return web.render(ctx, "surveys/report_print", v,
                       {r.campaign.title + " 평가보고서",
                        {{kHomeLabel, kHome}, {r.campaign.title, campaign_href(r.campaign.id)}, {"인쇄", ""}},

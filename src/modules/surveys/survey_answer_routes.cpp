@@ -116,22 +116,18 @@ http::Response sheet_view(Web& web, Context& ctx, const AnswerSheet& sheet,
   return web.render(ctx, "surveys/sheet", v, {sheet.campaign.title, {{"설문 응답", ""}}, {}}, status);
 }
 
-CivilDate today() {
-  return seoul_date(now());
-}
-
 http::Response sheet_page(Web& web, Context& ctx) {
-  auto sheet = open_sheet(web.db(), token_of(ctx), today());
+  auto sheet = open_sheet(web.db(), token_of(ctx), seoul_today());
   return web.respond(ctx, std::move(sheet),
                      [&](const AnswerSheet& s) { return sheet_view(web, ctx, s, {}, 200); });
 }
 
 http::Response choose_action(Web& web, Context& ctx) {
   const std::string token = token_of(ctx);
-  auto chosen = choose_subjects(web.db(), token, ctx.form.all("subjects"), today());
+  auto chosen = choose_subjects(web.db(), token, ctx.form.all("subjects"), seoul_today());
   if (!chosen) {
     if (chosen.error().fields.empty()) return web.error(ctx, chosen.error());
-    auto sheet = open_sheet(web.db(), token, today());
+    auto sheet = open_sheet(web.db(), token, seoul_today());
     if (!sheet) return web.error(ctx, sheet.error());
     return sheet_view(web, ctx, *sheet, chosen.error().fields, 422);
   }
@@ -233,7 +229,7 @@ http::Response subject_view(Web& web, Context& ctx, const AnswerSheet& sheet, st
 }
 
 http::Response subject_page(Web& web, Context& ctx) {
-  auto sheet = open_sheet(web.db(), token_of(ctx), today());
+  auto sheet = open_sheet(web.db(), token_of(ctx), seoul_today());
   if (!sheet) return web.error(ctx, sheet.error());
   const auto subject = platform::parse_id(ctx.request.param("subject"));
   if (!subject) return web.error(ctx, Error::not_found("고른 실국이 아닙니다."));
@@ -244,10 +240,10 @@ http::Response save_action(Web& web, Context& ctx) {
   const std::string token = token_of(ctx);
   const auto subject = platform::parse_id(ctx.request.param("subject"));
   if (!subject) return web.error(ctx, Error::not_found("고른 실국이 아닙니다."));
-  auto saved = save_answers(web.db(), token, *subject, ctx.form, today());
+  auto saved = save_answers(web.db(), token, *subject, ctx.form, seoul_today());
   if (!saved) {
     if (saved.error().fields.empty()) return web.error(ctx, saved.error());
-    auto sheet = open_sheet(web.db(), token, today());
+    auto sheet = open_sheet(web.db(), token, seoul_today());
     if (!sheet) return web.error(ctx, sheet.error());
     return subject_view(web, ctx, *sheet, *subject, &ctx.form, saved.error().fields, 422);
   }
@@ -260,7 +256,7 @@ http::Response submit_action(Web& web, Context& ctx) {
   auto submitted = submit_answers(web.db(), token, now());
   if (!submitted) {
     if (submitted.error().fields.empty()) return web.error(ctx, submitted.error());
-    auto sheet = open_sheet(web.db(), token, today());
+    auto sheet = open_sheet(web.db(), token, seoul_today());
     if (!sheet) return web.error(ctx, sheet.error());
     return sheet_view(web, ctx, *sheet, submitted.error().fields, 422);
   }

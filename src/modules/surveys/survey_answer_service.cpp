@@ -16,7 +16,7 @@ namespace sotong::surveys {
 namespace {
 
 /// One message for an unknown, used, replaced or closed address, so that the answer says nothing of which.
-constexpr const char* kNotFound =
+constexpr const char* kAnswerNotFound =
     "설문 주소가 올바르지 않거나 이미 응답을 마쳤습니다. 「내 설문」에서 새 주소를 받아 주십시오.";
 
 struct Loaded {
@@ -33,18 +33,18 @@ bool in_window(const Campaign& c, CivilDate today) {
 
 Result<Loaded> load(store::Connection& c, std::string_view token, CivilDate today) {
   // A token is 43 URL-safe characters; anything else is not looked up at all.
-  if (token.size() < 20 || token.size() > 64) return Error::not_found(kNotFound);
+  if (token.size() < 20 || token.size() > 64) return Error::not_found(kAnswerNotFound);
   auto found = survey_token_store::find_by_hash(c, platform::token_hash(token));
-  if (!found || found->completed_on) return Error::not_found(kNotFound);
+  if (!found || found->completed_on) return Error::not_found(kAnswerNotFound);
   auto campaign = survey_store::find_campaign(c, found->campaign_id);
-  if (!campaign || campaign->state != CampaignState::open) return Error::not_found(kNotFound);
+  if (!campaign || campaign->state != CampaignState::open) return Error::not_found(kAnswerNotFound);
   if (!in_window(*campaign, today))
     return Error::conflict("응답 기간(" + std::to_string(campaign->opens_on.month) + "월 " +
                            std::to_string(campaign->opens_on.day) + "일 ~ " +
                            std::to_string(campaign->closes_on.month) + "월 " +
                            std::to_string(campaign->closes_on.day) + "일)이 아닙니다.");
   auto questionnaire = survey_store::find_questionnaire(c, campaign->questionnaire_id);
-  if (!questionnaire) return Error::not_found(kNotFound);
+  if (!questionnaire) return Error::not_found(kAnswerNotFound);
   return Loaded{*found, std::move(*campaign), std::move(*questionnaire)};
 }
 
@@ -160,7 +160,7 @@ Result<std::int64_t> submit_answers(store::Database& db, std::string_view token,
     const std::string day = response_day(at);
     // The invitation is used in this transaction, so a second submission finds it used; the answers go to the
     // waiting responses, with nothing of the invitation.
-    if (!survey_token_store::complete(c, loaded->token.id, day)) return Error::not_found(kNotFound);
+    if (!survey_token_store::complete(c, loaded->token.id, day)) return Error::not_found(kAnswerNotFound);
     survey_token_store::clear_drafts(c, loaded->token.id);
     for (auto d : drafts) {
       d.bytes = finished_bytes(std::move(d.bytes));

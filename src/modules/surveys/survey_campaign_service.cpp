@@ -15,7 +15,7 @@
 namespace sotong::surveys {
 namespace {
 
-constexpr const char* kNotFound = "설문조사를 찾을 수 없습니다.";
+constexpr const char* kCampaignNotFound = "설문조사를 찾을 수 없습니다.";
 constexpr const char* kInvitationsHref = "/surveys/mine";
 
 platform::history::Fields history_fields(const Campaign& c) {
@@ -88,7 +88,7 @@ Result<CampaignOverview> get_campaign(const platform::ServiceContext& svc, std::
   if (auto ok = allowed(svc); !ok) return ok.error();
   return svc.db.read([&](store::Connection& c) -> Result<CampaignOverview> {
     auto campaign = survey_store::find_campaign(c, id);
-    if (!campaign) return Error::not_found(kNotFound);
+    if (!campaign) return Error::not_found(kCampaignNotFound);
     CampaignOverview o;
     o.campaign = std::move(*campaign);
     if (auto q = survey_store::find_questionnaire(c, o.campaign.questionnaire_id))
@@ -137,7 +137,7 @@ Result<std::int64_t> open_campaign(const platform::ServiceContext& svc, std::int
   const Timestamp at = now();
   return svc.db.write([&](store::Connection& c) -> Result<std::int64_t> {
     auto campaign = survey_store::find_campaign(c, id);
-    if (!campaign) return Error::not_found(kNotFound);
+    if (!campaign) return Error::not_found(kCampaignNotFound);
     if (campaign->state != CampaignState::draft)
       return Error::conflict("준비 중인 설문조사만 시작할 수 있습니다.");
     const auto directory = platform::OrganizationDirectory::load(c);
@@ -178,7 +178,7 @@ Result<bool> remind_campaign(const platform::ServiceContext& svc, std::int64_t i
   if (auto ok = allowed(svc); !ok) return ok.error();
   return svc.db.write([&](store::Connection& c) -> Result<bool> {
     auto campaign = survey_store::find_campaign(c, id);
-    if (!campaign) return Error::not_found(kNotFound);
+    if (!campaign) return Error::not_found(kCampaignNotFound);
     if (campaign->state != CampaignState::open)
       return Error::conflict("진행 중인 설문조사에만 다시 알릴 수 있습니다.");
     platform::jobs::enqueue(c, kRemindJobKind, job_payload(id), now());
@@ -191,7 +191,7 @@ Result<bool> close_campaign(const platform::ServiceContext& svc, std::int64_t id
   const Timestamp at = now();
   return svc.db.write([&](store::Connection& c) -> Result<bool> {
     auto campaign = survey_store::find_campaign(c, id);
-    if (!campaign) return Error::not_found(kNotFound);
+    if (!campaign) return Error::not_found(kCampaignNotFound);
     if (campaign->state != CampaignState::open)
       return Error::conflict("진행 중인 설문조사만 마감할 수 있습니다.");
     survey_response_store::flush_pending(c, id, true);

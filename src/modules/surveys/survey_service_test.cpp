@@ -51,7 +51,7 @@ class SurveyService : public ::testing::Test {
 
   /// An open campaign whose window holds today, rating the first `n` bureaus.
   std::int64_t open_campaign_now(int n = 3) {
-    const auto today = seoul_date(now());
+    const auto today = seoul_today();
     CampaignInput input{"시험 조사",
                         std::to_string(today.year),
                         std::to_string(basic_id()),
@@ -81,7 +81,7 @@ class SurveyService : public ::testing::Test {
     const Actor who = test.actor(login);
     auto secret = issue_secret(test.service(who), campaign);
     ASSERT_TRUE(secret) << secret.error().message;
-    const auto today = seoul_date(now());
+    const auto today = seoul_today();
     ASSERT_TRUE(choose_subjects(test.db(), *secret, {bureau}, today));
     auto saved = save_answers(test.db(), *secret, std::stoll(bureau), full_answers(scale), today);
     ASSERT_TRUE(saved) << saved.error().message;
@@ -157,7 +157,7 @@ TEST_F(SurveyService, OpeningInvitesEveryMunicipalOfficialAndCountsCompletionPer
 TEST_F(SurveyService, ProgressIsKeptUnderTheInvitationAndANewAddressReplacesTheOld) {
   const auto campaign = open_campaign_now();
   const Actor jeonju = test.actor("jeonju");
-  const auto today = seoul_date(now());
+  const auto today = seoul_today();
   auto first = issue_secret(test.service(jeonju), campaign);
   ASSERT_TRUE(first);
   const auto bureau = bureaus(1)[0];
@@ -181,7 +181,7 @@ TEST_F(SurveyService, ProgressIsKeptUnderTheInvitationAndANewAddressReplacesTheO
 TEST_F(SurveyService, BadAnswersAndChoicesChangeNothing) {
   const auto campaign = open_campaign_now(3);
   const Actor jeonju = test.actor("jeonju");
-  const auto today = seoul_date(now());
+  const auto today = seoul_today();
   auto secret = issue_secret(test.service(jeonju), campaign);
   ASSERT_TRUE(secret);
   const auto b = bureaus(3);
@@ -237,7 +237,7 @@ TEST_F(SurveyService, AnAddressAnswersOnce) {
   const Actor jeonju = test.actor("jeonju");
   auto secret = issue_secret(test.service(jeonju), campaign);
   ASSERT_TRUE(secret);
-  const auto today = seoul_date(now());
+  const auto today = seoul_today();
   const auto bureau = bureaus(1)[0];
   ASSERT_TRUE(choose_subjects(test.db(), *secret, {bureau}, today));
   ASSERT_TRUE(save_answers(test.db(), *secret, std::stoll(bureau), full_answers(), today));
@@ -326,7 +326,7 @@ TEST_F(SurveyService, AnImportWithOneBadRowImportsNothingAndSaysWhichRow) {
 TEST_F(SurveyService, AnotherModuleOpensASurveyThroughThePlatformAndReadsOnlyGroupsOfFive) {
   const auto provider = platform::survey_provider();
   ASSERT_TRUE(provider) << "the manifest registers the provider";
-  const auto today = seoul_date(now());
+  const auto today = seoul_today();
   platform::SurveyRequest request{"academy",
                                   "2026 소통협력 과정 만족도",
                                   today.year,

@@ -102,7 +102,7 @@ CampaignInput campaign_input(const http::Form& form) {
 
 http::Response new_campaign_page(Web& web, Context& ctx) {
   CampaignInput input;
-  const int year = seoul_date(now()).year;
+  const int year = seoul_today().year;
   input.year = std::to_string(year);
   input.title = std::to_string(year) + "년 정책소통협력지수 조사";
   return campaign_form(web, ctx, input, {}, 200);
@@ -243,7 +243,7 @@ http::Response questionnaire_view(Web& web, Context& ctx, std::int64_t id, const
                            {"questions", questions},
                            {"count", static_cast<long long>(q.questions.size())},
                            {"action_base", questionnaire_href(q.id)},
-                           {"next_year", seoul_date(now()).year + 1},
+                           {"next_year", seoul_today().year + 1},
                            {"kinds", terms_view(kQuestionKinds, input.kind.empty() ? "scale" : input.kind)},
                            {"domains", terms_view(kDomains, input.domain)},
                            {"dimensions", terms_view(kDimensions, input.dimension)},

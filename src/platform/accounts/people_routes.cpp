@@ -34,7 +34,7 @@ exports::Table people_table(const std::vector<Account>& people) {
   return table;
 }
 
-http::Response list_page(Web& web, Context& ctx) {
+http::Response people_page(Web& web, Context& ctx) {
   const ListFilter filter = read_list_filter(ctx.query);
   return web.respond(
       ctx, list_people(web.service(ctx), filter.text), [&](const std::vector<Account>& people) {
@@ -54,7 +54,7 @@ http::Response list_page(Web& web, Context& ctx) {
       });
 }
 
-http::Response detail_page(Web& web, Context& ctx) {
+http::Response person_page(Web& web, Context& ctx) {
   auto person = path_id(ctx, kPersonNotFound).and_then([&](std::int64_t id) {
     return open_person(web.service(ctx), id);
   });
@@ -67,8 +67,8 @@ http::Response detail_page(Web& web, Context& ctx) {
 
 std::vector<RouteSpec> people_routes() {
   return {
-      {"GET", "/people", kViewPeople, list_page},
-      {"GET", "/people/{id}", kViewPeople, detail_page},
+      {"GET", "/people", kViewPeople, people_page},
+      {"GET", "/people/{id}", kViewPeople, person_page},
   };
 }
 

@@ -52,6 +52,10 @@ std::optional<Actor> load_actor_by_login(store::Connection& c, std::string_view 
   return load_actor(c, rows.front().int64(0));
 }
 
+std::optional<Actor> load_actor_by_login(store::Database& db, std::string_view login_id) {
+  return db.read([&](store::Connection& c) { return load_actor_by_login(c, login_id); });
+}
+
 std::optional<Found> find(store::Connection& c, std::string_view token, Timestamp now,
                           const Settings& settings) {
   if (token.empty() || token.size() > 100) return std::nullopt;

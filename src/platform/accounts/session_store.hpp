@@ -52,5 +52,7 @@ std::optional<Actor> load_actor(store::Connection& c, std::int64_t account_id);
 /// The same by login id: for work done as a named person outside a request (demo data, a mentioned
 /// colleague's rights), never for signing in.
 std::optional<Actor> load_actor_by_login(store::Connection& c, std::string_view login_id);
+/// The same in a read of its own: how the demo loaders and the command line act as a named account.
+std::optional<Actor> load_actor_by_login(store::Database& db, std::string_view login_id);
 
 }  // namespace sotong::platform::sessions

@@ -70,7 +70,7 @@ HistoryVocabulary feed_history_vocabulary() {
 
 /// The holidays from a year ago to the end of the shipped data, deleted ones as cancelled events.
 Result<CalendarFeed> holiday_feed(const ServiceContext& svc, std::optional<std::int64_t> /*subject*/) {
-  const int year = seoul_date(now()).year;
+  const int year = seoul_today().year;
   auto records = svc.db.read([&](store::Connection& c) {
     return holiday_store::between(c, {year - 1, 1, 1}, {kLastYear, 12, 31});
   });

@@ -7,7 +7,7 @@
 namespace sotong::platform::calendar {
 namespace {
 
-constexpr std::string_view kFeedsPath = "/calendar/feeds/";
+constexpr std::string_view kFeedFilesPrefix = "/calendar/feeds/";
 constexpr std::string_view kExtension = ".ics";
 /// Characters of base64url without padding for kFeedSecretBytes bytes.
 constexpr std::size_t kSecretCharacters = (kFeedSecretBytes * 8 + 5) / 6;
@@ -40,7 +40,7 @@ std::optional<std::string> secret_from_file_name(std::string_view segment) {
 }
 
 std::string feed_path(std::string_view secret) {
-  std::string path(kFeedsPath);
+  std::string path(kFeedFilesPrefix);
   path += secret;
   path += kExtension;
   return path;

@@ -166,10 +166,7 @@ Result<Filter> parse_filter(const http::Form& q) {
 
 std::string filter_query(const Filter& f) {
   std::string out;
-  auto add = [&](std::string_view name, const std::string& value) {
-    if (value.empty()) return;
-    out += (out.empty() ? "" : "&") + std::string(name) + "=" + http::percent_encode(value);
-  };
+  auto add = [&](std::string_view name, const std::string& value) { http::append_query(out, name, value); };
   add("login", f.login_id);
   add("record_type", f.record_type);
   add("record_id", f.record_id ? std::to_string(*f.record_id) : "");

@@ -22,7 +22,7 @@ boost::json::object definition_json(const Indicator& i) {
 /// The year of the query (?year=2026), this Korean year when absent.
 Result<int> year_of(const Context& ctx) {
   const std::string text = ctx.query.get("year");
-  if (text.empty()) return seoul_date(now()).year;
+  if (text.empty()) return seoul_today().year;
   int year = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (ec != std::errc{} || p != text.data() + text.size())

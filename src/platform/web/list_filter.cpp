@@ -1,5 +1,7 @@
 #include "platform/web/list_filter.hpp"
 
+#include <utility>
+
 #include "core/korean_text.hpp"
 
 namespace sotong::platform {
@@ -18,6 +20,12 @@ void add_list_filter(render::View& view, const ListFilter& f) {
   view.set("status_all", f.status != "active" && f.status != "inactive");
   view.set("status_active", f.status == "active");
   view.set("status_inactive", f.status == "inactive");
+}
+
+Error filter_error(std::vector<FieldError> errors) {
+  std::string message;
+  for (const auto& e : errors) message += (message.empty() ? "" : " ") + e.message;
+  return Error::invalid(message, std::move(errors));
 }
 
 }  // namespace sotong::platform

@@ -25,4 +25,13 @@ TEST(ListFilter, MarksTheChosenStatusForTheTemplate) {
   EXPECT_FALSE(all);
 }
 
+TEST(ListFilter, ABadFilterSaysEveryFieldsProblemInOneMessage) {
+  const Error e =
+      filter_error({{"state", "단계를 목록에서 골라 주십시오."}, {"kind", "유형을 골라 주십시오."}});
+  EXPECT_EQ(e.code, ErrorCode::invalid_input);
+  EXPECT_EQ(e.message, "단계를 목록에서 골라 주십시오. 유형을 골라 주십시오.");
+  ASSERT_EQ(e.fields.size(), 2U);
+  EXPECT_EQ(e.fields[1].field, "kind");
+}
+
 }  // namespace sotong::platform
