@@ -22,22 +22,13 @@ Result<AuditCaseFilter> case_filter_from_query(const http::Form& query) {
     if (!f.area) errors.push_back({"area", "분야를 목록에서 골라 주십시오."});
   }
   f.text = platform::read_list_filter(query).text;
-  if (!errors.empty()) {
-    // A filter has no form of its own to show the messages beside: the page says them.
-    std::string message;
-    for (const auto& e : errors) message += (message.empty() ? "" : " ") + e.message;
-    return Error::invalid(message, std::move(errors));
-  }
+  if (!errors.empty()) return platform::filter_error(std::move(errors));
   return f;
 }
 
 std::string case_filter_query(const AuditCaseFilter& f) {
   std::string out;
-  auto add = [&](std::string_view key, std::string_view value) {
-    if (value.empty()) return;
-    if (!out.empty()) out += '&';
-    out += std::string(key) + "=" + http::percent_encode(value);
-  };
+  auto add = [&](std::string_view key, std::string_view value) { http::append_query(out, key, value); };
   if (f.case_type) add("type", code_of<CaseType>(kCaseTypes, *f.case_type));
   if (f.area) add("area", code_of<CaseArea>(kCaseAreas, *f.area));
   add("q", f.text);

@@ -129,7 +129,7 @@ FormPlace consultation_place(std::int64_t consultation_id) {
 
 http::Response new_page(Web& web, Context& ctx) {
   AuditCaseInput input;
-  input.year = std::to_string(seoul_date(now()).year);
+  input.year = std::to_string(seoul_today().year);
   return form_page(web, ctx, input, new_place(), {}, 200);
 }
 

@@ -46,7 +46,7 @@ platform::history::Fields history_fields(const AuditCase& e) {
 }
 
 int this_year() {
-  return seoul_date(now()).year;
+  return seoul_today().year;
 }
 
 /// Everything that would identify a consultation: the asking organisation and every person on it.

@@ -1,5 +1,7 @@
 #include "modules/audit/audit_case_store.hpp"
 
+#include "store/conditions.hpp"
+
 namespace sotong::audit::audit_case_store {
 namespace {
 
@@ -24,44 +26,33 @@ AuditCase from_row(const store::Row& row) {
   return r;
 }
 
-void add_filters(std::string& sql, store::Params& params, const ListQuery& q) {
-  if (q.case_type) {
-    sql += " AND case_type = ?";
-    params.emplace_back(std::string(code_of<CaseType>(kCaseTypes, *q.case_type)));
-  }
-  if (q.area) {
-    sql += " AND area = ?";
-    params.emplace_back(std::string(code_of<CaseArea>(kCaseAreas, *q.area)));
-  }
+store::Conditions filters(const ListQuery& q) {
+  store::Conditions where;
+  if (q.case_type) where.add("case_type = ?", {std::string(code_of<CaseType>(kCaseTypes, *q.case_type))});
+  if (q.area) where.add("area = ?", {std::string(code_of<CaseArea>(kCaseAreas, *q.area))});
   if (!q.text.empty()) {
-    sql += " AND (title LIKE ? OR summary LIKE ? OR prevention LIKE ? OR legal_basis LIKE ?)";
     const std::string like = "%" + q.text + "%";
-    for (int i = 0; i < 4; ++i) params.emplace_back(like);
+    where.add("(title LIKE ? OR summary LIKE ? OR prevention LIKE ? OR legal_basis LIKE ?)",
+              {like, like, like, like});
   }
+  return where;
 }
 
 }  // namespace
 
 std::vector<AuditCase> list(store::Connection& c, const ListQuery& query) {
-  std::string sql = std::string(kSelect) + "WHERE 1 = 1";
-  store::Params params;
-  add_filters(sql, params, query);
-  if (query.before_id > 0) {
-    sql += " AND id < ?";
-    params.emplace_back(query.before_id);
-  }
-  sql += " ORDER BY id DESC LIMIT ?";
-  params.emplace_back(query.limit);
+  auto where = filters(query);
+  where.before(query.before_id);
   std::vector<AuditCase> out;
-  for (const auto& row : c.query(sql, params)) out.push_back(from_row(row));
+  for (const auto& row :
+       c.query(kSelect + where.where() + " ORDER BY id DESC LIMIT ?", where.params_with({query.limit})))
+    out.push_back(from_row(row));
   return out;
 }
 
 std::int64_t count(store::Connection& c, const ListQuery& query) {
-  std::string sql = "SELECT COUNT(*) FROM audit_cases WHERE 1 = 1";
-  store::Params params;
-  add_filters(sql, params, query);
-  return c.scalar(sql, params);
+  const auto where = filters(query);
+  return c.scalar("SELECT COUNT(*) FROM audit_cases" + where.where(), where.params());
 }
 
 std::optional<AuditCase> find(store::Connection& c, std::int64_t id) {

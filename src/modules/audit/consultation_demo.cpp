@@ -15,10 +15,6 @@
 namespace sotong::audit {
 namespace {
 
-std::optional<Actor> actor_of(store::Database& db, std::string_view login) {
-  return db.read([&](store::Connection& c) { return platform::sessions::load_actor_by_login(c, login); });
-}
-
 /// One demo request and how far the audit office has carried it.
 struct Story {
   const char* login;
@@ -164,7 +160,7 @@ const std::vector<AuditCaseInput>& hand_entries() {
 /// Carries one story as far as it goes, through the services, as its asker and the audit office would.
 void tell(store::Database& db, const platform::Policy& policy, const Actor& auditor,
           const std::optional<Actor>& expert, const Story& s) {
-  const auto asker = actor_of(db, s.login);
+  const auto asker = platform::sessions::load_actor_by_login(db, s.login);
   if (!asker) return;
   auto asked = ask_consultation({db, policy, *asker}, {s.kind, s.title, s.question, s.law});
   if (!asked) return;
@@ -213,9 +209,9 @@ void tell(store::Database& db, const platform::Policy& policy, const Actor& audi
 void load_demo_consultations(store::Database& db, const platform::Policy& policy) {
   const bool loaded = db.read([](store::Connection& c) { return consultation_store::count(c, {}) > 0; });
   if (loaded) return;
-  const auto auditor = actor_of(db, "auditor");
+  const auto auditor = platform::sessions::load_actor_by_login(db, "auditor");
   if (!auditor) return;
-  const auto expert = actor_of(db, "expert");
+  const auto expert = platform::sessions::load_actor_by_login(db, "expert");
   for (const auto& entry : hand_entries()) (void)create_case({db, policy, *auditor}, entry);
   for (const auto& s : stories()) tell(db, policy, *auditor, expert, s);
   db.write([](store::Connection& c) {

@@ -32,22 +32,13 @@ Result<ConsultationFilter> consultation_filter_from_query(const http::Form& quer
   const auto view = trim(query.get("view"));
   if (view == "open" || view == "overdue") f.view = std::string(view);
   f.text = platform::read_list_filter(query).text;
-  if (!errors.empty()) {
-    // A filter has no form of its own to show the messages beside: the page says them.
-    std::string message;
-    for (const auto& e : errors) message += (message.empty() ? "" : " ") + e.message;
-    return Error::invalid(message, std::move(errors));
-  }
+  if (!errors.empty()) return platform::filter_error(std::move(errors));
   return f;
 }
 
 std::string consultation_filter_query(const ConsultationFilter& f) {
   std::string out;
-  auto add = [&](std::string_view key, std::string_view value) {
-    if (value.empty()) return;
-    if (!out.empty()) out += '&';
-    out += std::string(key) + "=" + http::percent_encode(value);
-  };
+  auto add = [&](std::string_view key, std::string_view value) { http::append_query(out, key, value); };
   if (f.state) add("state", code_of<ConsultationState>(kConsultationStates, *f.state));
   if (f.kind) add("kind", code_of<ConsultationKind>(kConsultationKinds, *f.kind));
   add("view", f.view);

@@ -177,7 +177,7 @@ struct PageMode {
 
 View file_view(Web& web, Context& ctx, const ConsultationFile& f, PageMode mode) {
   const auto& r = f.record;
-  View v = row_view(r, seoul_date(now()));
+  View v = row_view(r, seoul_today());
   v.set("kind_label", consultation_kind_label(r.kind))
       .set("question", r.question)
       .set("law", r.law)
@@ -420,7 +420,7 @@ http::Response api_get(Web& web, Context& ctx) {
     return open_consultation(web.service(ctx), id);
   });
   return web.respond(ctx, std::move(file), [&](const ConsultationFile& f) {
-    auto o = consultation_json(f.record, seoul_date(now()));
+    auto o = consultation_json(f.record, seoul_today());
     boost::json::array steps;
     for (const auto& s : f.steps)
       steps.push_back({{"from", s.from ? boost::json::value(consultation_state_code(*s.from)) : nullptr},

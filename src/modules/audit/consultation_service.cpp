@@ -83,7 +83,7 @@ ConsultationFile load_file(store::Connection& c, Consultation record, bool with_
   for (auto& s : f.steps) s.moved_by_name = name(s.moved_by);
   for (auto& e : f.experts) e.name = name(e.account_id);
   for (auto& o : f.opinions) o.author_name = name(o.account_id);
-  f.overdue = is_overdue(record.state, record.due_date, seoul_date(now()));
+  f.overdue = is_overdue(record.state, record.due_date, seoul_today());
   f.record = std::move(record);
   return f;
 }
@@ -120,7 +120,7 @@ Result<ConsultationPage> page_of(const platform::ServiceContext& svc, ListQuery 
                                  std::int64_t page_size) {
   return svc.db.read([&](store::Connection& c) -> Result<ConsultationPage> {
     ConsultationPage page;
-    page.today = seoul_date(now());
+    page.today = seoul_today();
     query.limit = page_size + 1;
     page.items = consultation_store::list(c, query);
     if (static_cast<std::int64_t>(page.items.size()) > page_size) {
@@ -158,7 +158,7 @@ Result<ConsultationPage> list_consultations(const platform::ServiceContext& svc,
   query.kind = filter.kind;
   query.text = filter.text;
   query.open_only = filter.view == "open";
-  if (filter.view == "overdue") query.overdue_on = platform::calendar::format_date(seoul_date(now()));
+  if (filter.view == "overdue") query.overdue_on = platform::calendar::format_date(seoul_today());
   query.before_id = before_id;
   return page_of(svc, std::move(query), page_size);
 }
@@ -356,7 +356,7 @@ bool may_change_consultation_files(store::Connection& c, const platform::Policy&
 std::int64_t count_waiting_consultations(store::Connection& c, bool overdue_only) {
   ListQuery q;
   q.open_only = true;
-  if (overdue_only) q.overdue_on = platform::calendar::format_date(seoul_date(now()));
+  if (overdue_only) q.overdue_on = platform::calendar::format_date(seoul_today());
   return consultation_store::count(c, q);
 }
 

@@ -1,5 +1,7 @@
 #include "modules/audit/consultation_store.hpp"
 
+#include "store/conditions.hpp"
+
 namespace sotong::audit::consultation_store {
 namespace {
 
@@ -32,67 +34,38 @@ Consultation from_row(const store::Row& row) {
   return r;
 }
 
-void add_in(std::string& sql, store::Params& params, const char* column,
-            const std::vector<std::int64_t>& ids) {
-  if (ids.empty()) {
-    sql += " AND 1 = 0";
-    return;
-  }
-  sql += std::string(" AND ") + column + " IN (";
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    sql += i == 0 ? "?" : ", ?";
-    params.emplace_back(ids[i]);
-  }
-  sql += ")";
-}
-
 /// The WHERE conditions of a list query (without paging).
-void add_filters(std::string& sql, store::Params& params, const ListQuery& q) {
-  if (q.organizations) add_in(sql, params, "organization_id", *q.organizations);
-  if (q.ids) add_in(sql, params, "id", *q.ids);
-  if (q.state) {
-    sql += " AND state = ?";
-    params.emplace_back(std::string(code_of<ConsultationState>(kConsultationStates, *q.state)));
-  }
-  if (q.kind) {
-    sql += " AND kind = ?";
-    params.emplace_back(std::string(code_of<ConsultationKind>(kConsultationKinds, *q.kind)));
-  }
-  if (q.open_only || q.overdue_on) sql += " AND state <> 'notified'";
-  if (q.overdue_on) {
-    sql += " AND due_date < ?";
-    params.emplace_back(*q.overdue_on);
-  }
+store::Conditions filters(const ListQuery& q) {
+  store::Conditions where;
+  if (q.organizations) where.in("organization_id", *q.organizations);
+  if (q.ids) where.in("id", *q.ids);
+  if (q.state)
+    where.add("state = ?", {std::string(code_of<ConsultationState>(kConsultationStates, *q.state))});
+  if (q.kind) where.add("kind = ?", {std::string(code_of<ConsultationKind>(kConsultationKinds, *q.kind))});
+  if (q.open_only || q.overdue_on) where.add("state <> 'notified'");
+  if (q.overdue_on) where.add("due_date < ?", {*q.overdue_on});
   if (!q.text.empty()) {
-    sql += " AND (title LIKE ? OR question LIKE ?)";
     const std::string like = "%" + q.text + "%";
-    params.emplace_back(like);
-    params.emplace_back(like);
+    where.add("(title LIKE ? OR question LIKE ?)", {like, like});
   }
+  return where;
 }
 
 }  // namespace
 
 std::vector<Consultation> list(store::Connection& c, const ListQuery& query) {
-  std::string sql = std::string(kSelect) + "WHERE 1 = 1";
-  store::Params params;
-  add_filters(sql, params, query);
-  if (query.before_id > 0) {
-    sql += " AND id < ?";
-    params.emplace_back(query.before_id);
-  }
-  sql += " ORDER BY id DESC LIMIT ?";
-  params.emplace_back(query.limit);
+  auto where = filters(query);
+  where.before(query.before_id);
   std::vector<Consultation> out;
-  for (const auto& row : c.query(sql, params)) out.push_back(from_row(row));
+  for (const auto& row :
+       c.query(kSelect + where.where() + " ORDER BY id DESC LIMIT ?", where.params_with({query.limit})))
+    out.push_back(from_row(row));
   return out;
 }
 
 std::int64_t count(store::Connection& c, const ListQuery& query) {
-  std::string sql = "SELECT COUNT(*) FROM audit_consultations WHERE 1 = 1";
-  store::Params params;
-  add_filters(sql, params, query);
-  return c.scalar(sql, params);
+  const auto where = filters(query);
+  return c.scalar("SELECT COUNT(*) FROM audit_consultations" + where.where(), where.params());
 }
 
 std::optional<Consultation> find(store::Connection& c, std::int64_t id) {

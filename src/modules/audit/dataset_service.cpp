@@ -25,11 +25,6 @@ constexpr const char* kSealPurpose = "audit.linkage.upload";
 constexpr Timestamp kUploadLifetime = 3600;
 constexpr std::size_t kPreviewRows = 10;
 
-Result<void> may_link(const platform::ServiceContext& svc) {
-  if (!svc.policy.allows(svc.actor, kLinkage)) return Error::forbidden();
-  return success();
-}
-
 /// A file as the engine reads it: the text of a CSV file in UTF-8, or the rows of a workbook's first sheet.
 struct FileTable {
   bool workbook = false;
@@ -111,7 +106,7 @@ Result<std::int64_t> import_table(const platform::ServiceContext& svc, const lin
                                   const DataSetInput& input, const LinkageKey& key, std::int64_t upload_id) {
   auto preview = preview_of(file);
   if (!preview) return preview.error();
-  auto valid = validate_dataset(input, kind, preview->headers, seoul_date(now()));
+  auto valid = validate_dataset(input, kind, preview->headers, seoul_today());
   if (!valid) return valid.error();
   const linkage::PersonHasher hasher(key);
   auto imported = file.workbook ? linkage::import_rows(file.rows, valid->mapping, hasher)
@@ -164,7 +159,7 @@ const linkage::RoleSchema* find_dataset_kind(std::string_view code) {
 
 Result<std::int64_t> stage_upload(const platform::ServiceContext& svc, std::string_view session_token,
                                   std::string_view kind, std::string_view file_name, std::string_view bytes) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   std::vector<FieldError> errors;
   if (find_dataset_kind(kind) == nullptr) errors.push_back({"kind", "자료의 종류를 골라 주십시오."});
   if (bytes.empty()) errors.push_back({"file", "올릴 파일을 골라 주십시오."});
@@ -183,7 +178,7 @@ Result<std::int64_t> stage_upload(const platform::ServiceContext& svc, std::stri
 
 Result<UploadPreview> preview_upload(const platform::ServiceContext& svc, std::string_view session_token,
                                      std::int64_t upload_id) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   auto upload = svc.db.read([&](store::Connection& c) { return own_upload(c, svc.actor, upload_id); });
   if (!upload) return upload.error();
   const auto bytes = platform::open_for_session(session_token, kSealPurpose, upload->sealed);
@@ -205,7 +200,7 @@ Result<UploadPreview> preview_upload(const platform::ServiceContext& svc, std::s
 
 Result<std::int64_t> import_upload(const platform::ServiceContext& svc, std::string_view session_token,
                                    std::int64_t upload_id, const DataSetInput& input, const LinkageKey& key) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   auto upload = svc.db.read([&](store::Connection& c) { return own_upload(c, svc.actor, upload_id); });
   if (!upload) return upload.error();
   const auto bytes = platform::open_for_session(session_token, kSealPurpose, upload->sealed);
@@ -220,7 +215,7 @@ Result<std::int64_t> import_upload(const platform::ServiceContext& svc, std::str
 Result<std::int64_t> import_file(const platform::ServiceContext& svc, std::string_view kind,
                                  std::string_view file_name, std::string_view bytes,
                                  const DataSetInput& input, const LinkageKey& key) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   const auto* schema = find_dataset_kind(kind);
   if (schema == nullptr)
     return Error::invalid("자료의 종류를 골라 주십시오.", {{"kind", "자료의 종류를 골라 주십시오."}});
@@ -230,7 +225,7 @@ Result<std::int64_t> import_file(const platform::ServiceContext& svc, std::strin
 }
 
 Result<std::vector<DataSetRecord>> list_datasets(const platform::ServiceContext& svc) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   return svc.db.read([&](store::Connection& c) {
     auto records = dataset_store::list_datasets(c);
     describe(c, records);
@@ -239,7 +234,7 @@ Result<std::vector<DataSetRecord>> list_datasets(const platform::ServiceContext&
 }
 
 Result<DataSetRecord> get_dataset(const platform::ServiceContext& svc, std::int64_t id) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   return svc.db.read([&](store::Connection& c) -> Result<DataSetRecord> {
     auto found = dataset_store::find_dataset(c, id);
     if (!found) return Error::not_found(kDataSetNotFound);
@@ -250,7 +245,7 @@ Result<DataSetRecord> get_dataset(const platform::ServiceContext& svc, std::int6
 }
 
 Result<std::vector<DataSetAccess>> dataset_access_log(const platform::ServiceContext& svc, std::int64_t id) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   return svc.db.read([&](store::Connection& c) -> Result<std::vector<DataSetAccess>> {
     if (!dataset_store::find_dataset(c, id)) return Error::not_found(kDataSetNotFound);
     auto log = dataset_store::access_log(c, id, 200);
@@ -264,7 +259,7 @@ Result<std::vector<DataSetAccess>> dataset_access_log(const platform::ServiceCon
 }
 
 Result<void> dispose_dataset(const platform::ServiceContext& svc, std::int64_t id) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   return svc.db.write([&](store::Connection& c) -> Result<void> {
     auto found = dataset_store::find_dataset(c, id);
     if (!found) return Error::not_found(kDataSetNotFound);

@@ -77,8 +77,7 @@ constexpr std::array<DemoFiling, 6> kDemoFilings = {{
 }};
 
 std::optional<Actor> demo_actor(store::Database& db, const char* login) {
-  auto actor =
-      db.read([&](store::Connection& c) { return platform::sessions::load_actor_by_login(c, login); });
+  auto actor = platform::sessions::load_actor_by_login(db, login);
   if (actor) actor->remote_address = "console";
   return actor;
 }

@@ -152,8 +152,7 @@ const std::vector<DemoAudit>& audits() {
 }
 
 Actor actor(store::Database& db, const std::string& login) {
-  auto found =
-      db.read([&](store::Connection& c) { return platform::sessions::load_actor_by_login(c, login); });
+  auto found = platform::sessions::load_actor_by_login(db, login);
   if (!found) throw std::runtime_error("demo account missing: " + login);
   return *found;
 }

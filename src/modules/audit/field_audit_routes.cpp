@@ -163,7 +163,7 @@ http::Response cancel_action(Web& web, Context& ctx) {
 }
 
 http::Response calendar_page(Web& web, Context& ctx) {
-  auto year = read_year(ctx.query, seoul_date(now()).year);
+  auto year = read_year(ctx.query, seoul_today().year);
   if (!year) return web.error(ctx, year.error());
   return web.respond(ctx, audit_calendar(web.service(ctx), **year), [&](const AuditCalendar& calendar) {
     return web.render(ctx, "audit/field_calendar", calendar_view(calendar),

@@ -221,7 +221,7 @@ Result<FieldAuditDetail> get_field_audit(const platform::ServiceContext& svc, st
 }
 
 Result<std::int64_t> plan_field_audit(const platform::ServiceContext& svc, const AuditPlanInput& input) {
-  if (!svc.policy.allows(svc.actor, kFieldManage)) return Error::forbidden();
+  if (auto allowed = platform::require(svc, kFieldManage); !allowed) return allowed.error();
   auto valid = validate_plan(input);
   if (!valid) return valid.error();
   return svc.db.write([&](store::Connection& c) -> Result<std::int64_t> {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "modules/audit/field_audit_rules.hpp"
+#include "store/conditions.hpp"
 
 namespace sotong::audit::field_audit_store {
 namespace {
@@ -36,19 +37,9 @@ FieldAudit from_row(const store::Row& row) {
   return r;
 }
 
-/// Narrows to the given organisations with one placeholder each (portable: no array parameters).
-void add_organizations(std::string& sql, store::Params& params, const Organizations& organizations) {
-  if (!organizations) return;
-  if (organizations->empty()) {
-    sql += " AND 1 = 0";
-    return;
-  }
-  sql += " AND organization_id IN (";
-  for (std::size_t i = 0; i < organizations->size(); ++i) {
-    sql += i == 0 ? "?" : ", ?";
-    params.emplace_back((*organizations)[i]);
-  }
-  sql += ")";
+/// Narrows to the given organisations, when the actor's scope is not the whole province.
+void scope(store::Conditions& where, const Organizations& organizations) {
+  if (organizations) where.in("organization_id", *organizations);
 }
 
 std::string code(AuditState state) {
@@ -58,31 +49,18 @@ std::string code(AuditState state) {
 }  // namespace
 
 std::vector<FieldAudit> list(store::Connection& c, const ListQuery& query) {
-  std::string sql = std::string(kSelect) + "WHERE 1 = 1";
-  store::Params params;
-  add_organizations(sql, params, query.organizations);
-  if (query.year) {
-    sql += " AND start_date >= ? AND start_date <= ?";
-    params.emplace_back(format_date({*query.year, 1, 1}));
-    params.emplace_back(format_date({*query.year, 12, 31}));
-  }
-  if (query.organization_id) {
-    sql += " AND organization_id = ?";
-    params.emplace_back(*query.organization_id);
-  }
-  if (query.state) {
-    sql += " AND state = ?";
-    params.emplace_back(code(*query.state));
-  }
-  if (query.before_id > 0) {
-    sql += " AND id < ?";
-    params.emplace_back(query.before_id);
-  }
-  // Keyset paging (never OFFSET): a deep page costs the same as the first.
-  sql += " ORDER BY id DESC LIMIT ?";
-  params.emplace_back(query.limit);
+  store::Conditions where;
+  scope(where, query.organizations);
+  if (query.year)
+    where.add("start_date >= ? AND start_date <= ?",
+              {format_date({*query.year, 1, 1}), format_date({*query.year, 12, 31})});
+  if (query.organization_id) where.add("organization_id = ?", {*query.organization_id});
+  if (query.state) where.add("state = ?", {code(*query.state)});
+  where.before(query.before_id);
   std::vector<FieldAudit> out;
-  for (const auto& row : c.query(sql, params)) out.push_back(from_row(row));
+  for (const auto& row :
+       c.query(kSelect + where.where() + " ORDER BY id DESC LIMIT ?", where.params_with({query.limit})))
+    out.push_back(from_row(row));
   return out;
 }
 
@@ -94,12 +72,13 @@ std::optional<FieldAudit> find(store::Connection& c, std::int64_t id) {
 
 std::vector<FieldAudit> running_between(store::Connection& c, const Organizations& organizations,
                                         CivilDate from, CivilDate to) {
-  std::string sql = std::string(kSelect) + "WHERE state <> 'cancelled' AND start_date <= ? AND end_date >= ?";
-  store::Params params{format_date(to), format_date(from)};
-  add_organizations(sql, params, organizations);
-  sql += " ORDER BY start_date, id";
+  store::Conditions where;
+  where.add("state <> 'cancelled' AND start_date <= ? AND end_date >= ?",
+            {format_date(to), format_date(from)});
+  scope(where, organizations);
   std::vector<FieldAudit> out;
-  for (const auto& row : c.query(sql, params)) out.push_back(from_row(row));
+  for (const auto& row : c.query(kSelect + where.where() + " ORDER BY start_date, id", where.params()))
+    out.push_back(from_row(row));
   return out;
 }
 
@@ -115,14 +94,10 @@ std::vector<FieldAudit> live_of_organization(store::Connection& c, std::int64_t 
 
 std::int64_t count(store::Connection& c, const Organizations& organizations,
                    std::optional<AuditState> state) {
-  std::string sql = "SELECT COUNT(*) FROM audit_field_audits WHERE 1 = 1";
-  store::Params params;
-  add_organizations(sql, params, organizations);
-  if (state) {
-    sql += " AND state = ?";
-    params.emplace_back(code(*state));
-  }
-  return c.scalar(sql, params);
+  store::Conditions where;
+  scope(where, organizations);
+  if (state) where.add("state = ?", {code(*state)});
+  return c.scalar("SELECT COUNT(*) FROM audit_field_audits" + where.where(), where.params());
 }
 
 std::vector<std::pair<std::int64_t, std::int64_t>> count_per_organization(store::Connection& c, int year) {

@@ -135,7 +135,7 @@ View audit_list_view(const FieldAuditPage& page, const AuditFilter& filter,
                             {"name", o.name},
                             {"selected", filter.organization_id && *filter.organization_id == o.id}}));
   View years = View::list();
-  const int this_year = seoul_date(now()).year;
+  const int this_year = seoul_today().year;
   for (int y = this_year + 1; y >= this_year - 3; --y)
     years.push(View::object({{"year", y}, {"selected", filter.year && *filter.year == y}}));
   const std::string state = filter.state ? std::string(code_of<AuditState>(kAuditStates, *filter.state)) : "";
@@ -363,7 +363,7 @@ View figures_view(const FieldFigures& figures) {
   View rows = View::list();
   for (const auto& r : figures.rows) rows.push(row(r));
   View years = View::list();
-  const int this_year = seoul_date(now()).year;
+  const int this_year = seoul_today().year;
   for (int y = this_year + 1; y >= this_year - 3; --y)
     years.push(View::object({{"year", y}, {"selected", y == figures.year}}));
   return View::object({{"year", figures.year},

@@ -18,10 +18,10 @@ using platform::Context;
 using platform::Web;
 using render::View;
 
-const platform::Crumb kListCrumb{"현장감사·감사협의", kFieldListHref};
+const platform::Crumb kAuditsCrumb{"현장감사·감사협의", kFieldListHref};
 const platform::Crumb kFindingsCrumb{"지적사항", kFindingsHref};
 
-std::int64_t page_size(const Web& web) {
+std::int64_t findings_page_size(const Web& web) {
   return web.module_settings("audit").integer(kPageSize);
 }
 
@@ -29,7 +29,7 @@ http::Response form_page(Web& web, Context& ctx, const FieldAudit& audit, const 
                          const std::vector<FieldError>& errors, int status) {
   return web.render(ctx, "audit/finding_form", finding_form_view(audit, input, errors),
                     {"지적사항 등록",
-                     {kListCrumb, {audit.plan.title, field_audit_href(audit.id)}, {"지적사항 등록", ""}},
+                     {kAuditsCrumb, {audit.plan.title, field_audit_href(audit.id)}, {"지적사항 등록", ""}},
                      {}},
                     status);
 }
@@ -45,13 +45,13 @@ Result<FieldAudit> audit_for_finding(Web& web, Context& ctx) {
       });
 }
 
-http::Response new_page(Web& web, Context& ctx) {
+http::Response new_finding_page(Web& web, Context& ctx) {
   auto audit = audit_for_finding(web, ctx);
   if (!audit) return web.error(ctx, audit.error());
   return form_page(web, ctx, *audit, {}, {}, 200);
 }
 
-http::Response create_action(Web& web, Context& ctx) {
+http::Response create_finding_action(Web& web, Context& ctx) {
   auto id = platform::path_id(ctx, kNotFound);
   if (!id) return web.error(ctx, id.error());
   const auto input = finding_input_from_form(ctx.form);
@@ -66,13 +66,14 @@ http::Response create_action(Web& web, Context& ctx) {
                            {"success", "지적사항을 등록했습니다. 감사받은 기관에 조치를 요청했습니다."});
 }
 
-http::Response list_page(Web& web, Context& ctx) {
+http::Response findings_page(Web& web, Context& ctx) {
   auto view = read_finding_view(ctx.query);
   if (!view) return web.error(ctx, view.error());
-  return web.respond(ctx, list_findings(web.service(ctx), *view, read_before(ctx.query), page_size(web)),
+  return web.respond(ctx,
+                     list_findings(web.service(ctx), *view, read_before(ctx.query), findings_page_size(web)),
                      [&](const FindingPage& p) {
                        return web.render(ctx, "audit/finding_list", finding_list_view(p, *view),
-                                         {"지적사항", {kListCrumb, {"지적사항", ""}}, {}});
+                                         {"지적사항", {kAuditsCrumb, {"지적사항", ""}}, {}});
                      });
 }
 
@@ -87,11 +88,11 @@ http::Response detail(Web& web, Context& ctx, std::int64_t id, const std::vector
       return 0;
     });
     return web.render(ctx, "audit/finding_detail", v,
-                      {d.finding.title, {kListCrumb, kFindingsCrumb, {d.finding.title, ""}}, {}}, status);
+                      {d.finding.title, {kAuditsCrumb, kFindingsCrumb, {d.finding.title, ""}}, {}}, status);
   });
 }
 
-http::Response detail_page(Web& web, Context& ctx) {
+http::Response finding_page(Web& web, Context& ctx) {
   auto id = platform::path_id(ctx, kFindingNotFound);
   if (!id) return web.error(ctx, id.error());
   return detail(web, ctx, *id, {}, "", 200);
@@ -137,7 +138,7 @@ http::Response return_action(Web& web, Context& ctx) {
 }
 
 http::Response figures_page(Web& web, Context& ctx) {
-  auto year = read_year(ctx.query, seoul_date(now()).year);
+  auto year = read_year(ctx.query, seoul_today().year);
   if (!year) return web.error(ctx, year.error());
   return web.respond(ctx, field_figures(web.service(ctx), **year), [&](const FieldFigures& figures) {
     auto table = figures_table(figures);
@@ -147,11 +148,11 @@ http::Response figures_page(Web& web, Context& ctx) {
       return std::move(*file);
     View v = figures_view(figures);
     platform::exports::add_export_links(v, ctx);
-    return web.render(ctx, "audit/field_figures", v, {"현장감사 실적", {kListCrumb, {"실적", ""}}, {}});
+    return web.render(ctx, "audit/field_figures", v, {"현장감사 실적", {kAuditsCrumb, {"실적", ""}}, {}});
   });
 }
 
-http::Response api_get(Web& web, Context& ctx) {
+http::Response finding_api_get(Web& web, Context& ctx) {
   auto found = platform::path_id(ctx, kFindingNotFound).and_then([&](std::int64_t id) {
     return get_finding(web.service(ctx), id);
   });
@@ -172,15 +173,15 @@ http::Response api_get(Web& web, Context& ctx) {
 std::vector<platform::RouteSpec> finding_routes() {
   using platform::RouteKind;
   return {
-      {"GET", "/audit/field/{id}/findings/new", kFieldManage, new_page},
-      {"POST", "/audit/field/{id}/findings", kFieldManage, create_action},
-      {"GET", kFindingsHref, kFieldView, list_page},
-      {"GET", "/audit/field/findings/{id}", kFieldView, detail_page},
+      {"GET", "/audit/field/{id}/findings/new", kFieldManage, new_finding_page},
+      {"POST", "/audit/field/{id}/findings", kFieldManage, create_finding_action},
+      {"GET", kFindingsHref, kFieldView, findings_page},
+      {"GET", "/audit/field/findings/{id}", kFieldView, finding_page},
       {"POST", "/audit/field/findings/{id}/report", kFieldRespond, report_action},
       {"POST", "/audit/field/findings/{id}/confirm", kFieldManage, confirm_action},
       {"POST", "/audit/field/findings/{id}/return", kFieldManage, return_action},
       {"GET", "/audit/field/figures", kFieldView, figures_page},
-      {"GET", "/api/v1/audit/findings/{id}", kFieldView, api_get, RouteKind::api},
+      {"GET", "/api/v1/audit/findings/{id}", kFieldView, finding_api_get, RouteKind::api},
   };
 }
 

@@ -8,17 +8,17 @@
 namespace sotong::audit {
 namespace {
 
-struct Transition {
+struct FollowUpTransition {
   FollowUpStep step;
   FindingState from;
   FindingState to;
 };
 
-constexpr std::array kTransitions = {
-    Transition{FollowUpStep::report, FindingState::open, FindingState::reported},
-    Transition{FollowUpStep::report, FindingState::returned, FindingState::reported},
-    Transition{FollowUpStep::confirm, FindingState::reported, FindingState::done},
-    Transition{FollowUpStep::give_back, FindingState::reported, FindingState::returned},
+constexpr std::array kFollowUpTransitions = {
+    FollowUpTransition{FollowUpStep::report, FindingState::open, FindingState::reported},
+    FollowUpTransition{FollowUpStep::report, FindingState::returned, FindingState::reported},
+    FollowUpTransition{FollowUpStep::confirm, FindingState::reported, FindingState::done},
+    FollowUpTransition{FollowUpStep::give_back, FindingState::reported, FindingState::returned},
 };
 
 void check_text(std::vector<FieldError>& errors, const char* field, const std::string& label,
@@ -50,7 +50,7 @@ std::optional<std::int64_t> parse_amount(std::string_view text) {
 }  // namespace
 
 std::optional<FindingState> apply_follow_up(FindingState state, FollowUpStep step) {
-  for (const auto& t : kTransitions)
+  for (const auto& t : kFollowUpTransitions)
     if (t.step == step && t.from == state) return t.to;
   return std::nullopt;
 }
@@ -58,7 +58,7 @@ std::optional<FindingState> apply_follow_up(FindingState state, FollowUpStep ste
 std::vector<FollowUpStep> available_follow_ups(FindingState state) {
   std::vector<FollowUpStep> out;
   for (const auto step : {FollowUpStep::report, FollowUpStep::confirm, FollowUpStep::give_back})
-    for (const auto& t : kTransitions)
+    for (const auto& t : kFollowUpTransitions)
       if (t.step == step && t.from == state) {
         out.push_back(step);
         break;

@@ -21,15 +21,11 @@ namespace {
 
 using platform::OrganizationDirectory;
 
-CivilDate today() {
-  return seoul_date(now());
-}
-
 /// Fills in the organisation's name and path, the audit's title and whether each is overdue today.
 void describe(store::Connection& c, std::vector<Finding>& findings) {
   const auto directory = OrganizationDirectory::load(c);
   std::map<std::int64_t, std::string> titles;
-  const auto day = today();
+  const auto day = seoul_today();
   for (auto& f : findings) {
     if (const auto* o = directory.find(f.organization_id)) {
       f.organization_name = o->name;
@@ -43,7 +39,7 @@ void describe(store::Connection& c, std::vector<Finding>& findings) {
   }
 }
 
-std::optional<Finding> load(store::Connection& c, std::int64_t id) {
+std::optional<Finding> load_finding(store::Connection& c, std::int64_t id) {
   auto found = finding_store::find(c, id);
   if (!found) return std::nullopt;
   std::vector<Finding> one{std::move(*found)};
@@ -65,8 +61,8 @@ platform::history::Fields history_fields(const Finding& f) {
           {"state", code_of<FindingState>(kFindingStates, f.state)}};
 }
 
-void notify_organization(store::Connection& c, std::int64_t organization_id, const std::string& title,
-                         const std::string& body, const std::string& url) {
+void notify_audited(store::Connection& c, std::int64_t organization_id, const std::string& title,
+                    const std::string& body, const std::string& url) {
   for (const auto& account :
        platform::account_store::list(c, {.organization_id = organization_id, .active = true}))
     if (std::find(account.roles.begin(), account.roles.end(), Role::municipal) != account.roles.end() ||
@@ -74,9 +70,9 @@ void notify_organization(store::Connection& c, std::int64_t organization_id, con
       platform::notifications::notify(c, account.id, title, body, url);
 }
 
-Result<Finding> reach(store::Connection& c, const platform::ServiceContext& svc, std::int64_t id,
-                      const char* action) {
-  auto finding = load(c, id);
+Result<Finding> reach_finding(store::Connection& c, const platform::ServiceContext& svc, std::int64_t id,
+                              const char* action) {
+  auto finding = load_finding(c, id);
   if (!finding || !may_reach(svc.policy, svc.actor, kFieldView, finding->organization_path))
     return Error::not_found(kFindingNotFound);
   if (auto ok = svc.policy.check(svc.actor, action, finding->organization_path); !ok) return ok.error();
@@ -87,7 +83,7 @@ Result<Finding> reach(store::Connection& c, const platform::ServiceContext& svc,
 Result<void> follow_up(const platform::ServiceContext& svc, std::int64_t id, FollowUpStep step,
                        const char* action, FollowUpKind kind, const std::string& body) {
   return svc.db.write([&](store::Connection& c) -> Result<void> {
-    auto before = reach(c, svc, id, action);
+    auto before = reach_finding(c, svc, id, action);
     if (!before) return before.error();
     const auto next = apply_follow_up(before->state, step);
     if (!next)
@@ -111,9 +107,8 @@ Result<void> follow_up(const platform::ServiceContext& svc, std::int64_t id, Fol
         platform::notifications::notify(c, audit->created_by, title, after.organization_name + ": " + body,
                                         finding_href(id));
     } else {
-      notify_organization(c, after.organization_id, title,
-                          body.empty() ? "감사관실이 조치 결과를 확인해 완료했습니다." : body,
-                          finding_href(id));
+      notify_audited(c, after.organization_id, title,
+                     body.empty() ? "감사관실이 조치 결과를 확인해 완료했습니다." : body, finding_href(id));
     }
     return {};
   });
@@ -134,7 +129,7 @@ finding_store::ListQuery query_for(store::Connection& c, const platform::Policy&
       break;
     case FindingView::overdue:
       q.states = {FindingState::open, FindingState::returned, FindingState::reported};
-      q.due_before = today();
+      q.due_before = seoul_today();
       break;
     case FindingView::done:
       q.states = {FindingState::done};
@@ -151,8 +146,13 @@ std::string finding_href(std::int64_t id) {
 
 Result<std::int64_t> create_finding(const platform::ServiceContext& svc, std::int64_t field_audit_id,
                                     const FindingInput& input) {
-  if (!svc.policy.allows(svc.actor, kFieldManage)) return Error::forbidden();
-  return svc.db.write([&](store::Connection& c) -> Result<std::int64_t> {
+  return svc.db.write([&](store::Connection& c) { return create_finding(c, svc, field_audit_id, input); });
+}
+
+Result<std::int64_t> create_finding(store::Connection& c, const platform::ServiceContext& svc,
+                                    std::int64_t field_audit_id, const FindingInput& input) {
+  if (auto allowed = platform::require(svc, kFieldManage); !allowed) return allowed.error();
+  {
     auto audit = field_audit_store::find(c, field_audit_id);
     const auto directory = OrganizationDirectory::load(c);
     const auto* organization = audit ? directory.find(audit->organization_id) : nullptr;
@@ -166,18 +166,18 @@ Result<std::int64_t> create_finding(const platform::ServiceContext& svc, std::in
     if (!valid) return valid.error();
     const auto id =
         finding_store::insert(c, field_audit_id, audit->organization_id, *valid, svc.actor.account_id, now());
-    const auto created = load(c, id);
+    const auto created = load_finding(c, id);
     if (!created) return Error::not_found(kFindingNotFound);
     platform::history::record_change(
         c, svc.actor,
         {"field_finding", id, "create", "", platform::history::to_json(history_fields(*created))});
     index_finding(c, *created);
-    notify_organization(c, created->organization_id, "지적사항 통보: " + created->title,
-                        "‘" + created->audit_title + "’의 지적사항입니다. " + format_date(created->due) +
-                            "까지 조치 결과를 보고해 주십시오.",
-                        finding_href(id));
+    notify_audited(c, created->organization_id, "지적사항 통보: " + created->title,
+                   "‘" + created->audit_title + "’의 지적사항입니다. " + format_date(created->due) +
+                       "까지 조치 결과를 보고해 주십시오.",
+                   finding_href(id));
     return id;
-  });
+  }
 }
 
 Result<FindingPage> list_findings(const platform::ServiceContext& svc, FindingView view,
@@ -208,7 +208,7 @@ std::vector<Finding> findings_of_audit(store::Database& db, std::int64_t field_a
 
 Result<FindingDetail> get_finding(const platform::ServiceContext& svc, std::int64_t id) {
   return svc.db.read([&](store::Connection& c) -> Result<FindingDetail> {
-    auto finding = reach(c, svc, id, kFieldView);
+    auto finding = reach_finding(c, svc, id, kFieldView);
     if (!finding) return finding.error();
     FindingDetail detail{std::move(*finding), finding_store::follow_ups(c, id)};
     std::vector<std::int64_t> people;
@@ -222,12 +222,13 @@ Result<FindingDetail> get_finding(const platform::ServiceContext& svc, std::int6
 
 Result<void> report_finding_action(const platform::ServiceContext& svc, std::int64_t id,
                                    const std::string& body) {
-  if (!svc.policy.allows(svc.actor, kFieldRespond)) return Error::forbidden();
+  if (auto allowed = platform::require(svc, kFieldRespond); !allowed) return allowed.error();
   auto text = validate_follow_up_text(body, "body", "조치 내용");
-  // Out of reach first (404), then the state (409), then the text (422): the refusal says no more than it
-  // may.
+  // Out of reach_finding first (404), then the state (409), then the text (422): the refusal says no more
+  // than it may.
   if (!text) {
-    auto reached = svc.db.read([&](store::Connection& c) { return reach(c, svc, id, kFieldRespond); });
+    auto reached =
+        svc.db.read([&](store::Connection& c) { return reach_finding(c, svc, id, kFieldRespond); });
     if (!reached) return reached.error();
     if (!apply_follow_up(reached->state, FollowUpStep::report))
       return Error::conflict("지금 상태에서는 조치 결과를 보고할 수 없습니다.");
@@ -237,16 +238,16 @@ Result<void> report_finding_action(const platform::ServiceContext& svc, std::int
 }
 
 Result<void> confirm_finding_action(const platform::ServiceContext& svc, std::int64_t id) {
-  if (!svc.policy.allows(svc.actor, kFieldManage)) return Error::forbidden();
+  if (auto allowed = platform::require(svc, kFieldManage); !allowed) return allowed.error();
   return follow_up(svc, id, FollowUpStep::confirm, kFieldManage, FollowUpKind::confirmed, "");
 }
 
 Result<void> return_finding_action(const platform::ServiceContext& svc, std::int64_t id,
                                    const std::string& reason) {
-  if (!svc.policy.allows(svc.actor, kFieldManage)) return Error::forbidden();
+  if (auto allowed = platform::require(svc, kFieldManage); !allowed) return allowed.error();
   auto text = validate_follow_up_text(reason, "reason", "보완 요구 사유");
   if (!text) {
-    auto reached = svc.db.read([&](store::Connection& c) { return reach(c, svc, id, kFieldManage); });
+    auto reached = svc.db.read([&](store::Connection& c) { return reach_finding(c, svc, id, kFieldManage); });
     if (!reached) return reached.error();
     return text.error();
   }
@@ -263,7 +264,7 @@ Result<FieldFigures> field_figures(const platform::ServiceContext& svc, int year
     std::map<std::int64_t, FigureRow> rows;
     for (const auto& [organization, audits] : field_audit_store::count_per_organization(c, year))
       if (in_reach(organization)) rows[organization].audits = audits;
-    for (const auto& r : finding_store::year_rows(c, year, today()))
+    for (const auto& r : finding_store::year_rows(c, year, seoul_today()))
       if (in_reach(r.organization_id)) {
         auto& row = rows[r.organization_id];
         row.findings = r.findings;
@@ -300,13 +301,13 @@ std::int64_t count_findings(store::Connection& c, const platform::Policy& policy
 
 bool may_view_finding(store::Connection& c, const platform::Policy& policy, const Actor& actor,
                       std::int64_t id) {
-  auto finding = load(c, id);
+  auto finding = load_finding(c, id);
   return finding && may_reach(policy, actor, kFieldView, finding->organization_path);
 }
 
 bool may_change_finding_files(store::Connection& c, const platform::Policy& policy, const Actor& actor,
                               std::int64_t id) {
-  auto finding = load(c, id);
+  auto finding = load_finding(c, id);
   if (!finding) return false;
   if (may_reach(policy, actor, kFieldManage, finding->organization_path)) return true;
   return finding->state != FindingState::done &&

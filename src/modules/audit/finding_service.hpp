@@ -54,6 +54,10 @@ struct FindingDetail {
 /// `source` says where the finding came from). History and search commit with it.
 Result<std::int64_t> create_finding(const platform::ServiceContext& svc, std::int64_t field_audit_id,
                                     const FindingInput& input);
+/// The same inside the caller's transaction, so that a hand-off records the finding and marks its source in
+/// one write; on an error the caller's transaction must roll back (Database::write does, for a Result).
+Result<std::int64_t> create_finding(store::Connection& c, const platform::ServiceContext& svc,
+                                    std::int64_t field_audit_id, const FindingInput& input);
 
 /// The findings the actor may view in `view`, newest first.
 Result<FindingPage> list_findings(const platform::ServiceContext& svc, FindingView view,

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "modules/audit/field_audit_rules.hpp"
+#include "store/conditions.hpp"
 
 namespace sotong::audit::finding_store {
 namespace {
@@ -36,55 +37,33 @@ std::string code(FindingState state) {
   return std::string(code_of<FindingState>(kFindingStates, state));
 }
 
-void add_filters(std::string& sql, store::Params& params, const ListQuery& query) {
-  if (query.organizations) {
-    if (query.organizations->empty()) {
-      sql += " AND 1 = 0";
-    } else {
-      sql += " AND organization_id IN (";
-      for (std::size_t i = 0; i < query.organizations->size(); ++i) {
-        sql += i == 0 ? "?" : ", ?";
-        params.emplace_back((*query.organizations)[i]);
-      }
-      sql += ")";
-    }
-  }
+store::Conditions filters(const ListQuery& query) {
+  store::Conditions where;
+  if (query.organizations) where.in("organization_id", *query.organizations);
   if (!query.states.empty()) {
-    sql += " AND state IN (";
-    for (std::size_t i = 0; i < query.states.size(); ++i) {
-      sql += i == 0 ? "?" : ", ?";
-      params.emplace_back(code(query.states[i]));
-    }
-    sql += ")";
+    std::vector<store::Value> states;
+    for (const auto state : query.states) states.emplace_back(code(state));
+    where.in("state", states);
   }
-  if (query.due_before) {
-    sql += " AND due_date < ?";
-    params.emplace_back(format_date(*query.due_before));
-  }
+  if (query.due_before) where.add("due_date < ?", {format_date(*query.due_before)});
+  return where;
 }
 
 }  // namespace
 
 std::vector<Finding> list(store::Connection& c, const ListQuery& query) {
-  std::string sql = std::string(kSelect) + "WHERE 1 = 1";
-  store::Params params;
-  add_filters(sql, params, query);
-  if (query.before_id > 0) {
-    sql += " AND id < ?";
-    params.emplace_back(query.before_id);
-  }
-  sql += " ORDER BY id DESC LIMIT ?";
-  params.emplace_back(query.limit);
+  auto where = filters(query);
+  where.before(query.before_id);
   std::vector<Finding> out;
-  for (const auto& row : c.query(sql, params)) out.push_back(from_row(row));
+  for (const auto& row :
+       c.query(kSelect + where.where() + " ORDER BY id DESC LIMIT ?", where.params_with({query.limit})))
+    out.push_back(from_row(row));
   return out;
 }
 
 std::int64_t count(store::Connection& c, const ListQuery& query) {
-  std::string sql = "SELECT COUNT(*) FROM audit_field_findings WHERE 1 = 1";
-  store::Params params;
-  add_filters(sql, params, query);
-  return c.scalar(sql, params);
+  const auto where = filters(query);
+  return c.scalar("SELECT COUNT(*) FROM audit_field_findings" + where.where(), where.params());
 }
 
 std::optional<Finding> find(store::Connection& c, std::int64_t id) {

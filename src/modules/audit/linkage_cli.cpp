@@ -46,8 +46,7 @@ int run(store::Database& db, const std::vector<std::string>& args) {
   for (const char* required : {"--login", "--kind", "--title", "--purpose", "--legal-basis", "--retention"})
     if (options[required].empty()) return usage();
   if (file.empty()) return usage();
-  const auto actor = db.read(
-      [&](store::Connection& c) { return platform::sessions::load_actor_by_login(c, options["--login"]); });
+  const auto actor = platform::sessions::load_actor_by_login(db, options["--login"]);
   if (!actor) {
     std::cerr << "오류: 로그인 아이디 " << options["--login"] << "의 계정이 없습니다.\n";
     return 2;

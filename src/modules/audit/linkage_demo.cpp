@@ -216,8 +216,7 @@ std::vector<PlantedCases> demo_planted_cases() {
 }
 
 void load_demo_linkage(store::Database& db, const platform::Policy& policy) {
-  const auto auditor =
-      db.read([](store::Connection& c) { return platform::sessions::load_actor_by_login(c, "auditor"); });
+  const auto auditor = platform::sessions::load_actor_by_login(db, "auditor");
   if (!auditor) return;
   const bool loaded = db.read([](store::Connection& c) { return !dataset_store::list_datasets(c).empty(); });
   if (loaded) return;
@@ -228,7 +227,7 @@ void load_demo_linkage(store::Database& db, const platform::Policy& policy) {
     return true;
   });
   const platform::ServiceContext svc{db, policy, *auditor};
-  const CivilDate today = seoul_date(now());
+  const CivilDate today = seoul_today();
   const std::string retention = std::to_string(today.year + 1) + "-12-31";
   std::vector<std::pair<std::string, std::int64_t>> imported;
   for (const auto& f : demo_linkage_files()) {

@@ -23,10 +23,13 @@ std::string_view case_type_of(const std::string& scenario_code) {
   return code_of<CaseType>(kCaseTypes, CaseType::other);
 }
 
+/// Both the early check and the write's own guard (a hand-off racing another) answer with this.
+constexpr const char* kAlreadyHandedOff = "이 행은 이미 지적사항으로 넘겼습니다.";
+
 }  // namespace
 
 Result<std::vector<FieldAudit>> hand_off_targets(const platform::ServiceContext& svc) {
-  if (!svc.policy.allows(svc.actor, kLinkage)) return Error::forbidden();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   std::vector<FieldAudit> out;
   for (AuditState state : {AuditState::agreed, AuditState::done}) {
     AuditFilter filter;
@@ -43,7 +46,7 @@ Result<std::int64_t> hand_off_flag(const platform::ServiceContext& svc, std::int
                                    const HandOffInput& input) {
   auto flag = get_flag(svc, flag_id);
   if (!flag) return flag.error();
-  if (flag->flag.finding_id) return Error::conflict("이 행은 이미 지적사항으로 넘겼습니다.");
+  if (flag->flag.finding_id) return Error::conflict(kAlreadyHandedOff);
   std::vector<FieldError> errors;
   const auto audit_id = platform::parse_id(input.field_audit_id);
   if (!audit_id) errors.push_back({"field_audit_id", "지적사항을 넣을 감사를 골라 주십시오."});
@@ -65,17 +68,20 @@ Result<std::int64_t> hand_off_flag(const platform::ServiceContext& svc, std::int
   finding.action = input.action;
   finding.due_date = input.due_date;
   finding.source = "전산감사 결과 #" + std::to_string(flag->run.run.id) + ", " + flag->flag.label;
-  auto created = create_finding(svc, *audit_id, finding);
-  if (!created) {
-    if (created.error().code == ErrorCode::not_found || created.error().code == ErrorCode::conflict)
-      return Error::invalid(created.error().message, {{"field_audit_id", created.error().message}});
-    return created.error();
-  }
-  svc.db.write([&](store::Connection& c) {
-    linkage_run_store::set_flag_finding(c, flag_id, *created);
-    return true;
+  // One write: the finding and the flag's mark commit together, and a second hand-off of the same row (a
+  // double click, two auditors at once) finds the mark and rolls its own finding back.
+  return svc.db.write([&](store::Connection& c) -> Result<std::int64_t> {
+    auto id = create_finding(c, svc, *audit_id, finding);
+    if (!id) {
+      // An audit out of reach or not open for findings is a wrong choice in the form's audit field.
+      const ErrorCode code = id.error().code;
+      if (code == ErrorCode::not_found || code == ErrorCode::conflict)
+        return Error::invalid(id.error().message, {{"field_audit_id", id.error().message}});
+      return id.error();
+    }
+    if (!linkage_run_store::set_flag_finding(c, flag_id, *id)) return Error::conflict(kAlreadyHandedOff);
+    return *id;
   });
-  return *created;
 }
 
 }  // namespace sotong::audit

@@ -16,7 +16,6 @@ using platform::Context;
 using platform::Web;
 using render::View;
 
-constexpr const char* kHome = "/audit/linkage";
 /// The largest file the browser may send: bigger registers go through `sotong audit import`.
 constexpr std::size_t kMaxUploadBytes = std::size_t{256} << 20U;
 
@@ -78,10 +77,8 @@ http::Response upload_form(Web& web, Context& ctx, std::string_view kind,
                          {"errors", platform::errors_view(errors)},
                          {"max_mib", static_cast<long long>(kMaxUploadBytes >> 20U)}});
   for (const auto& e : errors) v.set("error_" + e.field, e.message);
-  return web.render(
-      ctx, "audit/linkage_upload", v,
-      {"데이터셋 올리기", {{"컨설팅 감사", "/audit"}, {"전산감사", kHome}, {"데이터셋 올리기", ""}}, {}},
-      status);
+  return web.render(ctx, "audit/linkage_upload", v,
+                    {"데이터셋 올리기", linkage_crumbs({{"데이터셋 올리기", ""}}), {}}, status);
 }
 
 http::Response new_dataset_page(Web& web, Context& ctx) {
@@ -167,8 +164,7 @@ http::Response mapping_page(Web& web, Context& ctx, const UploadPreview& p, cons
        {"retention_until", input.retention_until},
        {"errors", platform::errors_view(errors)}});
   for (const auto& e : errors) v.set("error_" + e.field, e.message);
-  return web.render(ctx, "audit/linkage_mapping", v,
-                    {"열 맞추기", {{"컨설팅 감사", "/audit"}, {"전산감사", kHome}, {"열 맞추기", ""}}, {}},
+  return web.render(ctx, "audit/linkage_mapping", v, {"열 맞추기", linkage_crumbs({{"열 맞추기", ""}}), {}},
                     status);
 }
 
@@ -217,8 +213,7 @@ http::Response dataset_page(Web& web, Context& ctx) {
     View v = dataset_view(d);
     v.set("log", std::move(log));
     v.set("dispose_action", "/audit/linkage/datasets/" + std::to_string(d.id) + "/dispose");
-    return web.render(ctx, "audit/linkage_dataset", v,
-                      {d.title, {{"컨설팅 감사", "/audit"}, {"전산감사", kHome}, {d.title, ""}}, {}});
+    return web.render(ctx, "audit/linkage_dataset", v, {d.title, linkage_crumbs({{d.title, ""}}), {}});
   });
 }
 

@@ -20,7 +20,6 @@ using platform::Context;
 using platform::Web;
 using render::View;
 
-constexpr const char* kHome = "/audit/linkage";
 constexpr std::int64_t kFlagsPerPage = 100;
 
 std::string scenario_href(std::int64_t id) {
@@ -134,9 +133,8 @@ http::Response scenario_page_with(Web& web, Context& ctx, const ScenarioDetail& 
     v.set("secondary_choices", dataset_choices(*datasets, s.roles[1]));
   }
   for (const auto& e : errors) v.set("error_" + e.field, e.message);
-  return web.render(
-      ctx, "audit/linkage_scenario", v,
-      {s.version.title, {{"컨설팅 감사", "/audit"}, {"전산감사", kHome}, {s.version.title, ""}}, {}}, status);
+  return web.render(ctx, "audit/linkage_scenario", v,
+                    {s.version.title, linkage_crumbs({{s.version.title, ""}}), {}}, status);
 }
 
 http::Response scenario_page(Web& web, Context& ctx) {
@@ -163,10 +161,7 @@ http::Response scenario_form(Web& web, Context& ctx, const ScenarioDetail& s, co
   for (const auto& e : errors) v.set("error_" + e.field, e.message);
   return web.render(ctx, "audit/linkage_scenario_form", v,
                     {"시나리오 고치기",
-                     {{"컨설팅 감사", "/audit"},
-                      {"전산감사", kHome},
-                      {s.version.title, scenario_href(s.version.id)},
-                      {"고치기", ""}},
+                     linkage_crumbs({{s.version.title, scenario_href(s.version.id)}, {"고치기", ""}}),
                      {}},
                     status);
 }
@@ -302,11 +297,10 @@ http::Response run_page(Web& web, Context& ctx) {
   if (run->secondary) v.set("secondary", dataset_view(*run->secondary));
   if (run->next_after != 0)
     v.set("next_href", run_href(run->run.id) + "?after=" + std::to_string(run->next_after));
-  return web.render(
-      ctx, "audit/linkage_run", v,
-      {"분석 결과 " + std::to_string(run->run.id),
-       {{"컨설팅 감사", "/audit"}, {"전산감사", kHome}, {"분석 결과 " + std::to_string(run->run.id), ""}},
-       {}});
+  return web.render(ctx, "audit/linkage_run", v,
+                    {"분석 결과 " + std::to_string(run->run.id),
+                     linkage_crumbs({{"분석 결과 " + std::to_string(run->run.id), ""}}),
+                     {}});
 }
 
 http::Response flag_view(Web& web, Context& ctx, const FlagDetail& f, const HandOffInput& input,
@@ -348,10 +342,8 @@ http::Response flag_view(Web& web, Context& ctx, const FlagDetail& f, const Hand
   const std::string title = f.flag.label + " (" + f.run.scenario.title + ")";
   return web.render(ctx, "audit/linkage_flag", v,
                     {title,
-                     {{"컨설팅 감사", "/audit"},
-                      {"전산감사", kHome},
-                      {"분석 결과 " + std::to_string(f.run.run.id), run_href(f.run.run.id)},
-                      {f.flag.label, ""}},
+                     linkage_crumbs({{"분석 결과 " + std::to_string(f.run.run.id), run_href(f.run.run.id)},
+                                     {f.flag.label, ""}}),
                      {}},
                     status);
 }

@@ -24,11 +24,6 @@ namespace {
 constexpr const char* kScenarioNotFound = "찾으시는 시나리오가 없습니다.";
 constexpr const char* kRunNotFound = "찾으시는 분석 결과가 없습니다.";
 
-Result<void> may_link(const platform::ServiceContext& svc) {
-  if (!svc.policy.allows(svc.actor, kLinkage)) return Error::forbidden();
-  return success();
-}
-
 /// The kinds a scenario takes, in its order; nullptr for a role no kind has (an edited rule cannot get
 /// there).
 std::vector<const linkage::RoleSchema*> roles_of(const linkage::Scenario& s) {
@@ -140,12 +135,12 @@ void seed_shipped_scenarios(store::Connection& c) {
 }
 
 Result<std::vector<ScenarioVersion>> list_scenarios(const platform::ServiceContext& svc) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   return svc.db.read([](store::Connection& c) { return linkage_run_store::latest_scenarios(c); });
 }
 
 Result<ScenarioDetail> get_scenario(const platform::ServiceContext& svc, std::int64_t id) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   return svc.db.read([&](store::Connection& c) -> Result<ScenarioDetail> {
     auto version = linkage_run_store::find_scenario(c, id);
     if (!version) return Error::not_found(kScenarioNotFound);
@@ -318,7 +313,7 @@ Result<std::int64_t> run_scenario(const platform::ServiceContext& svc, std::int6
 }
 
 Result<std::vector<LinkageRun>> list_runs(const platform::ServiceContext& svc, std::int64_t limit) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   return svc.db.read([&](store::Connection& c) {
     auto runs = linkage_run_store::runs(c, std::nullopt, limit);
     name_runs(c, runs);
@@ -328,7 +323,7 @@ Result<std::vector<LinkageRun>> list_runs(const platform::ServiceContext& svc, s
 
 Result<RunDetail> get_run(const platform::ServiceContext& svc, std::int64_t id, int after,
                           std::int64_t limit) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   return svc.db.read([&](store::Connection& c) -> Result<RunDetail> {
     auto detail = load_run(c, id);
     if (!detail) return detail.error();
@@ -343,7 +338,7 @@ Result<RunDetail> get_run(const platform::ServiceContext& svc, std::int64_t id, 
 }
 
 Result<FlagDetail> get_flag(const platform::ServiceContext& svc, std::int64_t id) {
-  if (auto allowed = may_link(svc); !allowed) return allowed.error();
+  if (auto allowed = platform::require(svc, kLinkage); !allowed) return allowed.error();
   return svc.db.write([&](store::Connection& c) -> Result<FlagDetail> {
     auto flag = linkage_run_store::find_flag(c, id);
     if (!flag) return Error::not_found("찾으시는 분석 결과 행이 없습니다.");

@@ -159,8 +159,9 @@ std::optional<LinkageFlag> find_flag(store::Connection& c, std::int64_t id) {
   return flag_from(rows.front());
 }
 
-void set_flag_finding(store::Connection& c, std::int64_t flag_id, std::int64_t finding_id) {
-  c.execute("UPDATE audit_linkage_flags SET finding_id = ? WHERE id = ?", {finding_id, flag_id});
+bool set_flag_finding(store::Connection& c, std::int64_t flag_id, std::int64_t finding_id) {
+  return c.execute("UPDATE audit_linkage_flags SET finding_id = ? WHERE id = ? AND finding_id IS NULL",
+                   {finding_id, flag_id}) == 1;
 }
 
 }  // namespace sotong::audit::linkage_run_store

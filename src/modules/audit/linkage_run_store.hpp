@@ -32,6 +32,7 @@ std::vector<RegionFigure> totals(store::Connection& c, std::int64_t run_id);
 /// A run's kept flags in order, `limit` from position `after_seq` (exclusive); limit 0 for all.
 std::vector<LinkageFlag> flags(store::Connection& c, std::int64_t run_id, int after_seq, std::int64_t limit);
 std::optional<LinkageFlag> find_flag(store::Connection& c, std::int64_t id);
-void set_flag_finding(store::Connection& c, std::int64_t flag_id, std::int64_t finding_id);
+/// Marks the flag as handed off to `finding_id`; false when it already was (a hand-off racing another).
+bool set_flag_finding(store::Connection& c, std::int64_t flag_id, std::int64_t finding_id);
 
 }  // namespace sotong::audit::linkage_run_store

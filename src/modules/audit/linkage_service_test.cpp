@@ -12,7 +12,10 @@
 #include "modules/audit/audit_module.hpp"
 #include "modules/audit/dataset_service.hpp"
 #include "modules/audit/dataset_store.hpp"
+#include "modules/audit/field_audit_service.hpp"
+#include "modules/audit/finding_service.hpp"
 #include "modules/audit/linkage_demo.hpp"
+#include "modules/audit/linkage_handoff.hpp"
 #include "modules/audit/linkage_run_service.hpp"
 #include "modules/audit/linkage_run_store.hpp"
 #include "platform/testing/test_database.hpp"
@@ -27,7 +30,7 @@ class LinkageService : public ::testing::Test {
   platform::testing::TestDatabase test{{manifest()}};
   Actor auditor = test.actor("auditor");
 
-  std::string next_year_end() const { return std::to_string(seoul_date(now()).year + 1) + "-12-31"; }
+  std::string next_year_end() const { return std::to_string(seoul_today().year + 1) + "-12-31"; }
 
   DataSetInput input_for(const DemoFile& f) const {
     DataSetInput input{f.title, f.purpose, f.legal_basis, next_year_end(), {}};
@@ -235,6 +238,63 @@ TEST_F(LinkageService, NoOneOutsideTheAuditOfficeReachesAnyUseCase) {
         << login;
     EXPECT_FALSE(dispose_dataset(svc, ids["refunds"])) << login;
   }
+}
+
+TEST_F(LinkageService, AHandedOffRowBecomesOneFindingMarkedInTheSameWrite) {
+  auto ids = import_demo();
+  auto run_id =
+      run_scenario(test.service(auditor), scenario_id("refund_after_death"), ids["refunds"], ids["deaths"]);
+  ASSERT_TRUE(run_id) << run_id.error().message;
+  auto run = get_run(test.service(auditor), *run_id, 0, 0);
+  ASSERT_TRUE(run);
+  const auto& flag = run->flags.front();  // R-2025-00077, 전주시
+  AuditPlanInput plan{std::to_string(test.organization("52110")),
+                      "전주시 지방세 감사",
+                      "general",
+                      "환급 점검",
+                      "지방세",
+                      "field",
+                      "",
+                      "2026-03-02",
+                      "2026-03-06",
+                      "감사팀",
+                      "",
+                      false};
+  auto audit = plan_field_audit(test.service(auditor), plan);
+  ASSERT_TRUE(audit) << audit.error().message;
+  const Actor jeonju = test.actor("jeonju");
+  auto findings = [&] {
+    return test.db().read(
+        [&](store::Connection& c) { return count_findings(c, test.policy(), jeonju, FindingView::all); });
+  };
+  const HandOffInput input{std::to_string(*audit), "사망자 환급금을 환수하십시오.", "correction",
+                           "2026-06-30"};
+
+  // An audit still in consultation takes no finding: the error sits beside the audit field and nothing
+  // of the hand-off is kept.
+  auto refused = hand_off_flag(test.service(auditor), flag.id, input);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::invalid_input);
+  ASSERT_EQ(refused.error().fields.size(), 1U);
+  EXPECT_EQ(refused.error().fields[0].field, "field_audit_id");
+  EXPECT_FALSE(get_flag(test.service(auditor), flag.id)->flag.finding_id);
+
+  ASSERT_TRUE(agree_field_audit(test.service(jeonju), *audit));
+  auto finding = hand_off_flag(test.service(auditor), flag.id, input);
+  ASSERT_TRUE(finding) << finding.error().message;
+  EXPECT_EQ(get_flag(test.service(auditor), flag.id)->flag.finding_id, *finding);
+  EXPECT_EQ(findings(), 1);
+  auto detail = get_finding(test.service(jeonju), *finding);
+  ASSERT_TRUE(detail);
+  EXPECT_EQ(detail->finding.amount, 920'000'000);
+
+  // Again, as a double click would: refused, and still one finding. The write's own guard answers a
+  // hand-off that passed the first check while another was committing.
+  EXPECT_EQ(hand_off_flag(test.service(auditor), flag.id, input).error().code, ErrorCode::conflict);
+  EXPECT_EQ(findings(), 1);
+  EXPECT_FALSE(test.db().write(
+      [&](store::Connection& c) { return linkage_run_store::set_flag_finding(c, flag.id, *finding + 1); }));
+  EXPECT_EQ(get_flag(test.service(auditor), flag.id)->flag.finding_id, *finding);
 }
 
 }  // namespace sotong::audit

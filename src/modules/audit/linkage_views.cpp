@@ -129,4 +129,9 @@ boost::json::object run_json(const LinkageRun& r) {
           {"run_at", format_iso_utc(r.run_at)}};
 }
 
+std::vector<platform::Crumb> linkage_crumbs(std::vector<platform::Crumb> trail) {
+  trail.insert(trail.begin(), {{"컨설팅 감사", "/audit"}, {"전산감사", kLinkageHome}});
+  return trail;
+}
+
 }  // namespace sotong::audit

@@ -9,10 +9,17 @@
 #include <string>
 
 #include "modules/audit/dataset.hpp"
+#include "platform/web/context.hpp"
 #include "render/view.hpp"
 #include "store/database.hpp"
 
 namespace sotong::audit {
+
+/// Data linkage's front page.
+inline constexpr const char* kLinkageHome = "/audit/linkage";
+
+/// A data-linkage page's breadcrumb: 컨설팅 감사 › 전산감사, then `trail` (its last crumb the page itself).
+std::vector<platform::Crumb> linkage_crumbs(std::vector<platform::Crumb> trail);
 
 /// "1,234,000": a figure in a column or sentence that already says 원.
 std::string amount_text(std::int64_t won);

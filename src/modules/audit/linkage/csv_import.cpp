@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "modules/audit/linkage/code_table.hpp"
+#include "modules/audit/linkage/huge_pages.hpp"
 #include "modules/audit/linkage/value_parsers.hpp"
 
 namespace sotong::audit::linkage {
@@ -333,21 +334,6 @@ Result<std::vector<int>> match_headers(const std::vector<std::string>& headers,
     return Error::invalid(std::move(message), std::move(problems));
   }
   return field_target;
-}
-
-// Asks for transparent huge pages over a large buffer before it is first touched: filling hundreds of
-// megabytes otherwise costs a page fault per 4 KiB, a large share of an import's time on a virtual machine.
-void advise_huge_pages(const void* data, std::size_t bytes) {
-#ifdef MADV_HUGEPAGE
-  constexpr std::uintptr_t kHuge = 2U << 20U;
-  if (bytes < 2 * kHuge) return;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
-#endif
 }
 
 template <typename T>

@@ -1,27 +1,11 @@
 #include "modules/audit/linkage/key_index.hpp"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <utility>
 
+#include "modules/audit/linkage/huge_pages.hpp"
+
 namespace sotong::audit::linkage {
-namespace {
-
-// Transparent huge pages for the table before it is first written: one fault per 2 MiB instead of 4 KiB.
-void advise_huge_pages(const void* data, std::size_t bytes) {
-#ifdef MADV_HUGEPAGE
-  constexpr std::uintptr_t kHuge = 2U << 20U;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
-#endif
-}
-
-}  // namespace
 
 KeyIndex::KeyIndex(std::span<const std::uint64_t> keys) {
   std::size_t capacity = 16;
