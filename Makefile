@@ -59,9 +59,10 @@ check-deps:
 	scripts/check-sql --self-test
 	scripts/check-sql
 
-# clang-tidy's naming check (DESIGN.md's conventions) and a few bug-prone patterns, over every source file.
+# clang-tidy's naming check (DESIGN.md's conventions) and a few bug-prone patterns, over every translation unit
+# the build compiles (its unity batches include every source) and the project's headers.
 tidy: build
-	find src -name '*.cpp' ! -name asio_impl.cpp | sort | xargs -P $(JOBS) -n 4 clang-tidy -p $(BUILD) --quiet --warnings-as-errors='*'
+	scripts/tidy.sh $(BUILD)
 
 # Sources are found with find, not git, so the checks also run on an exported tree (git archive).
 SOURCES = $(shell find src bench -name '*.cpp' -o -name '*.hpp' | sort)
