@@ -9,6 +9,7 @@
 #include "modules/audit/disclosure_manifest.hpp"
 #include "modules/audit/field_audit_demo.hpp"
 #include "modules/audit/field_audit_extensions.hpp"
+#include "modules/audit/finding_reminder_job.hpp"
 #include "modules/audit/linkage_cli.hpp"
 #include "modules/audit/linkage_demo.hpp"
 #include "modules/audit/linkage_history.hpp"
@@ -62,11 +63,13 @@ platform::ModuleManifest manifest() {
   append(m.cards, field_cards());
   append(m.indicators, field_indicators());
   append(m.job_kinds, consultation_job_kinds());
+  append(m.job_kinds, finding_job_kinds());
   append(m.job_kinds, retention_job_kinds());
   m.commands = {audit_command()};
   m.seed = [](store::Database& db) {
     db.write([](store::Connection& c) {
       ensure_consultation_reminders_scheduled(c, now());
+      ensure_finding_reminders_scheduled(c, now());
       seed_shipped_scenarios(c);
       ensure_retention_scheduled(c, now());
       return true;

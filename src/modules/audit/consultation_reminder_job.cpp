@@ -4,6 +4,7 @@
 #include "modules/audit/consultation_rules.hpp"
 #include "modules/audit/consultation_service.hpp"
 #include "modules/audit/consultation_store.hpp"
+#include "modules/audit/deadline_reminders.hpp"
 #include "platform/accounts/account_store.hpp"
 #include "platform/calendar/calendar_service.hpp"
 #include "platform/calendar/holiday.hpp"
@@ -19,20 +20,12 @@ Result<void> run_reminders(platform::jobs::Run& run) {
   const Timestamp at = now();
   run.finish([&](store::Connection& c) {
     send_consultation_reminders(c, seoul_date(at));
-    platform::jobs::enqueue(c, kConsultationReminderJob, "{}", next_consultation_reminder_run(at));
+    platform::jobs::enqueue(c, kConsultationReminderJob, "{}", next_reminder_run(at));
   });
   return success();
 }
 
 }  // namespace
-
-Timestamp next_consultation_reminder_run(Timestamp at) {
-  constexpr Timestamp kEightOClock = 8 * 3600;
-  const CivilDate today = seoul_date(at);
-  const Timestamp today_run = seoul_day_start(today) + kEightOClock;
-  if (at < today_run) return today_run;
-  return seoul_day_start(civil_from_days(days_from_civil(today) + 1)) + kEightOClock;
-}
 
 int send_consultation_reminders(store::Connection& c, CivilDate today) {
   const auto calendar = platform::calendar::load(c);
@@ -45,12 +38,12 @@ int send_consultation_reminders(store::Connection& c, CivilDate today) {
   int sent = 0;
   for (const auto& item : consultation_store::open_due_by(c, platform::calendar::format_date(horizon))) {
     const std::string due = platform::calendar::format_date(item.due_date);
-    for (ConsultationReminder r : consultation_reminders_due(calendar, item.due_date, today)) {
+    if (const auto r = reminder_due(calendar, item.due_date, today, kRemindWorkingDaysBefore)) {
       // The marker commits with the notifications: a second run, on this node or another, finds it.
-      if (!consultation_store::mark_reminder_sent(
-              c, item.id, code_of<ConsultationReminder>(kConsultationReminders, r), due, at))
+      if (!consultation_store::mark_reminder_sent(c, item.id,
+                                                  code_of<DeadlineReminder>(kDeadlineReminders, *r), due, at))
         continue;
-      const std::string title = r == ConsultationReminder::overdue
+      const std::string title = *r == DeadlineReminder::overdue
                                     ? "회신 기한이 지난 감사 컨설팅이 있습니다"
                                     : "회신 기한이 다가오는 감사 컨설팅이 있습니다";
       for (const auto& a : auditors) {
@@ -66,7 +59,7 @@ int send_consultation_reminders(store::Connection& c, CivilDate today) {
 void ensure_consultation_reminders_scheduled(store::Connection& c, Timestamp at) {
   c.lock_named(kScheduleLock);
   if (platform::jobs::count_pending(c, kConsultationReminderJob) == 0)
-    platform::jobs::enqueue(c, kConsultationReminderJob, "{}", next_consultation_reminder_run(at));
+    platform::jobs::enqueue(c, kConsultationReminderJob, "{}", next_reminder_run(at));
 }
 
 std::vector<platform::jobs::Kind> consultation_job_kinds() {

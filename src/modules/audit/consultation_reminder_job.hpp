@@ -20,9 +20,6 @@ int send_consultation_reminders(store::Connection& c, CivilDate today);
 /// Makes sure one reminder job is queued (the start-up seed of every node; a lock keeps it to one).
 void ensure_consultation_reminders_scheduled(store::Connection& c, Timestamp at);
 
-/// 08:00 Korean time today when `at` is earlier, else tomorrow's.
-Timestamp next_consultation_reminder_run(Timestamp at);
-
 std::vector<platform::jobs::Kind> consultation_job_kinds();
 
 }  // namespace sotong::audit

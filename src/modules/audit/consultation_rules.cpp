@@ -140,14 +140,4 @@ bool is_overdue(ConsultationState state, CivilDate due, CivilDate today) {
   return state != ConsultationState::notified && days_from_civil(today) > days_from_civil(due);
 }
 
-std::vector<ConsultationReminder> consultation_reminders_due(
-    const platform::calendar::WorkingCalendar& calendar, CivilDate due, CivilDate today) {
-  const auto t = days_from_civil(today);
-  const auto d = days_from_civil(due);
-  if (t > d) return {ConsultationReminder::overdue};
-  if (t >= days_from_civil(calendar.add_working_days(due, -kRemindWorkingDaysBefore)))
-    return {ConsultationReminder::before_due};
-  return {};
-}
-
 }  // namespace sotong::audit

@@ -61,15 +61,4 @@ CivilDate answer_due(const platform::calendar::WorkingCalendar& calendar, CivilD
 /// Not answered yet and past its deadline on `today`.
 bool is_overdue(ConsultationState state, CivilDate due, CivilDate today);
 
-enum class ConsultationReminder { before_due, overdue };
-inline constexpr std::array<Term<ConsultationReminder>, 2> kConsultationReminders = {{
-    {ConsultationReminder::before_due, "before_due", "회신 기한 임박"},
-    {ConsultationReminder::overdue, "overdue", "회신 기한 지남"},
-}};
-
-/// The reminders an open consultation due on `due` earns on `today`: before_due from
-/// kRemindWorkingDaysBefore working days before the deadline up to it, overdue after it.
-std::vector<ConsultationReminder> consultation_reminders_due(
-    const platform::calendar::WorkingCalendar& calendar, CivilDate due, CivilDate today);
-
 }  // namespace sotong::audit

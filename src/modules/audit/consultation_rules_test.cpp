@@ -1,4 +1,5 @@
 #include "modules/audit/consultation_rules.hpp"
+#include "modules/audit/deadline_reminders.hpp"
 
 #include <gtest/gtest.h>
 
@@ -110,13 +111,18 @@ TEST(ConsultationRules, TheDeadlineCountsWorkingDaysAndOverdueIsAfterIt) {
 TEST(ConsultationRules, RemindersComeTwoWorkingDaysBeforeAndAfterTheDeadline) {
   const platform::calendar::WorkingCalendar calendar;
   const CivilDate due{2026, 12, 16};  // Wednesday
-  EXPECT_TRUE(consultation_reminders_due(calendar, due, {2026, 12, 11}).empty());
-  EXPECT_EQ(consultation_reminders_due(calendar, due, {2026, 12, 14}),
-            (std::vector<ConsultationReminder>{ConsultationReminder::before_due}));
-  EXPECT_EQ(consultation_reminders_due(calendar, due, {2026, 12, 16}),
-            (std::vector<ConsultationReminder>{ConsultationReminder::before_due}));
-  EXPECT_EQ(consultation_reminders_due(calendar, due, {2026, 12, 17}),
-            (std::vector<ConsultationReminder>{ConsultationReminder::overdue}));
+  auto on = [&](CivilDate today) { return reminder_due(calendar, due, today, kRemindWorkingDaysBefore); };
+  EXPECT_FALSE(on({2026, 12, 11}));
+  EXPECT_EQ(on({2026, 12, 14}), DeadlineReminder::before_due);
+  EXPECT_EQ(on({2026, 12, 16}), DeadlineReminder::before_due);
+  EXPECT_EQ(on({2026, 12, 17}), DeadlineReminder::overdue);
+}
+
+TEST(DeadlineReminders, TheJobsRunAtEightInTheMorningKoreanTime) {
+  const Timestamp midnight = seoul_day_start({2026, 12, 16});
+  EXPECT_EQ(next_reminder_run(midnight), midnight + 8 * 3600);
+  EXPECT_EQ(next_reminder_run(midnight + 8 * 3600), midnight + 32 * 3600)
+      << "at eight, the next is tomorrow's";
 }
 
 }  // namespace

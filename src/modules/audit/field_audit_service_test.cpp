@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "modules/audit/audit_module.hpp"
+#include "modules/audit/finding_reminder_job.hpp"
 #include "modules/audit/finding_service.hpp"
+#include "modules/audit/finding_store.hpp"
+#include "platform/notifications/notifications.hpp"
 #include "platform/testing/test_database.hpp"
 
 namespace sotong::audit {
@@ -141,6 +144,34 @@ TEST_F(FieldAuditService, NoFindingBeforeTheAuditIsAgreed) {
   const auto audit = *id;
   ASSERT_TRUE(agree_field_audit(test.service(jeonju), audit));
   EXPECT_EQ(create_finding(test.service(jeonju), audit, finding()).error().code, ErrorCode::forbidden);
+}
+
+TEST_F(FieldAuditService, TheAuditedOrganisationIsRemindedOnceBeforeAndOnceAfterTheDueDate) {
+  auto id = create_finding(test.service(auditor), agreed_audit(), finding());  // due 2026-06-30, a Tuesday
+  ASSERT_TRUE(id) << id.error().message;
+  auto remind = [&](CivilDate today) {
+    return test.db().write([&](store::Connection& c) { return send_finding_reminders(c, today); });
+  };
+  auto inbox = [&](const Actor& a) {
+    return test.db().read(
+        [&](store::Connection& c) { return platform::notifications::inbox(c, a.account_id).size(); });
+  };
+  const auto before = inbox(jeonju);
+  EXPECT_EQ(remind({2026, 6, 22}), 0) << "six working days ahead: not yet";
+  EXPECT_EQ(remind({2026, 6, 23}), 1) << "five working days ahead";
+  EXPECT_EQ(remind({2026, 6, 24}), 0) << "once per due date";
+  EXPECT_EQ(inbox(jeonju), before + 1);
+  EXPECT_EQ(inbox(gunsan), 0U) << "another 시·군 hears nothing of it";
+  EXPECT_EQ(remind({2026, 7, 1}), 1) << "overdue";
+  EXPECT_EQ(remind({2026, 7, 2}), 0);
+  // Reported: the next step is the audit office's, so the organisation is not reminded any more.
+  ASSERT_TRUE(report_finding_action(test.service(jeonju), *id, "정산했습니다."));
+  ASSERT_TRUE(return_finding_action(test.service(auditor), *id, "증빙을 붙여 주십시오."));
+  ASSERT_TRUE(report_finding_action(test.service(jeonju), *id, "증빙을 붙였습니다."));
+  EXPECT_EQ(test.db().read([&](store::Connection& c) {
+    return finding_store::awaiting_report_due_by(c, {2026, 12, 31}).size();
+  }),
+            0U);
 }
 
 }  // namespace

@@ -61,15 +61,6 @@ platform::history::Fields history_fields(const Finding& f) {
           {"state", code_of<FindingState>(kFindingStates, f.state)}};
 }
 
-void notify_audited(store::Connection& c, std::int64_t organization_id, const std::string& title,
-                    const std::string& body, const std::string& url) {
-  for (const auto& account :
-       platform::account_store::list(c, {.organization_id = organization_id, .active = true}))
-    if (std::find(account.roles.begin(), account.roles.end(), Role::municipal) != account.roles.end() ||
-        std::find(account.roles.begin(), account.roles.end(), Role::bureau) != account.roles.end())
-      platform::notifications::notify(c, account.id, title, body, url);
-}
-
 Result<Finding> reach_finding(store::Connection& c, const platform::ServiceContext& svc, std::int64_t id,
                               const char* action) {
   auto finding = load_finding(c, id);
@@ -139,6 +130,15 @@ finding_store::ListQuery query_for(store::Connection& c, const platform::Policy&
 }
 
 }  // namespace
+
+void notify_audited(store::Connection& c, std::int64_t organization_id, const std::string& title,
+                    const std::string& body, const std::string& url) {
+  for (const auto& account :
+       platform::account_store::list(c, {.organization_id = organization_id, .active = true}))
+    if (std::find(account.roles.begin(), account.roles.end(), Role::municipal) != account.roles.end() ||
+        std::find(account.roles.begin(), account.roles.end(), Role::bureau) != account.roles.end())
+      platform::notifications::notify(c, account.id, title, body, url);
+}
 
 std::string finding_href(std::int64_t id) {
   return std::string(kFindingsHref) + "/" + std::to_string(id);

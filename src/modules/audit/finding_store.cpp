@@ -72,6 +72,24 @@ std::optional<Finding> find(store::Connection& c, std::int64_t id) {
   return from_row(rows.front());
 }
 
+std::vector<Finding> awaiting_report_due_by(store::Connection& c, CivilDate horizon) {
+  std::vector<Finding> out;
+  for (const auto& row :
+       c.query(std::string(kSelect) +
+                   "WHERE state IN ('open', 'returned') AND due_date <= ? ORDER BY due_date, id",
+               {format_date(horizon)}))
+    out.push_back(from_row(row));
+  return out;
+}
+
+bool mark_reminder_sent(store::Connection& c, std::int64_t finding_id, std::string_view kind,
+                        const std::string& due_date, Timestamp at) {
+  return c.execute(
+             "INSERT INTO audit_finding_reminders (finding_id, kind, due_date, sent_at) VALUES (?, ?, ?, ?) "
+             "ON CONFLICT (finding_id, kind, due_date) DO NOTHING",
+             {finding_id, std::string(kind), due_date, at}) > 0;
+}
+
 std::vector<Finding> of_audit(store::Connection& c, std::int64_t field_audit_id) {
   std::vector<Finding> out;
   for (const auto& row :

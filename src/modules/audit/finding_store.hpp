@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -29,6 +31,12 @@ std::int64_t count(store::Connection& c, const ListQuery& query);
 std::optional<Finding> find(store::Connection& c, std::int64_t id);
 /// The audit's findings, oldest first.
 std::vector<Finding> of_audit(store::Connection& c, std::int64_t field_audit_id);
+/// The findings waiting for the audited organisation's report (open, or returned for more) due on or before
+/// `horizon`, oldest first: what the follow-up reminder job looks at.
+std::vector<Finding> awaiting_report_due_by(store::Connection& c, CivilDate horizon);
+/// Notes that the reminder `kind` went out for the finding's `due_date`; false when it had already.
+bool mark_reminder_sent(store::Connection& c, std::int64_t finding_id, std::string_view kind,
+                        const std::string& due_date, Timestamp at);
 
 /// One organisation's findings of the year's audits (audits not cancelled, starting in the year).
 struct YearRow {

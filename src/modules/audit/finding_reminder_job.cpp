@@ -1,0 +1,61 @@
+#include "modules/audit/finding_reminder_job.hpp"
+
+#include "modules/audit/deadline_reminders.hpp"
+#include "modules/audit/field_audit_rules.hpp"
+#include "modules/audit/finding_rules.hpp"
+#include "modules/audit/finding_service.hpp"
+#include "modules/audit/finding_store.hpp"
+#include "platform/calendar/calendar_service.hpp"
+
+namespace sotong::audit {
+namespace {
+
+constexpr std::int64_t kScheduleLock = 0x736f746f6e6742;  // "sotong" + 0x42: one finding reminder schedule
+
+Result<void> run_finding_reminders(platform::jobs::Run& run) {
+  const Timestamp at = now();
+  run.finish([&](store::Connection& c) {
+    send_finding_reminders(c, seoul_date(at));
+    platform::jobs::enqueue(c, kFindingReminderJob, "{}", next_reminder_run(at));
+  });
+  return success();
+}
+
+}  // namespace
+
+int send_finding_reminders(store::Connection& c, CivilDate today) {
+  const auto calendar = platform::calendar::load(c);
+  const CivilDate horizon = calendar.add_working_days(today, kFindingRemindWorkingDaysBefore);
+  const Timestamp at = now();
+  int sent = 0;
+  for (const auto& f : finding_store::awaiting_report_due_by(c, horizon)) {
+    const auto r = reminder_due(calendar, f.due, today, kFindingRemindWorkingDaysBefore);
+    if (!r) continue;
+    const std::string due = format_date(f.due);
+    // The marker commits with the notifications: a second run, on this node or another, finds it.
+    if (!finding_store::mark_reminder_sent(c, f.id, code_of<DeadlineReminder>(kDeadlineReminders, *r), due,
+                                           at))
+      continue;
+    const bool overdue = *r == DeadlineReminder::overdue;
+    notify_audited(
+        c, f.organization_id,
+        overdue ? "조치 기한이 지난 지적사항이 있습니다" : "조치 기한이 다가오는 지적사항이 있습니다",
+        f.title + " (조치 기한 " + due + (overdue ? "): 조치 결과를 보고해 주십시오." : ")"),
+        finding_href(f.id));
+    ++sent;
+  }
+  return sent;
+}
+
+void ensure_finding_reminders_scheduled(store::Connection& c, Timestamp at) {
+  c.lock_named(kScheduleLock);
+  if (platform::jobs::count_pending(c, kFindingReminderJob) == 0)
+    platform::jobs::enqueue(c, kFindingReminderJob, "{}", next_reminder_run(at));
+}
+
+std::vector<platform::jobs::Kind> finding_job_kinds() {
+  return {{kFindingReminderJob, "지적사항 조치 기한 알림", run_finding_reminders,
+           [](const platform::Settings&) { return true; }}};
+}
+
+}  // namespace sotong::audit
