@@ -61,16 +61,6 @@ void record(store::Connection& c, const Actor& actor, std::int64_t id, const cha
        platform::history::to_json(history_fields(after))});
 }
 
-/// Tells the audited organisation's officers (시·군 or bureau officers of that organisation itself).
-void notify_organization(store::Connection& c, std::int64_t organization_id, const std::string& title,
-                         const std::string& body, const std::string& url) {
-  for (const auto& account :
-       platform::account_store::list(c, {.organization_id = organization_id, .active = true}))
-    if (std::find(account.roles.begin(), account.roles.end(), Role::municipal) != account.roles.end() ||
-        std::find(account.roles.begin(), account.roles.end(), Role::bureau) != account.roles.end())
-      platform::notifications::notify(c, account.id, title, body, url);
-}
-
 void add_entry(store::Connection& c, const Actor& actor, std::int64_t audit_id, PlanEventKind kind,
                std::optional<OpinionTopic> topic, const std::string& body) {
   field_audit_store::add_entry(c, {0, audit_id, kind, topic, body, actor.account_id, "", now()});
@@ -153,7 +143,7 @@ Result<void> take_step(const platform::ServiceContext& svc, std::int64_t id, Aud
       platform::notifications::notify(c, after.created_by, title, after.organization_name + " " + what,
                                       field_audit_href(id));
     } else {
-      notify_organization(c, after.organization_id, title, body.empty() ? what : body, field_audit_href(id));
+      notify_audited(c, after.organization_id, title, body.empty() ? what : body, field_audit_href(id));
     }
     return {};
   });
@@ -170,6 +160,15 @@ Result<void> check_organization(store::Connection& c, std::int64_t organization_
 }
 
 }  // namespace
+
+void notify_audited(store::Connection& c, std::int64_t organization_id, const std::string& title,
+                    const std::string& body, const std::string& url) {
+  for (const auto& account :
+       platform::account_store::list(c, {.organization_id = organization_id, .active = true}))
+    if (std::find(account.roles.begin(), account.roles.end(), Role::municipal) != account.roles.end() ||
+        std::find(account.roles.begin(), account.roles.end(), Role::bureau) != account.roles.end())
+      platform::notifications::notify(c, account.id, title, body, url);
+}
 
 std::string field_audit_href(std::int64_t id) {
   return std::string(kFieldListHref) + "/" + std::to_string(id);
@@ -239,10 +238,10 @@ Result<std::int64_t> plan_field_audit(const platform::ServiceContext& svc, const
     if (!created) return Error::not_found(kNotFound);
     record(c, svc.actor, id, "create", std::nullopt, *created);
     index_audit(c, *created);
-    notify_organization(c, created->organization_id, "감사협의 요청: " + created->plan.title,
-                        "감사관실이 " + dates_of(created->plan) +
-                            " 감사를 계획했습니다. 목적·분야·일정·방법에 대한 의견을 주십시오.",
-                        field_audit_href(id));
+    notify_audited(c, created->organization_id, "감사협의 요청: " + created->plan.title,
+                   "감사관실이 " + dates_of(created->plan) +
+                       " 감사를 계획했습니다. 목적·분야·일정·방법에 대한 의견을 주십시오.",
+                   field_audit_href(id));
     return id;
   });
 }
@@ -270,11 +269,10 @@ Result<void> revise_field_audit(const platform::ServiceContext& svc, std::int64_
     after.state = *next;
     record(c, svc.actor, id, "update", *before, after);
     index_audit(c, after);
-    notify_organization(c, after.organization_id, "감사 계획 수정: " + after.plan.title,
-                        valid->note.empty()
-                            ? "감사관실이 감사 계획을 수정했습니다. 바뀐 계획을 확인해 주십시오."
-                            : valid->note,
-                        field_audit_href(id));
+    notify_audited(c, after.organization_id, "감사 계획 수정: " + after.plan.title,
+                   valid->note.empty() ? "감사관실이 감사 계획을 수정했습니다. 바뀐 계획을 확인해 주십시오."
+                                       : valid->note,
+                   field_audit_href(id));
     return {};
   });
 }

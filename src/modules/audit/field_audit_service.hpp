@@ -66,6 +66,11 @@ Result<FieldAuditDetail> get_field_audit(const platform::ServiceContext& svc, st
 /// The audit office plans an audit of a 시·군 or a bureau: the consultation starts (협의 중) and the audited
 /// organisation is told. A plan within 30 days of another audit of that organisation is refused with the
 /// warning on field `confirm_conflict` until input.confirm_conflict is set.
+/// Tells the audited organisation's officers (the 시·군 and bureau accounts of that organisation itself)
+/// about one of its audits or findings: the field-audit and finding services and the follow-up reminder job.
+void notify_audited(store::Connection& c, std::int64_t organization_id, const std::string& title,
+                    const std::string& body, const std::string& url);
+
 Result<std::int64_t> plan_field_audit(const platform::ServiceContext& svc, const AuditPlanInput& input);
 
 /// The audit office changes the plan (in response to an opinion, with a note): each change is a history entry

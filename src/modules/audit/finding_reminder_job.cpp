@@ -2,6 +2,7 @@
 
 #include "modules/audit/deadline_reminders.hpp"
 #include "modules/audit/field_audit_rules.hpp"
+#include "modules/audit/field_audit_service.hpp"
 #include "modules/audit/finding_rules.hpp"
 #include "modules/audit/finding_service.hpp"
 #include "modules/audit/finding_store.hpp"

@@ -131,15 +131,6 @@ finding_store::ListQuery query_for(store::Connection& c, const platform::Policy&
 
 }  // namespace
 
-void notify_audited(store::Connection& c, std::int64_t organization_id, const std::string& title,
-                    const std::string& body, const std::string& url) {
-  for (const auto& account :
-       platform::account_store::list(c, {.organization_id = organization_id, .active = true}))
-    if (std::find(account.roles.begin(), account.roles.end(), Role::municipal) != account.roles.end() ||
-        std::find(account.roles.begin(), account.roles.end(), Role::bureau) != account.roles.end())
-      platform::notifications::notify(c, account.id, title, body, url);
-}
-
 std::string finding_href(std::int64_t id) {
   return std::string(kFindingsHref) + "/" + std::to_string(id);
 }

@@ -59,10 +59,6 @@ Result<std::int64_t> create_finding(const platform::ServiceContext& svc, std::in
 Result<std::int64_t> create_finding(store::Connection& c, const platform::ServiceContext& svc,
                                     std::int64_t field_audit_id, const FindingInput& input);
 
-/// Tells the audited organisation's officers (its 시·군 and bureau accounts) about one of its findings.
-void notify_audited(store::Connection& c, std::int64_t organization_id, const std::string& title,
-                    const std::string& body, const std::string& url);
-
 /// The findings the actor may view in `view`, newest first.
 Result<FindingPage> list_findings(const platform::ServiceContext& svc, FindingView view,
                                   std::int64_t before_id, std::int64_t page_size);
