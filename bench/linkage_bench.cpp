@@ -8,6 +8,7 @@
 //   top,REFUND_ID,AMOUNT         the 100 largest such refunds (equal amounts by refund id)
 //   seconds,IMPORT,RUN
 //   rows_per_second,IMPORT       rows of both files / import seconds
+//   peak_rss_mb,MB               the process's peak resident memory through the engine's import and run
 //   sqlite_seconds,LOAD,JOIN     the same join in a temporary SQLite file (prepared inserts in one
 //                                transaction, an index on deaths.person_id); it exits 1 when SQLite's counts
 //                                and totals differ from the engine's
@@ -412,6 +413,9 @@ int bench(const char* refunds_path, const char* deaths_path, bool with_sqlite) {
     std::printf("seconds,%.3f,%.3f\n", import_seconds, run_seconds);
     std::printf("rows_per_second,%.0f\n",
                 static_cast<double>(refunds->row_count() + deaths->row_count()) / import_seconds);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("peak_rss_mb,%.0f\n", static_cast<double>(usage.ru_maxrss) / 1024.0);  // ru_maxrss is in KiB
     std::fflush(stdout);
   }  // the engine's data sets are freed before SQLite loads
 
