@@ -8,25 +8,10 @@
 #include "platform/accounts/account_store.hpp"
 #include "platform/calendar/calendar_service.hpp"
 #include "platform/calendar/holiday.hpp"
+#include "platform/jobs/daily_jobs.hpp"
 #include "platform/notifications/notifications.hpp"
 
 namespace sotong::audit {
-namespace {
-
-constexpr std::int64_t kScheduleLock =
-    0x736f746f6e6741;  // "sotong" + 0x41: one consultation reminder schedule
-
-Result<void> run_reminders(platform::jobs::Run& run) {
-  const Timestamp at = now();
-  run.finish([&](store::Connection& c) {
-    send_consultation_reminders(c, seoul_date(at));
-    platform::jobs::enqueue(c, kConsultationReminderJob, "{}", next_reminder_run(at));
-  });
-  return success();
-}
-
-}  // namespace
-
 int send_consultation_reminders(store::Connection& c, CivilDate today) {
   const auto calendar = platform::calendar::load(c);
   const CivilDate horizon = calendar.add_working_days(today, kRemindWorkingDaysBefore);
@@ -57,14 +42,12 @@ int send_consultation_reminders(store::Connection& c, CivilDate today) {
 }
 
 void ensure_consultation_reminders_scheduled(store::Connection& c, Timestamp at) {
-  c.lock_named(kScheduleLock);
-  if (platform::jobs::count_pending(c, kConsultationReminderJob) == 0)
-    platform::jobs::enqueue(c, kConsultationReminderJob, "{}", next_reminder_run(at));
+  platform::jobs::ensure_daily_scheduled(c, kConsultationReminderJob, kReminderHour, at);
 }
 
 std::vector<platform::jobs::Kind> consultation_job_kinds() {
-  return {{kConsultationReminderJob, "감사 컨설팅 회신 기한 알림", run_reminders,
-           [](const platform::Settings&) { return true; }}};
+  return {platform::jobs::daily_kind(
+      {kConsultationReminderJob, "감사 컨설팅 회신 기한 알림", kReminderHour, send_consultation_reminders})};
 }
 
 }  // namespace sotong::audit

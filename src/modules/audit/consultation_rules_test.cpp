@@ -1,5 +1,6 @@
 #include "modules/audit/consultation_rules.hpp"
 #include "modules/audit/deadline_reminders.hpp"
+#include "platform/jobs/daily_jobs.hpp"
 
 #include <gtest/gtest.h>
 
@@ -120,8 +121,8 @@ TEST(ConsultationRules, RemindersComeTwoWorkingDaysBeforeAndAfterTheDeadline) {
 
 TEST(DeadlineReminders, TheJobsRunAtEightInTheMorningKoreanTime) {
   const Timestamp midnight = seoul_day_start({2026, 12, 16});
-  EXPECT_EQ(next_reminder_run(midnight), midnight + 8 * 3600);
-  EXPECT_EQ(next_reminder_run(midnight + 8 * 3600), midnight + 32 * 3600)
+  EXPECT_EQ(platform::jobs::next_daily_run(midnight, kReminderHour), midnight + 8 * 3600);
+  EXPECT_EQ(platform::jobs::next_daily_run(midnight + 8 * 3600, kReminderHour), midnight + 32 * 3600)
       << "at eight, the next is tomorrow's";
 }
 

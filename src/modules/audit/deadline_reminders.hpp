@@ -23,7 +23,7 @@ inline constexpr std::array<Term<DeadlineReminder>, 2> kDeadlineReminders = {{
 std::optional<DeadlineReminder> reminder_due(const platform::calendar::WorkingCalendar& calendar,
                                              CivilDate due, CivilDate today, int working_days_before);
 
-/// The next 08:00 in Korean time after `at`: when the daily reminder jobs run.
-Timestamp next_reminder_run(Timestamp at);
+/// The hour (Korean time) at which the daily reminder jobs run, before the working day starts.
+inline constexpr int kReminderHour = 8;
 
 }  // namespace sotong::audit

@@ -7,23 +7,9 @@
 #include "modules/audit/finding_service.hpp"
 #include "modules/audit/finding_store.hpp"
 #include "platform/calendar/calendar_service.hpp"
+#include "platform/jobs/daily_jobs.hpp"
 
 namespace sotong::audit {
-namespace {
-
-constexpr std::int64_t kScheduleLock = 0x736f746f6e6742;  // "sotong" + 0x42: one finding reminder schedule
-
-Result<void> run_finding_reminders(platform::jobs::Run& run) {
-  const Timestamp at = now();
-  run.finish([&](store::Connection& c) {
-    send_finding_reminders(c, seoul_date(at));
-    platform::jobs::enqueue(c, kFindingReminderJob, "{}", next_reminder_run(at));
-  });
-  return success();
-}
-
-}  // namespace
-
 int send_finding_reminders(store::Connection& c, CivilDate today) {
   const auto calendar = platform::calendar::load(c);
   const CivilDate horizon = calendar.add_working_days(today, kFindingRemindWorkingDaysBefore);
@@ -49,14 +35,12 @@ int send_finding_reminders(store::Connection& c, CivilDate today) {
 }
 
 void ensure_finding_reminders_scheduled(store::Connection& c, Timestamp at) {
-  c.lock_named(kScheduleLock);
-  if (platform::jobs::count_pending(c, kFindingReminderJob) == 0)
-    platform::jobs::enqueue(c, kFindingReminderJob, "{}", next_reminder_run(at));
+  platform::jobs::ensure_daily_scheduled(c, kFindingReminderJob, kReminderHour, at);
 }
 
 std::vector<platform::jobs::Kind> finding_job_kinds() {
-  return {{kFindingReminderJob, "지적사항 조치 기한 알림", run_finding_reminders,
-           [](const platform::Settings&) { return true; }}};
+  return {platform::jobs::daily_kind(
+      {kFindingReminderJob, "지적사항 조치 기한 알림", kReminderHour, send_finding_reminders})};
 }
 
 }  // namespace sotong::audit

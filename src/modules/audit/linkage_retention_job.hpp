@@ -11,14 +11,13 @@
 namespace sotong::audit {
 
 inline constexpr const char* kRetentionJobKind = "audit.linkage_retention";
+/// The job runs daily at 02:00 Korean time, when nobody works with the data sets.
+inline constexpr int kRetentionHour = 2;
 
 /// The job's kind for the manifest.
 std::vector<platform::jobs::Kind> retention_job_kinds();
 
-/// Queues the next run (at 02:00 Korean time) unless one is queued: called on every start.
+/// Queues the next run unless one is queued: called on every start.
 void ensure_retention_scheduled(store::Connection& c, Timestamp at);
-
-/// When the job runs next after `at`: the next 02:00 in Korea.
-Timestamp next_retention_run(Timestamp at);
 
 }  // namespace sotong::audit

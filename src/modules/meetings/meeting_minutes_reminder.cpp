@@ -5,36 +5,15 @@
 #include "platform/accounts/account_store.hpp"
 #include "platform/calendar/calendar_service.hpp"
 #include "platform/calendar/holiday.hpp"
+#include "platform/jobs/daily_jobs.hpp"
 #include "platform/notifications/notifications.hpp"
 
 namespace sotong::meetings {
-namespace {
-
-constexpr std::int64_t kScheduleLock = 0x736f746f6e6721;  // "sotong" + 0x21: one minutes schedule at a time
-
-Result<void> run_minutes_reminders(platform::jobs::Run& run) {
-  const Timestamp at = now();
-  run.finish([&](store::Connection& c) {
-    send_minutes_reminders(c, seoul_date(at));
-    platform::jobs::enqueue(c, kMinutesReminderJobKind, "{}", next_minutes_reminder_run(at));
-  });
-  return success();
-}
-
-}  // namespace
 
 bool minutes_reminder_due(const platform::calendar::WorkingCalendar& calendar, CivilDate meeting_date,
                           CivilDate today) {
   return days_from_civil(today) >
          days_from_civil(calendar.add_working_days(meeting_date, kMinutesWorkingDays));
-}
-
-Timestamp next_minutes_reminder_run(Timestamp at) {
-  constexpr Timestamp kEightOClock = 8 * 3600;
-  const CivilDate today = seoul_date(at);
-  const Timestamp today_run = seoul_day_start(today) + kEightOClock;
-  if (at < today_run) return today_run;
-  return seoul_day_start(civil_from_days(days_from_civil(today) + 1)) + kEightOClock;
 }
 
 int send_minutes_reminders(store::Connection& c, CivilDate today) {
@@ -65,14 +44,12 @@ int send_minutes_reminders(store::Connection& c, CivilDate today) {
 }
 
 void ensure_minutes_reminders_scheduled(store::Connection& c, Timestamp at) {
-  c.lock_named(kScheduleLock);
-  if (platform::jobs::count_pending(c, kMinutesReminderJobKind) == 0)
-    platform::jobs::enqueue(c, kMinutesReminderJobKind, "{}", next_minutes_reminder_run(at));
+  platform::jobs::ensure_daily_scheduled(c, kMinutesReminderJobKind, kMinutesReminderHour, at);
 }
 
 std::vector<platform::jobs::Kind> minutes_reminder_job_kinds() {
-  return {{kMinutesReminderJobKind, "회의록 확정 알림", run_minutes_reminders,
-           [](const platform::Settings&) { return true; }}};
+  return {platform::jobs::daily_kind(
+      {kMinutesReminderJobKind, "회의록 확정 알림", kMinutesReminderHour, send_minutes_reminders})};
 }
 
 }  // namespace sotong::meetings

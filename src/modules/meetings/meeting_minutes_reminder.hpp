@@ -14,14 +14,13 @@ namespace sotong::meetings {
 
 inline constexpr const char* kMinutesReminderJobKind = "meeting_minutes_reminders";
 inline constexpr int kMinutesWorkingDays = 3;
+/// The job runs daily at 08:00 Korean time.
+inline constexpr int kMinutesReminderHour = 8;
 
 /// Whether a meeting of `meeting_date` whose minutes are not confirmed is overdue on `today`: the secretariat
 /// has the three working days after the meeting (not counting its day); from the next day on it is reminded.
 bool minutes_reminder_due(const platform::calendar::WorkingCalendar& calendar, CivilDate meeting_date,
                           CivilDate today);
-
-/// The next run: today at 08:00 Korean time when that is still ahead of `at`, else tomorrow's.
-Timestamp next_minutes_reminder_run(Timestamp at);
 
 /// Sends, inside the caller's transaction, every reminder due on `today` not sent before; returns how many
 /// notifications went out.

@@ -4,6 +4,7 @@
 
 #include "platform/calendar/calendar_service.hpp"
 #include "platform/calendar/holiday_rules.hpp"
+#include "platform/jobs/daily_jobs.hpp"
 
 namespace sotong::meetings {
 namespace {
@@ -35,8 +36,9 @@ TEST(MinutesReminder, WeekendsAndHolidaysDoNotCount) {
 
 TEST(MinutesReminder, TheDailyRunIsAtEightInKoreanTime) {
   const Timestamp before = seoul_day_start({2026, 12, 1}) + 7 * 3600 + 59 * 60;
-  EXPECT_EQ(next_minutes_reminder_run(before), seoul_day_start({2026, 12, 1}) + 8 * 3600);
-  EXPECT_EQ(next_minutes_reminder_run(seoul_day_start({2026, 12, 1}) + 8 * 3600),
+  EXPECT_EQ(platform::jobs::next_daily_run(before, kMinutesReminderHour),
+            seoul_day_start({2026, 12, 1}) + 8 * 3600);
+  EXPECT_EQ(platform::jobs::next_daily_run(seoul_day_start({2026, 12, 1}) + 8 * 3600, kMinutesReminderHour),
             seoul_day_start({2026, 12, 2}) + 8 * 3600);
 }
 

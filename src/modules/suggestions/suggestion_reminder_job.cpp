@@ -7,12 +7,11 @@
 #include "modules/suggestions/suggestion_reminders.hpp"
 #include "platform/calendar/calendar_service.hpp"
 #include "platform/calendar/holiday.hpp"
+#include "platform/jobs/daily_jobs.hpp"
 #include "platform/notifications/notifications.hpp"
 
 namespace sotong::suggestions {
 namespace {
-
-constexpr std::int64_t kScheduleLock = 0x736f746f6e6713;  // "sotong" + 0x13: one reminder schedule at a time
 
 struct Message {
   std::string title;
@@ -30,15 +29,6 @@ Message message_for(Reminder r, const suggestion_reminder_store::InHand& item) {
   }
   return {"처리 기한이 지난 건의가 있습니다",
           item.title + " (처리 기한 " + item.due_date + ", 주관 실국 확인 필요)"};
-}
-
-Result<void> run_reminders(platform::jobs::Run& run) {
-  const Timestamp at = now();
-  run.finish([&](store::Connection& c) {
-    send_due_reminders(c, seoul_date(at));
-    platform::jobs::enqueue(c, kReminderJobKind, "{}", next_reminder_run(at));
-  });
-  return success();
 }
 
 }  // namespace
@@ -71,14 +61,12 @@ int send_due_reminders(store::Connection& c, CivilDate today) {
 }
 
 void ensure_reminders_scheduled(store::Connection& c, Timestamp at) {
-  c.lock_named(kScheduleLock);
-  if (platform::jobs::count_pending(c, kReminderJobKind) == 0)
-    platform::jobs::enqueue(c, kReminderJobKind, "{}", next_reminder_run(at));
+  platform::jobs::ensure_daily_scheduled(c, kReminderJobKind, kReminderHour, at);
 }
 
 std::vector<platform::jobs::Kind> reminder_job_kinds() {
-  return {{kReminderJobKind, "건의사항 처리 기한 알림", run_reminders,
-           [](const platform::Settings&) { return true; }}};
+  return {platform::jobs::daily_kind(
+      {kReminderJobKind, "건의사항 처리 기한 알림", kReminderHour, send_due_reminders})};
 }
 
 }  // namespace sotong::suggestions

@@ -13,12 +13,4 @@ std::vector<Reminder> reminders_due(const platform::calendar::WorkingCalendar& c
   return {};
 }
 
-Timestamp next_reminder_run(Timestamp at) {
-  constexpr Timestamp kEightOClock = 8 * 3600;
-  const CivilDate today = seoul_date(at);
-  const Timestamp today_run = seoul_day_start(today) + kEightOClock;
-  if (at < today_run) return today_run;
-  return seoul_day_start(civil_from_days(days_from_civil(today) + 1)) + kEightOClock;
-}
-
 }  // namespace sotong::suggestions

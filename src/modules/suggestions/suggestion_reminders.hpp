@@ -33,7 +33,7 @@ inline constexpr std::array<Term<Reminder>, 3> kReminders = {{
 std::vector<Reminder> reminders_due(const platform::calendar::WorkingCalendar& calendar, CivilDate due,
                                     CivilDate today);
 
-/// The next run of the daily job after `at`: 08:00 Korean time, as the notification digest.
-Timestamp next_reminder_run(Timestamp at);
+/// The daily job runs at 08:00 Korean time, as the notification digest.
+inline constexpr int kReminderHour = 8;
 
 }  // namespace sotong::suggestions

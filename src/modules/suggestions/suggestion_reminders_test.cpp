@@ -4,6 +4,7 @@
 
 #include "platform/calendar/calendar_service.hpp"
 #include "platform/calendar/holiday_rules.hpp"
+#include "platform/jobs/daily_jobs.hpp"
 
 namespace sotong::suggestions {
 namespace {
@@ -37,10 +38,10 @@ TEST(SuggestionReminders, RemindsTheLeadThreeWorkingDaysBeforeOnTheDayAndEscalat
 TEST(SuggestionReminders, TheDailyRunIsAtEightInKoreanTime) {
   // 2026-12-01 07:59 KST is 2026-11-30 22:59 UTC: the run is the same Korean morning at 08:00 (23:00 UTC).
   const Timestamp before = seoul_day_start({2026, 12, 1}) + 7 * 3600 + 59 * 60;
-  EXPECT_EQ(next_reminder_run(before), seoul_day_start({2026, 12, 1}) + 8 * 3600);
-  EXPECT_EQ(next_reminder_run(seoul_day_start({2026, 12, 1}) + 8 * 3600),
+  EXPECT_EQ(platform::jobs::next_daily_run(before, kReminderHour), seoul_day_start({2026, 12, 1}) + 8 * 3600);
+  EXPECT_EQ(platform::jobs::next_daily_run(seoul_day_start({2026, 12, 1}) + 8 * 3600, kReminderHour),
             seoul_day_start({2026, 12, 2}) + 8 * 3600);
-  EXPECT_EQ(next_reminder_run(seoul_day_start({2026, 12, 31}) + 20 * 3600),
+  EXPECT_EQ(platform::jobs::next_daily_run(seoul_day_start({2026, 12, 31}) + 20 * 3600, kReminderHour),
             seoul_day_start({2027, 1, 1}) + 8 * 3600);
 }
 
