@@ -5,7 +5,7 @@
 // type, area and text, Korean search finds entries, and the JSON operations answer what the OpenAPI declares.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, runSuffix as run } from './lib/client.mjs';
+import { demoTokens, runSuffix as run, signedInClients } from './lib/client.mjs';
 import { openApiChecker } from './lib/openapi.mjs';
 import { apiCall, assertRoutesRefuse } from './lib/refusals.mjs';
 
@@ -14,20 +14,8 @@ const CASE_MANAGE = 'audit.case.manage';
 const EVERYONE = ['admin', 'coordinator', 'bureau', 'municipal', 'auditor', 'budget', 'researcher', 'committee', 'hr', 'expert', 'trainer'];
 const GRANTED = { [CASE_VIEW]: EVERYONE, [CASE_MANAGE]: ['auditor'] };
 
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, c);
-  }
-  return clients.get(login);
-}
-const tokens = new Map();
-const token = (login) => {
-  if (!tokens.has(login)) tokens.set(login, createToken(login, 'audit-cases-test'));
-  return tokens.get(login);
-};
+const signedIn = signedInClients();
+const token = demoTokens('audit-cases-test');
 const api = (login, path) => apiCall('GET', path, { token: token(login) });
 async function post(login, page, path, fields) {
   const c = await signedIn(login);

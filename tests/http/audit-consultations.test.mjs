@@ -6,7 +6,7 @@
 // operation answers what openapi/consultations.json declares.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, runSuffix as run } from './lib/client.mjs';
+import { demoTokens, runSuffix as run, signedInClients } from './lib/client.mjs';
 import { openApiChecker } from './lib/openapi.mjs';
 import { apiCall, assertErrorJson, assertRoutesRefuse } from './lib/refusals.mjs';
 
@@ -22,20 +22,8 @@ const GRANTED = {
   [ADVISE]: ['expert'],
 };
 
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, c);
-  }
-  return clients.get(login);
-}
-const tokens = new Map();
-const token = (login) => {
-  if (!tokens.has(login)) tokens.set(login, createToken(login, 'audit-consultations-test'));
-  return tokens.get(login);
-};
+const signedIn = signedInClients();
+const token = demoTokens('audit-consultations-test');
 const api = (login, path) => apiCall('GET', path, { token: token(login) });
 
 /** Posts a form of the page `page` as `login` (its CSRF token read from that page). */

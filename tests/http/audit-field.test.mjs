@@ -6,7 +6,7 @@
 // what openapi/field_audits.json declares.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { demoTokens, runSuffix as run, signedInClients } from './lib/client.mjs';
 import { openApiChecker } from './lib/openapi.mjs';
 import { apiCall, assertErrorJson, assertRoutesRefuse } from './lib/refusals.mjs';
 
@@ -20,20 +20,8 @@ const GRANTED = {
   [RESPOND]: ['bureau', 'municipal'],
 };
 
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, c);
-  }
-  return clients.get(login);
-}
-const tokens = new Map();
-const token = (login) => {
-  if (!tokens.has(login)) tokens.set(login, createToken(login, 'audit-field-test'));
-  return tokens.get(login);
-};
+const signedIn = signedInClients();
+const token = demoTokens('audit-field-test');
 const api = (login, path) => apiCall('GET', path, { token: token(login) });
 
 /** Posts a form as `login` with its CSRF token (read from `from`). */

@@ -5,7 +5,7 @@
 // and the members are told.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { createToken, runSuffix as run, signedInSessions } from './lib/client.mjs';
 import { apiCall, assertRoutesRefuse } from './lib/refusals.mjs';
 
 const RUN = 'meetings.run';
@@ -19,15 +19,7 @@ const GRANTED = {
 };
 const BODY = '새만금 방조제도로 임시개통운영 협의회';
 
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, { client: c, csrf: csrfFrom(await (await c.get('/')).text()) });
-  }
-  return clients.get(login);
-}
+const signedIn = signedInSessions();
 const get = async (login, path) => (await signedIn(login)).client.get(path);
 async function post(login, path, fields = {}) {
   const s = await signedIn(login);

@@ -3,21 +3,13 @@
 // never sees a meeting of a body it does not sit on; and the figures (성과 지표) counted over the same scope.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfFrom, hangul } from './lib/client.mjs';
+import { hangul, signedInSessions } from './lib/client.mjs';
 import { assertRoutesRefuse } from './lib/refusals.mjs';
 
 const VIEW = 'meetings.view';
 const GRANTED = { [VIEW]: ['admin', 'coordinator', 'auditor', 'bureau', 'municipal'] };
 
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, { client: c, csrf: csrfFrom(await (await c.get('/')).text()) });
-  }
-  return clients.get(login);
-}
+const signedIn = signedInSessions();
 const get = async (login, path) => (await signedIn(login)).client.get(path);
 async function page(login, path, status = 200) {
   const res = await get(login, path);

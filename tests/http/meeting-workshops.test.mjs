@@ -6,7 +6,7 @@
 // demo's past workshops carry their programme and opinions; the API answers as openapi.json declares.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { createToken, runSuffix as run, signedInSessions } from './lib/client.mjs';
 import { apiCall, assertRoutesRefuse } from './lib/refusals.mjs';
 import { openApiChecker } from './lib/openapi.mjs';
 
@@ -23,15 +23,7 @@ const GRANTED = {
 const WORKSHOP = '정책협력 워크숍';
 const REGIONAL = '새만금권 정책협력 워크숍'; // 전주시 is not on it
 
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, { client: c, csrf: csrfFrom(await (await c.get('/')).text()) });
-  }
-  return clients.get(login);
-}
+const signedIn = signedInSessions();
 const get = async (login, path) => (await signedIn(login)).client.get(path);
 /** Posts a form as `login`; `fields` an object or a list of [name, value] pairs (a field given twice). */
 async function post(login, path, fields = {}) {

@@ -6,7 +6,7 @@
 // timeline, and the action item handed out comes back on the body's next meeting as 추진상황 점검.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { createToken, runSuffix as run, signedInSessions } from './lib/client.mjs';
 import { apiCall, assertRoutesRefuse } from './lib/refusals.mjs';
 
 const VIEW = 'meetings.view';
@@ -21,15 +21,7 @@ const GRANTED = {
   [PROPOSE]: ['coordinator', 'bureau', 'municipal'],
 };
 
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, { client: c, csrf: csrfFrom(await (await c.get('/')).text()) });
-  }
-  return clients.get(login);
-}
+const signedIn = signedInSessions();
 async function get(login, path) {
   return (await signedIn(login)).client.get(path);
 }

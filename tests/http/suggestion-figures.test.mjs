@@ -6,7 +6,7 @@
 // shows the year's key figures.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, hangul, runSuffix as run } from './lib/client.mjs';
+import { demoTokens, hangul, runSuffix as run, signedInClients } from './lib/client.mjs';
 import { openApiChecker } from './lib/openapi.mjs';
 import { apiCall, assertErrorJson, assertRoutesRefuse } from './lib/refusals.mjs';
 
@@ -14,21 +14,9 @@ const VIEW = 'suggestions.view';
 // The roles suggestions.view is granted (src/modules/suggestions/suggestion_permissions.cpp).
 const GRANTED = { [VIEW]: ['admin', 'coordinator', 'auditor', 'bureau', 'municipal'] };
 
-const tokens = new Map();
-const token = (login) => {
-  if (!tokens.has(login)) tokens.set(login, createToken(login, 'suggestion-figures-test'));
-  return tokens.get(login);
-};
+const token = demoTokens('suggestion-figures-test');
 const api = (login, path, body) => apiCall(body ? 'POST' : 'GET', path, { token: token(login), body });
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, c);
-  }
-  return clients.get(login);
-}
+const signedIn = signedInClients();
 
 // The Korean year and quarter now: what the server counts "now" in.
 const korea = new Date(Date.now() + 9 * 3600 * 1000);

@@ -5,14 +5,10 @@
 // restarts the clock and moves who may act; the submitter appeals once.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, runSuffix as run } from './lib/client.mjs';
+import { Client, demoTokens, runSuffix as run } from './lib/client.mjs';
 import { apiCall, assertErrorJson } from './lib/refusals.mjs';
 
-const tokens = new Map();
-const token = (login) => {
-  if (!tokens.has(login)) tokens.set(login, createToken(login, 'suggestion-handling-test'));
-  return tokens.get(login);
-};
+const token = demoTokens('suggestion-handling-test');
 const api = (login, path, body) => apiCall(body ? 'POST' : 'GET', path, { token: token(login), body });
 let org; // code → id
 

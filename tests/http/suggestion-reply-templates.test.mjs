@@ -3,18 +3,10 @@
 // lead bureau may answer, its templates fill the reply form with the suggestion's own names.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { createToken, csrfFrom, runSuffix as run, signedInClients } from './lib/client.mjs';
 import { apiCall } from './lib/refusals.mjs';
 
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, c);
-  }
-  return clients.get(login);
-}
+const signedIn = signedInClients();
 const token = (login) => createToken(login, 'reply-templates-test');
 let org;
 

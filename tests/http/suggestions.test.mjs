@@ -5,7 +5,7 @@
 // exactly the filtered rows; every JSON operation answers what openapi.json declares.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { csrfFrom, demoTokens, runSuffix as run, signedInClients } from './lib/client.mjs';
 import { openApiChecker } from './lib/openapi.mjs';
 import { apiCall, assertErrorJson, assertRoutesRefuse } from './lib/refusals.mjs';
 
@@ -18,21 +18,8 @@ const GRANTED = {
 };
 const PAGE_SIZE = 25; // the page_size setting's default (suggestions_module.cpp)
 
-const clients = new Map();
-/** One signed-in client per demo login. */
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, c);
-  }
-  return clients.get(login);
-}
-const tokens = new Map();
-const token = (login) => {
-  if (!tokens.has(login)) tokens.set(login, createToken(login, 'suggestions-test'));
-  return tokens.get(login);
-};
+const signedIn = signedInClients();
+const token = demoTokens('suggestions-test');
 const api = (login, path, body, method = body ? 'POST' : 'GET') => apiCall(method, path, { token: token(login), body });
 
 let org; // code → id

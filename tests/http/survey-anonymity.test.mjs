@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { Client, createToken, csrfFrom, runSuffix as run, signedInSessions } from './lib/client.mjs';
 import { apiCall } from './lib/refusals.mjs';
 
 const RESPONDENTS = ['jeonju', 'gunsan', 'iksan', 'jeongeup', 'namwon']; // each rates 경제산업국
@@ -36,15 +36,7 @@ const columns = (table) => (process.env.SOTONG_DATABASE.startsWith('sqlite:')
   : rows(`SELECT column_name FROM information_schema.columns WHERE table_name = '${table}' AND table_schema = current_schema() ORDER BY ordinal_position`)
 ).map((r) => r[0]);
 
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, { client: c, csrf: csrfFrom(await (await c.get('/')).text()) });
-  }
-  return clients.get(login);
-}
+const signedIn = signedInSessions();
 async function postOk(login, path, fields = []) {
   const s = await signedIn(login);
   const res = await s.client.postForm(path, [['_csrf', s.csrf], ...fields]);

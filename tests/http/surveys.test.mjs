@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
-import { BASE, Client, createToken, csrfFrom, runSuffix as run } from './lib/client.mjs';
+import { BASE, Client, createToken, csrfFrom, runSuffix as run, signedInSessions } from './lib/client.mjs';
 import { apiCall, assertApiNeedsSignIn, assertPageNeedsSignIn, assertRoutesRefuse } from './lib/refusals.mjs';
 import { openApiChecker } from './lib/openapi.mjs';
 import { pollUntil } from './lib/poll.mjs';
@@ -26,15 +26,7 @@ const GRANTED = { [MANAGE]: ['coordinator'], [RESULTS]: ['coordinator'], [FEEDBA
 const WITHHELD = '공개 기준(5명) 미만';
 const NOT_FOUND_SHEET = '설문 주소가 올바르지 않거나 이미 응답을 마쳤습니다';
 
-const clients = new Map();
-async function signedIn(login) {
-  if (!clients.has(login)) {
-    const c = new Client();
-    await c.login(login);
-    clients.set(login, { client: c, csrf: csrfFrom(await (await c.get('/')).text()) });
-  }
-  return clients.get(login);
-}
+const signedIn = signedInSessions();
 const get = async (login, path) => (await signedIn(login)).client.get(path);
 const text = async (login, path) => {
   const res = await get(login, path);

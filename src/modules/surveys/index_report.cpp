@@ -17,6 +17,7 @@
 #include "platform/history/history.hpp"
 #include "platform/indicators/indicators.hpp"
 #include "platform/organizations/organization_directory.hpp"
+#include "platform/web/params.hpp"
 
 namespace sotong::surveys {
 namespace {
@@ -313,11 +314,8 @@ Result<std::int64_t> add_report_note(const platform::ServiceContext& svc, std::i
   }
   std::optional<std::int64_t> bureau;
   if (!bureau_id.empty()) {
-    try {
-      bureau = std::stoll(bureau_id);
-    } catch (const std::exception&) {
-      errors.push_back({"bureau_id", "실국을 목록에서 골라 주십시오."});
-    }
+    bureau = platform::parse_id(bureau_id);
+    if (!bureau) errors.push_back({"bureau_id", "실국을 목록에서 골라 주십시오."});
   }
   if (!errors.empty()) return Error::invalid("입력 내용을 확인해 주십시오.", std::move(errors));
   return svc.db.write([&](store::Connection& c) -> Result<std::int64_t> {

@@ -1,7 +1,6 @@
 #include "modules/surveys/survey_answer_service.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "modules/surveys/survey_campaign_service.hpp"
 #include "modules/surveys/survey_permissions.hpp"
@@ -11,6 +10,7 @@
 #include "modules/surveys/survey_token_store.hpp"
 #include "platform/crypto.hpp"
 #include "platform/organizations/organization_directory.hpp"
+#include "platform/web/params.hpp"
 
 namespace sotong::surveys {
 namespace {
@@ -96,12 +96,11 @@ Result<bool> choose_subjects(store::Database& db, std::string_view token,
     const auto choices = choices_for(c, *loaded);
     std::vector<std::int64_t> chosen;
     for (const auto& s : subjects) {
-      std::int64_t id = 0;
-      auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-      if (ec != std::errc() || p != s.data() + s.size() || !is_choice(choices, id))
+      const auto id = platform::parse_id(s);
+      if (!id || !is_choice(choices, *id))
         return Error::invalid("평가할 실국을 확인해 주십시오.",
                               {{"subjects", "평가할 실국을 목록에서 골라 주십시오."}});
-      if (std::find(chosen.begin(), chosen.end(), id) == chosen.end()) chosen.push_back(id);
+      if (std::find(chosen.begin(), chosen.end(), *id) == chosen.end()) chosen.push_back(*id);
     }
     if (chosen.empty())
       return Error::invalid("평가할 실국을 확인해 주십시오.",

@@ -35,6 +35,16 @@ export function createToken(login, name = 'http-test') {
   ).trim();
 }
 
+/** The API token of each demo login, created once per test file under `name` (the tokens a file made are
+ * told apart on /admin/tokens by it): `const token = demoTokens('suggestions-test'); token('jeonju')`. */
+export function demoTokens(name) {
+  const tokens = new Map();
+  return (login) => {
+    if (!tokens.has(login)) tokens.set(login, createToken(login, name));
+    return tokens.get(login);
+  };
+}
+
 const decodeEntities = (s) =>
   s
     .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
@@ -144,4 +154,35 @@ export class Client {
       else this.cookies.set(name, value);
     }
   }
+}
+
+/** One signed-in Client per demo login for the whole test file, signed in on first use (a sign-in costs a
+ * password hash): `const signedIn = signedInClients(); const c = await signedIn('jeonju');`. */
+export function signedInClients() {
+  const clients = new Map();
+  return (login) => {
+    if (!clients.has(login)) {
+      clients.set(login, (async () => {
+        const c = new Client();
+        await c.login(login);
+        return c;
+      })());
+    }
+    return clients.get(login);
+  };
+}
+
+/** As signedInClients, with each session's CSRF token (read once from the home page): `{ client, csrf }`. */
+export function signedInSessions() {
+  const signedIn = signedInClients();
+  const sessions = new Map();
+  return (login) => {
+    if (!sessions.has(login)) {
+      sessions.set(login, (async () => {
+        const client = await signedIn(login);
+        return { client, csrf: csrfFrom(await (await client.get('/')).text()) };
+      })());
+    }
+    return sessions.get(login);
+  };
 }
