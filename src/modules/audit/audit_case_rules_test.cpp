@@ -1,4 +1,5 @@
 #include "modules/audit/audit_case_rules.hpp"
+#include "platform/testing/field_errors.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,13 +7,6 @@
 
 namespace sotong::audit {
 namespace {
-
-std::string field_error(const Result<ValidAuditCase>& result, const std::string& field) {
-  if (result) return "";
-  for (const auto& e : result.error().fields)
-    if (e.field == field) return e.message;
-  return "";
-}
 
 AuditCaseInput good() {
   return {"수의계약 분할",    "contract",           "construction", "지방계약법 시행령 제25조",

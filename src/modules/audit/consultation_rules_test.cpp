@@ -1,6 +1,7 @@
 #include "modules/audit/consultation_rules.hpp"
 #include "modules/audit/deadline_reminders.hpp"
 #include "platform/jobs/daily_jobs.hpp"
+#include "platform/testing/field_errors.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,14 +11,6 @@
 
 namespace sotong::audit {
 namespace {
-
-template <typename T>
-std::string field_error(const Result<T>& result, const std::string& field) {
-  if (result) return "";
-  for (const auto& e : result.error().fields)
-    if (e.field == field) return e.message;
-  return "";
-}
 
 std::string repeat(const std::string& text, std::size_t times) {
   std::string out;

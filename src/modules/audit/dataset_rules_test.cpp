@@ -7,6 +7,7 @@
 #include <map>
 
 #include "modules/audit/dataset_service.hpp"
+#include "platform/testing/field_errors.hpp"
 
 namespace sotong::audit {
 namespace {
@@ -28,12 +29,6 @@ DataSetInput good_input() {
            {"sigungu", "시군구코드"},
            {"paid_date", "지급일자"},
            {"amount", "환급액"}}};
-}
-
-bool has_field(const Error& e, std::string_view field) {
-  for (const auto& f : e.fields)
-    if (f.field == field) return true;
-  return false;
 }
 
 constexpr CivilDate kToday{2026, 12, 2};

@@ -7,7 +7,7 @@
 namespace sotong::audit {
 namespace {
 
-constexpr CivilDate kToday{2026, 12, 2};
+constexpr CivilDate kFiledOn{2026, 12, 2};
 
 DisclosureInput good() {
   return {"보조금 정산 누락",
@@ -30,7 +30,7 @@ std::string error_of(const Result<ValidDisclosure>& r, const std::string& field)
 TEST(DisclosureRules, AGoodFilingIsCleanedAndTyped) {
   auto in = good();
   in.title = "  보조금 정산 누락 ";
-  const auto r = validate_disclosure(in, kToday);
+  const auto r = validate_disclosure(in, kFiledOn);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->title, "보조금 정산 누락");
   EXPECT_EQ(r->mistake_kind, CaseType::subsidy);
@@ -45,14 +45,14 @@ TEST(DisclosureRules, OptionalFieldsMayBeEmpty) {
   in.amount = "";
   in.period_to = "";
   in.related_audit = "";
-  const auto r = validate_disclosure(in, kToday);
+  const auto r = validate_disclosure(in, kFiledOn);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->amount.has_value());
   EXPECT_FALSE(r->period_to.has_value());
 }
 
 TEST(DisclosureRules, RequiredFieldsGetKoreanErrorsBesideThem) {
-  const auto r = validate_disclosure({}, kToday);
+  const auto r = validate_disclosure({}, kFiledOn);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(error_of(r, "title"), "제목을 입력해 주십시오.");
   EXPECT_EQ(error_of(r, "description"), "경위를 입력해 주십시오.");
@@ -66,49 +66,49 @@ TEST(DisclosureRules, LimitsAreCountedInCharacters) {
   auto in = good();
   in.title = std::string();
   for (std::size_t i = 0; i < kDisclosureTitleMax; ++i) in.title += "가";
-  EXPECT_TRUE(validate_disclosure(in, kToday).ok());
+  EXPECT_TRUE(validate_disclosure(in, kFiledOn).ok());
   in.title += "가";
-  EXPECT_EQ(error_of(validate_disclosure(in, kToday), "title"), "제목은 100자 이하로 입력해 주십시오.");
+  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "title"), "제목은 100자 이하로 입력해 주십시오.");
 }
 
 TEST(DisclosureRules, DatesMustBeRealNotInTheFutureAndInOrder) {
   auto in = good();
   in.period_from = "2026-02-30";
-  EXPECT_EQ(error_of(validate_disclosure(in, kToday), "period_from"),
+  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "period_from"),
             "시작일은 2026-03-04처럼 실제 날짜로 입력해 주십시오.");
   in.period_from = "2026-12-03";
   in.period_to = "";
-  EXPECT_EQ(error_of(validate_disclosure(in, kToday), "period_from"),
+  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "period_from"),
             "시작일은 오늘이나 그 전이어야 합니다.");
   in.period_from = "2026-12-02";  // today is fine
-  EXPECT_TRUE(validate_disclosure(in, kToday).ok());
+  EXPECT_TRUE(validate_disclosure(in, kFiledOn).ok());
   in.period_from = "2026-03-04";
   in.period_to = "2026-03-03";
-  EXPECT_EQ(error_of(validate_disclosure(in, kToday), "period_to"),
+  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "period_to"),
             "종료일은 시작일과 같거나 그 뒤여야 합니다.");
   in.period_to = "2026-03-04";  // one day
-  EXPECT_TRUE(validate_disclosure(in, kToday).ok());
+  EXPECT_TRUE(validate_disclosure(in, kFiledOn).ok());
 }
 
 TEST(DisclosureRules, TheAmountIsWholeWon) {
   auto in = good();
   for (const char* bad : {"12.5", "-100", "백만", "1e6", ","}) {
     in.amount = bad;
-    EXPECT_EQ(error_of(validate_disclosure(in, kToday), "amount"),
+    EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "amount"),
               "관련 금액은 원 단위 숫자로만 입력해 주십시오 (예: 1,200,000).")
         << bad;
   }
   in.amount = "99999999999999999999999";
-  EXPECT_EQ(error_of(validate_disclosure(in, kToday), "amount"),
+  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "amount"),
             "관련 금액이 너무 큽니다. 원 단위로 다시 확인해 주십시오.");
   in.amount = "0";
-  EXPECT_EQ(validate_disclosure(in, kToday)->amount, 0);
+  EXPECT_EQ(validate_disclosure(in, kFiledOn)->amount, 0);
 }
 
 TEST(DisclosureRules, AnUnknownKindIsRefused) {
   auto in = good();
   in.mistake_kind = "bribery";
-  EXPECT_EQ(error_of(validate_disclosure(in, kToday), "mistake_kind"), "잘못의 유형을 고르십시오.");
+  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "mistake_kind"), "잘못의 유형을 고르십시오.");
 }
 
 TEST(DisclosureRules, ADecisionNeedsOneOfThreeAndItsReasons) {

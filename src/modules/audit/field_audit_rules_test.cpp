@@ -1,4 +1,5 @@
 #include "modules/audit/field_audit_rules.hpp"
+#include "platform/testing/field_errors.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,14 +7,6 @@
 
 namespace sotong::audit {
 namespace {
-
-template <typename T>
-std::string field_error(const Result<T>& result, const std::string& field) {
-  if (result) return "";
-  for (const auto& e : result.error().fields)
-    if (e.field == field) return e.message;
-  return "";
-}
 
 AuditPlanInput plan() {
   return {"12",         "  2026 전주시 종합감사  ",

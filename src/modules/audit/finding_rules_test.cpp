@@ -1,16 +1,10 @@
 #include "modules/audit/finding_rules.hpp"
+#include "platform/testing/field_errors.hpp"
 
 #include <gtest/gtest.h>
 
 namespace sotong::audit {
 namespace {
-
-std::string field_error(const Result<ValidFinding>& result, const std::string& field) {
-  if (result) return "";
-  for (const auto& e : result.error().fields)
-    if (e.field == field) return e.message;
-  return "";
-}
 
 FindingInput finding() {
   return {"사망자 지방세 환급",

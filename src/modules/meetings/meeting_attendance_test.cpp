@@ -3,6 +3,7 @@
 #include <string>
 
 #include "modules/meetings/meeting_attendance.hpp"
+#include "platform/testing/field_errors.hpp"
 
 namespace sotong::meetings {
 namespace {
@@ -10,11 +11,6 @@ constexpr CivilDate kMeetingDay{2026, 11, 12};
 constexpr CivilDate kBefore{2026, 11, 11};
 constexpr CivilDate kAfter{2026, 11, 13};
 
-bool has_field(const Error& e, const std::string& field) {
-  for (const auto& f : e.fields)
-    if (f.field == field) return true;
-  return false;
-}
 }  // namespace
 
 TEST(MeetingRsvp, AttendAndAbsentNeedNothingMoreAndDropASubstitute) {

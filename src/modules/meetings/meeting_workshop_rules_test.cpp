@@ -1,6 +1,7 @@
 // The workshop's pure rules: what a session, a presentation and an opinion must hold, who may do what at
 // which point of the meeting's life, and that an opinion is turned into a suggestion once.
 #include "modules/meetings/meeting_workshop_rules.hpp"
+#include "platform/testing/field_errors.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,15 +10,9 @@
 namespace sotong::meetings {
 namespace {
 
-constexpr CivilDate kDay{2026, 6, 12};
-constexpr CivilDate kBefore{2026, 6, 11};
-constexpr CivilDate kAfter{2026, 6, 20};
-
-bool has_field(const Error& e, const std::string& field) {
-  for (const auto& f : e.fields)
-    if (f.field == field) return true;
-  return false;
-}
+constexpr CivilDate kWorkshopDay{2026, 6, 12};
+constexpr CivilDate kDayBefore{2026, 6, 11};
+constexpr CivilDate kLater{2026, 6, 20};
 
 TEST(WorkshopRules, ASessionNeedsATitleAndAStartBeforeItsEnd) {
   auto ok = validate_session({" 세션 1: 사례발표 ", "14:00", "15:30", "정책기획관"});
@@ -61,36 +56,43 @@ TEST(WorkshopRules, AnOpinionNeedsTextADomainAndItsOrganisations) {
 
 TEST(WorkshopRules, TheSecretariatShapesTheProgrammeUntilTheMinutesAreConfirmed) {
   for (auto state : {MeetingState::planned, MeetingState::agenda_published, MeetingState::held})
-    EXPECT_TRUE(workshop_rights(true, true, state, kDay, kBefore).edit_program);
-  EXPECT_FALSE(workshop_rights(true, true, MeetingState::minutes_confirmed, kDay, kAfter).edit_program);
-  EXPECT_FALSE(workshop_rights(false, true, MeetingState::planned, kDay, kBefore).edit_program);
+    EXPECT_TRUE(workshop_rights(true, true, state, kWorkshopDay, kDayBefore).edit_program);
+  EXPECT_FALSE(
+      workshop_rights(true, true, MeetingState::minutes_confirmed, kWorkshopDay, kLater).edit_program);
+  EXPECT_FALSE(workshop_rights(false, true, MeetingState::planned, kWorkshopDay, kDayBefore).edit_program);
 }
 
 TEST(WorkshopRules, AMemberProposesPresentationsUntilTheWorkshopIsHeld) {
-  EXPECT_TRUE(workshop_rights(false, true, MeetingState::planned, kDay, kBefore).propose_presentation);
   EXPECT_TRUE(
-      workshop_rights(false, true, MeetingState::agenda_published, kDay, kBefore).propose_presentation);
-  EXPECT_FALSE(workshop_rights(false, true, MeetingState::held, kDay, kAfter).propose_presentation);
-  EXPECT_FALSE(workshop_rights(false, false, MeetingState::planned, kDay, kBefore).propose_presentation);
+      workshop_rights(false, true, MeetingState::planned, kWorkshopDay, kDayBefore).propose_presentation);
+  EXPECT_TRUE(workshop_rights(false, true, MeetingState::agenda_published, kWorkshopDay, kDayBefore)
+                  .propose_presentation);
+  EXPECT_FALSE(workshop_rights(false, true, MeetingState::held, kWorkshopDay, kLater).propose_presentation);
+  EXPECT_FALSE(
+      workshop_rights(false, false, MeetingState::planned, kWorkshopDay, kDayBefore).propose_presentation);
   // The secretariat adds them itself (accepted), it does not propose.
-  EXPECT_FALSE(workshop_rights(true, true, MeetingState::planned, kDay, kBefore).propose_presentation);
+  EXPECT_FALSE(
+      workshop_rights(true, true, MeetingState::planned, kWorkshopDay, kDayBefore).propose_presentation);
 }
 
 TEST(WorkshopRules, OpinionsAreCollectedFromTheWorkshopsDayOn) {
-  EXPECT_FALSE(workshop_rights(true, true, MeetingState::agenda_published, kDay, kBefore).record_opinion);
-  EXPECT_TRUE(workshop_rights(true, true, MeetingState::agenda_published, kDay, kDay).record_opinion);
-  EXPECT_TRUE(workshop_rights(true, true, MeetingState::minutes_confirmed, kDay, kAfter).record_opinion);
-  EXPECT_FALSE(workshop_rights(false, true, MeetingState::held, kDay, kBefore).submit_opinion);
-  EXPECT_TRUE(workshop_rights(false, true, MeetingState::held, kDay, kAfter).submit_opinion);
-  EXPECT_FALSE(workshop_rights(false, false, MeetingState::held, kDay, kAfter).submit_opinion);
+  EXPECT_FALSE(
+      workshop_rights(true, true, MeetingState::agenda_published, kWorkshopDay, kDayBefore).record_opinion);
+  EXPECT_TRUE(
+      workshop_rights(true, true, MeetingState::agenda_published, kWorkshopDay, kWorkshopDay).record_opinion);
+  EXPECT_TRUE(
+      workshop_rights(true, true, MeetingState::minutes_confirmed, kWorkshopDay, kLater).record_opinion);
+  EXPECT_FALSE(workshop_rights(false, true, MeetingState::held, kWorkshopDay, kDayBefore).submit_opinion);
+  EXPECT_TRUE(workshop_rights(false, true, MeetingState::held, kWorkshopDay, kLater).submit_opinion);
+  EXPECT_FALSE(workshop_rights(false, false, MeetingState::held, kWorkshopDay, kLater).submit_opinion);
   // The secretariat records; it does not submit as a member.
-  EXPECT_FALSE(workshop_rights(true, true, MeetingState::held, kDay, kAfter).submit_opinion);
+  EXPECT_FALSE(workshop_rights(true, true, MeetingState::held, kWorkshopDay, kLater).submit_opinion);
 }
 
 TEST(WorkshopRules, OnlyTheSecretariatTurnsOpinionsAndNothingOfACancelledWorkshop) {
-  EXPECT_TRUE(workshop_rights(true, false, MeetingState::held, kDay, kAfter).turn_opinions);
-  EXPECT_FALSE(workshop_rights(false, true, MeetingState::held, kDay, kAfter).turn_opinions);
-  const auto cancelled = workshop_rights(true, true, MeetingState::cancelled, kDay, kAfter);
+  EXPECT_TRUE(workshop_rights(true, false, MeetingState::held, kWorkshopDay, kLater).turn_opinions);
+  EXPECT_FALSE(workshop_rights(false, true, MeetingState::held, kWorkshopDay, kLater).turn_opinions);
+  const auto cancelled = workshop_rights(true, true, MeetingState::cancelled, kWorkshopDay, kLater);
   EXPECT_FALSE(cancelled.edit_program || cancelled.propose_presentation || cancelled.record_opinion ||
                cancelled.submit_opinion || cancelled.turn_opinions);
 }

@@ -26,9 +26,9 @@ Timestamp at(CivilDate day, int hour = 10, int minute = 0) {
   return seoul_day_start(day) + hour * 3600 + minute * 60;
 }
 
-const Timestamp kNow = at({2026, 11, 20});
+const Timestamp kFiguresNow = at({2026, 11, 20});
 
-YearFigures figures_of(const std::vector<FigureRow>& rows, Timestamp now = kNow) {
+YearFigures figures_of(const std::vector<FigureRow>& rows, Timestamp now = kFiguresNow) {
   return compute_figures(rows, 2026, now, autumn_2026());
 }
 

@@ -1,4 +1,5 @@
 #include "modules/suggestions/suggestion_handling_rules.hpp"
+#include "platform/testing/field_errors.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,14 +8,6 @@ namespace {
 
 const std::vector<std::int64_t> kBureaus = {5, 8, 9};
 constexpr CivilDate kToday{2026, 9, 21};
-
-template <typename T>
-std::string field_error(const Result<T>& result, const std::string& field) {
-  if (result) return "";
-  for (const auto& e : result.error().fields)
-    if (e.field == field) return e.message;
-  return "";
-}
 
 DecisionInput adoption(std::string lead = "5", std::string days = "10") {
   DecisionInput in;

@@ -10,7 +10,6 @@
 namespace sotong::suggestions {
 namespace {
 
-using Step = TaskForceStep;
 using Status = TaskForceStatus;
 
 constexpr CivilDate kToday{2026, 10, 8};
@@ -30,10 +29,11 @@ const std::map<std::string, TaskForceStanding>& people() {
   return kPeople;
 }
 
-const std::vector<Step>& all_steps() {
-  static const std::vector<Step> kAll = {
-      Step::view_details,    Step::edit,       Step::manage_team, Step::edit_plan,
-      Step::add_field_check, Step::add_report, Step::start,       Step::close};
+const std::vector<TaskForceStep>& all_steps() {
+  static const std::vector<TaskForceStep> kAll = {TaskForceStep::view_details,    TaskForceStep::edit,
+                                                  TaskForceStep::manage_team,     TaskForceStep::edit_plan,
+                                                  TaskForceStep::add_field_check, TaskForceStep::add_report,
+                                                  TaskForceStep::start,           TaskForceStep::close};
   return kAll;
 }
 
@@ -65,20 +65,24 @@ TaskForceMember on_team(std::int64_t account, TeamRole role) {
 
 TEST(SuggestionTaskForceRules, EachStandingMayTakeExactlyItsSteps) {
   // The whole table, person by person: what the team's own rules promise (docs/modules/suggestions.md).
-  const std::map<std::string, std::vector<Step>> allowed = {
+  const std::map<std::string, std::vector<TaskForceStep>> allowed = {
       {"coordinator", all_steps()},
       {"leader",
-       {Step::view_details, Step::manage_team, Step::edit_plan, Step::add_field_check, Step::add_report,
-        Step::start, Step::close}},
+       {TaskForceStep::view_details, TaskForceStep::manage_team, TaskForceStep::edit_plan,
+        TaskForceStep::add_field_check, TaskForceStep::add_report, TaskForceStep::start,
+        TaskForceStep::close}},
       {"secretary",
-       {Step::view_details, Step::manage_team, Step::edit_plan, Step::add_field_check, Step::add_report}},
-      {"member", {Step::view_details, Step::edit_plan, Step::add_field_check, Step::add_report}},
+       {TaskForceStep::view_details, TaskForceStep::manage_team, TaskForceStep::edit_plan,
+        TaskForceStep::add_field_check, TaskForceStep::add_report}},
+      {"member",
+       {TaskForceStep::view_details, TaskForceStep::edit_plan, TaskForceStep::add_field_check,
+        TaskForceStep::add_report}},
       {"viewer", {}},
       {"nobody", {}},
   };
   for (const auto& [who, standing] : people()) {
     const auto& expected = allowed.at(who);
-    for (Step step : all_steps()) {
+    for (TaskForceStep step : all_steps()) {
       const bool should = std::find(expected.begin(), expected.end(), step) != expected.end();
       EXPECT_EQ(may(step, standing), should) << who << " step " << static_cast<int>(step);
     }
@@ -86,26 +90,29 @@ TEST(SuggestionTaskForceRules, EachStandingMayTakeExactlyItsSteps) {
 }
 
 TEST(SuggestionTaskForceRules, OnlyTheCoordinatorEditsTheNameIssueAndLinks) {
-  EXPECT_TRUE(may(Step::edit, people().at("coordinator")));
+  EXPECT_TRUE(may(TaskForceStep::edit, people().at("coordinator")));
   for (const char* who : {"leader", "secretary", "member", "viewer"})
-    EXPECT_FALSE(may(Step::edit, people().at(who)));
+    EXPECT_FALSE(may(TaskForceStep::edit, people().at(who)));
 }
 
 TEST(SuggestionTaskForceRules, ACoordinatorWhoIsAlsoAMemberKeepsEveryPower) {
   const TaskForceStanding both{.viewer = true, .coordinator = true, .role = TeamRole::member};
-  for (Step step : all_steps()) EXPECT_TRUE(may(step, both));
+  for (TaskForceStep step : all_steps()) EXPECT_TRUE(may(step, both));
 }
 
 TEST(SuggestionTaskForceRules, EachStatusAllowsExactlyItsSteps) {
-  const std::map<Status, std::vector<Step>> allowed = {
-      {Status::formed, {Step::view_details, Step::edit, Step::manage_team, Step::edit_plan, Step::start}},
+  const std::map<Status, std::vector<TaskForceStep>> allowed = {
+      {Status::formed,
+       {TaskForceStep::view_details, TaskForceStep::edit, TaskForceStep::manage_team,
+        TaskForceStep::edit_plan, TaskForceStep::start}},
       {Status::active,
-       {Step::view_details, Step::edit, Step::manage_team, Step::edit_plan, Step::add_field_check,
-        Step::add_report, Step::close}},
-      {Status::closed, {Step::view_details}},
+       {TaskForceStep::view_details, TaskForceStep::edit, TaskForceStep::manage_team,
+        TaskForceStep::edit_plan, TaskForceStep::add_field_check, TaskForceStep::add_report,
+        TaskForceStep::close}},
+      {Status::closed, {TaskForceStep::view_details}},
   };
   for (const auto& [status, expected] : allowed)
-    for (Step step : all_steps())
+    for (TaskForceStep step : all_steps())
       EXPECT_EQ(status_allows(step, status),
                 std::find(expected.begin(), expected.end(), step) != expected.end())
           << "status " << static_cast<int>(status) << " step " << static_cast<int>(step);
@@ -116,7 +123,7 @@ TEST(SuggestionTaskForceRules, AnOutsiderIsToldNothingExistsBeforeAnythingElse) 
   // got.
   for (const char* who : {"viewer", "nobody"})
     for (Status status : {Status::formed, Status::active, Status::closed})
-      for (Step step : all_steps()) {
+      for (TaskForceStep step : all_steps()) {
         auto refused = check_step(step, status, people().at(who));
         ASSERT_FALSE(refused) << who;
         EXPECT_EQ(refused.error().code, ErrorCode::not_found) << who;
@@ -125,72 +132,74 @@ TEST(SuggestionTaskForceRules, AnOutsiderIsToldNothingExistsBeforeAnythingElse) 
 }
 
 TEST(SuggestionTaskForceRules, AMemberWithoutThePowerIsForbiddenBeforeTheStatusIsAsked) {
-  auto close = check_step(Step::close, Status::closed, people().at("member"));
+  auto close = check_step(TaskForceStep::close, Status::closed, people().at("member"));
   ASSERT_FALSE(close);
   EXPECT_EQ(close.error().code, ErrorCode::forbidden);
   EXPECT_NE(close.error().message.find("팀장"), std::string::npos);
-  auto team = check_step(Step::manage_team, Status::active, people().at("member"));
+  auto team = check_step(TaskForceStep::manage_team, Status::active, people().at("member"));
   ASSERT_FALSE(team);
   EXPECT_EQ(team.error().code, ErrorCode::forbidden);
   EXPECT_NE(team.error().message.find("간사"), std::string::npos);
-  auto edit = check_step(Step::edit, Status::formed, people().at("leader"));
+  auto edit = check_step(TaskForceStep::edit, Status::formed, people().at("leader"));
   ASSERT_FALSE(edit);
   EXPECT_EQ(edit.error().code, ErrorCode::forbidden);
   EXPECT_NE(edit.error().message.find("시·군정책협력담당"), std::string::npos);
-  auto start = check_step(Step::start, Status::formed, people().at("secretary"));
+  auto start = check_step(TaskForceStep::start, Status::formed, people().at("secretary"));
   ASSERT_FALSE(start);
   EXPECT_EQ(start.error().code, ErrorCode::forbidden);
 }
 
 TEST(SuggestionTaskForceRules, TheStatusRefusesWithAConflictThatSaysWhatToDo) {
   const auto& coordinator = people().at("coordinator");
-  auto early = check_step(Step::add_field_check, Status::formed, coordinator);
+  auto early = check_step(TaskForceStep::add_field_check, Status::formed, coordinator);
   ASSERT_FALSE(early);
   EXPECT_EQ(early.error().code, ErrorCode::conflict);
   EXPECT_NE(early.error().message.find("활동을 시작한 뒤에"), std::string::npos);
-  auto close_early = check_step(Step::close, Status::formed, coordinator);
+  auto close_early = check_step(TaskForceStep::close, Status::formed, coordinator);
   ASSERT_FALSE(close_early);
   EXPECT_NE(close_early.error().message.find("먼저 활동을 시작"), std::string::npos);
-  auto again = check_step(Step::start, Status::active, coordinator);
+  auto again = check_step(TaskForceStep::start, Status::active, coordinator);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::conflict);
-  for (Step step : all_steps()) {
-    if (step == Step::view_details) continue;
+  for (TaskForceStep step : all_steps()) {
+    if (step == TaskForceStep::view_details) continue;
     auto closed = check_step(step, Status::closed, coordinator);
     ASSERT_FALSE(closed);
     EXPECT_EQ(closed.error().code, ErrorCode::conflict);
     EXPECT_EQ(closed.error().message, "종료한 TFT는 더 바꿀 수 없습니다.");
   }
-  EXPECT_TRUE(check_step(Step::view_details, Status::closed, people().at("member")));
+  EXPECT_TRUE(check_step(TaskForceStep::view_details, Status::closed, people().at("member")));
 }
 
 TEST(SuggestionTaskForceRules, AvailableStepsAreExactlyWhatCheckStepAccepts) {
   for (const auto& [who, standing] : people())
     for (Status status : {Status::formed, Status::active, Status::closed}) {
       const auto offered = available_steps(status, standing);
-      for (Step step : all_steps()) {
-        if (step == Step::view_details) continue;
+      for (TaskForceStep step : all_steps()) {
+        if (step == TaskForceStep::view_details) continue;
         const bool listed = std::find(offered.begin(), offered.end(), step) != offered.end();
         EXPECT_EQ(listed, check_step(step, status, standing).ok()) << who;
       }
     }
   EXPECT_EQ(available_steps(Status::active, people().at("member")),
-            (std::vector<Step>{Step::edit_plan, Step::add_field_check, Step::add_report}));
+            (std::vector<TaskForceStep>{TaskForceStep::edit_plan, TaskForceStep::add_field_check,
+                                        TaskForceStep::add_report}));
   EXPECT_EQ(available_steps(Status::formed, people().at("leader")),
-            (std::vector<Step>{Step::manage_team, Step::edit_plan, Step::start}));
+            (std::vector<TaskForceStep>{TaskForceStep::manage_team, TaskForceStep::edit_plan,
+                                        TaskForceStep::start}));
   EXPECT_TRUE(available_steps(Status::active, people().at("viewer")).empty());
   EXPECT_TRUE(available_steps(Status::closed, people().at("coordinator")).empty());
 }
 
 TEST(SuggestionTaskForceRules, StartAndCloseMoveTheStatusOnce) {
-  EXPECT_EQ(*next_status(Status::formed, Step::start), Status::active);
-  EXPECT_EQ(*next_status(Status::active, Step::close), Status::closed);
-  EXPECT_EQ(*next_status(Status::active, Step::add_report), Status::active);
-  EXPECT_EQ(*next_status(Status::formed, Step::edit_plan), Status::formed);
-  EXPECT_EQ(next_status(Status::formed, Step::close).error().code, ErrorCode::conflict);
-  EXPECT_EQ(next_status(Status::active, Step::start).error().code, ErrorCode::conflict);
-  EXPECT_EQ(next_status(Status::closed, Step::close).error().code, ErrorCode::conflict);
-  EXPECT_EQ(next_status(Status::closed, Step::start).error().code, ErrorCode::conflict);
+  EXPECT_EQ(*next_status(Status::formed, TaskForceStep::start), Status::active);
+  EXPECT_EQ(*next_status(Status::active, TaskForceStep::close), Status::closed);
+  EXPECT_EQ(*next_status(Status::active, TaskForceStep::add_report), Status::active);
+  EXPECT_EQ(*next_status(Status::formed, TaskForceStep::edit_plan), Status::formed);
+  EXPECT_EQ(next_status(Status::formed, TaskForceStep::close).error().code, ErrorCode::conflict);
+  EXPECT_EQ(next_status(Status::active, TaskForceStep::start).error().code, ErrorCode::conflict);
+  EXPECT_EQ(next_status(Status::closed, TaskForceStep::close).error().code, ErrorCode::conflict);
+  EXPECT_EQ(next_status(Status::closed, TaskForceStep::start).error().code, ErrorCode::conflict);
 }
 
 // ---- the task force ----

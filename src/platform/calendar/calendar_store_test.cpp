@@ -9,16 +9,13 @@
 #include "platform/cache/cache_module.hpp"
 #include "platform/calendar/calendar_module.hpp"
 #include "platform/calendar/calendar_service.hpp"
+#include "platform/calendar/calendar_test_support.hpp"
 #include "platform/calendar/holiday_rules.hpp"
 #include "platform/history/history_module.hpp"
 #include "platform/organizations/organizations_module.hpp"
 
 namespace sotong::platform::calendar {
 namespace {
-
-CivilDate d(const char* text) {
-  return *parse_date(text);
-}
 
 class CalendarStore : public ::testing::Test {
  protected:
@@ -49,7 +46,7 @@ class CalendarStore : public ::testing::Test {
     return db_->read([](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM calendar_holidays"); });
   }
   std::optional<HolidayRecord> row(const char* date) {
-    return db_->read([&](store::Connection& c) { return holiday_store::find(c, d(date)); });
+    return db_->read([&](store::Connection& c) { return holiday_store::find(c, date_on(date)); });
   }
 
   std::filesystem::path path_;
@@ -73,15 +70,17 @@ TEST_F(CalendarStore, SeedLoadsTheShippedCalendarOnceAndIsIdempotent) {
   EXPECT_EQ(row("2026-10-05")->source, kSourceShipped);
   // The module's one-line interface.
   const WorkingCalendar cal = load(*db_);
-  EXPECT_FALSE(cal.is_working_day(d("2026-09-25")));
-  EXPECT_EQ(format_date(db_->read([](store::Connection& c) { return due_date(c, d("2026-09-23"), 5); })),
-            "2026-10-02");
+  EXPECT_FALSE(cal.is_working_day(date_on("2026-09-25")));
+  EXPECT_EQ(
+      format_date(db_->read([](store::Connection& c) { return due_date(c, date_on("2026-09-23"), 5); })),
+      "2026-10-02");
 }
 
 TEST_F(CalendarStore, SeedKeepsAdministratorsEditsAndDeletions) {
   seed(*db_);
-  ASSERT_TRUE(update_holiday({*db_, policy_, admin_}, d("2026-01-01"), {"", "새해 첫날", "statutory"}).ok());
-  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, d("2026-10-05")).ok());
+  ASSERT_TRUE(
+      update_holiday({*db_, policy_, admin_}, date_on("2026-01-01"), {"", "새해 첫날", "statutory"}).ok());
+  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, date_on("2026-10-05")).ok());
   ASSERT_TRUE(add_holiday({*db_, policy_, admin_}, {"2026-10-02", "임시공휴일(시험)", "temporary"}).ok());
   EXPECT_EQ(seed(*db_), 0);
   EXPECT_EQ(row("2026-01-01")->holiday.name, "새해 첫날");
@@ -89,8 +88,8 @@ TEST_F(CalendarStore, SeedKeepsAdministratorsEditsAndDeletions) {
   EXPECT_TRUE(row("2026-10-05")->deleted);  // not resurrected
   EXPECT_EQ(row("2026-10-02")->holiday.name, "임시공휴일(시험)");
   const WorkingCalendar cal = load(*db_);
-  EXPECT_TRUE(cal.is_working_day(d("2026-10-05")));
-  EXPECT_FALSE(cal.is_working_day(d("2026-10-02")));
+  EXPECT_TRUE(cal.is_working_day(date_on("2026-10-05")));
+  EXPECT_FALSE(cal.is_working_day(date_on("2026-10-02")));
 }
 
 TEST_F(CalendarStore, SeedRefreshesAndRetiresOnlyShippedRows) {
@@ -123,7 +122,7 @@ TEST_F(CalendarStore, AddRefusesDuplicatesAndTakesOverATombstone) {
   EXPECT_EQ(dup.error().code, ErrorCode::conflict);
   ASSERT_EQ(dup.error().fields.size(), 1u);
   EXPECT_EQ(dup.error().fields[0].field, "date");
-  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, d("2026-09-25")).ok());
+  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, date_on("2026-09-25")).ok());
   ASSERT_TRUE(add_holiday({*db_, policy_, admin_}, {"2026-09-25", "추석(관리자)", "statutory"}).ok());
   EXPECT_FALSE(row("2026-09-25")->deleted);
   EXPECT_EQ(row("2026-09-25")->source, kSourceAdmin);
@@ -135,14 +134,17 @@ TEST_F(CalendarStore, AddRefusesDuplicatesAndTakesOverATombstone) {
 
 TEST_F(CalendarStore, RemoveAndRestoreNeedARow) {
   seed(*db_);
-  EXPECT_EQ(delete_holiday({*db_, policy_, admin_}, d("2026-11-25")).error().code, ErrorCode::not_found);
-  EXPECT_EQ(restore_holiday({*db_, policy_, admin_}, d("2026-08-17")).error().code,
-            ErrorCode::not_found);  // not deleted
-  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, d("2026-08-17")).ok());
-  EXPECT_EQ(delete_holiday({*db_, policy_, admin_}, d("2026-08-17")).error().code, ErrorCode::not_found);
-  EXPECT_EQ(update_holiday({*db_, policy_, admin_}, d("2026-08-17"), {"", "x", "substitute"}).error().code,
+  EXPECT_EQ(delete_holiday({*db_, policy_, admin_}, date_on("2026-11-25")).error().code,
             ErrorCode::not_found);
-  ASSERT_TRUE(restore_holiday({*db_, policy_, admin_}, d("2026-08-17")).ok());
+  EXPECT_EQ(restore_holiday({*db_, policy_, admin_}, date_on("2026-08-17")).error().code,
+            ErrorCode::not_found);  // not deleted
+  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, date_on("2026-08-17")).ok());
+  EXPECT_EQ(delete_holiday({*db_, policy_, admin_}, date_on("2026-08-17")).error().code,
+            ErrorCode::not_found);
+  EXPECT_EQ(
+      update_holiday({*db_, policy_, admin_}, date_on("2026-08-17"), {"", "x", "substitute"}).error().code,
+      ErrorCode::not_found);
+  ASSERT_TRUE(restore_holiday({*db_, policy_, admin_}, date_on("2026-08-17")).ok());
   EXPECT_FALSE(row("2026-08-17")->deleted);
   EXPECT_EQ(row("2026-08-17")->holiday.name, "대체공휴일(광복절)");
   auto year = list_holidays({*db_, policy_, admin_}, 2026);
@@ -155,9 +157,10 @@ TEST_F(CalendarStore, EveryChangeIsInTheHistory) {
   seed(*db_);
   ASSERT_TRUE(add_holiday({*db_, policy_, admin_}, {"2026-10-02", "임시공휴일", "temporary"}).ok());
   ASSERT_TRUE(
-      update_holiday({*db_, policy_, admin_}, d("2026-10-02"), {"", "임시공휴일(추석)", "temporary"}).ok());
-  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, d("2026-10-02")).ok());
-  ASSERT_TRUE(restore_holiday({*db_, policy_, admin_}, d("2026-10-02")).ok());
+      update_holiday({*db_, policy_, admin_}, date_on("2026-10-02"), {"", "임시공휴일(추석)", "temporary"})
+          .ok());
+  ASSERT_TRUE(delete_holiday({*db_, policy_, admin_}, date_on("2026-10-02")).ok());
+  ASSERT_TRUE(restore_holiday({*db_, policy_, admin_}, date_on("2026-10-02")).ok());
   EXPECT_FALSE(
       add_holiday({*db_, policy_, admin_}, {"2026-10-02", "또", "temporary"}).ok());  // refused: no entry
   const auto entries = db_->read([](store::Connection& c) {
@@ -187,10 +190,13 @@ TEST_F(CalendarStore, OnlyTheAdministratorMayChangeTheCalendar) {
   EXPECT_TRUE(list_holidays({*db_, policy_, officer_}, 2026).ok());
   EXPECT_EQ(add_holiday({*db_, policy_, officer_}, {"2026-10-02", "임시", "temporary"}).error().code,
             ErrorCode::forbidden);
-  EXPECT_EQ(update_holiday({*db_, policy_, officer_}, d("2026-01-01"), {"", "x", "statutory"}).error().code,
+  EXPECT_EQ(
+      update_holiday({*db_, policy_, officer_}, date_on("2026-01-01"), {"", "x", "statutory"}).error().code,
+      ErrorCode::forbidden);
+  EXPECT_EQ(delete_holiday({*db_, policy_, officer_}, date_on("2026-01-01")).error().code,
             ErrorCode::forbidden);
-  EXPECT_EQ(delete_holiday({*db_, policy_, officer_}, d("2026-01-01")).error().code, ErrorCode::forbidden);
-  EXPECT_EQ(restore_holiday({*db_, policy_, officer_}, d("2026-01-01")).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(restore_holiday({*db_, policy_, officer_}, date_on("2026-01-01")).error().code,
+            ErrorCode::forbidden);
   EXPECT_FALSE(row("2026-10-02"));
   EXPECT_EQ(row("2026-01-01")->holiday.name, "신정");
 }

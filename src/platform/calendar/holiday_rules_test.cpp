@@ -9,17 +9,10 @@
 #include <set>
 
 #include "platform/calendar/calendar_service.hpp"
+#include "platform/calendar/calendar_test_support.hpp"
 
 namespace sotong::platform::calendar {
 namespace {
-
-CivilDate d(const char* text) {
-  return *parse_date(text);
-}
-
-Holiday h(const char* date, const char* name, HolidayKind kind = HolidayKind::statutory) {
-  return {d(date), name, kind};
-}
 
 /// "2025-05-06 대체공휴일(어린이날)" for each substitute, in order.
 std::vector<std::string> substitutes(const std::vector<Holiday>& holidays) {
@@ -61,86 +54,96 @@ TEST(HolidayRules, EveryStatutoryHolidayHasItsRule) {
 
 TEST(HolidayRules, SeollalOnASundayGivesTheFirstDayAfterTheBreak) {
   // 2024: 설날 연휴 Fri–Sun → Monday 02-12 (announced).
-  EXPECT_EQ(
-      substitutes({h("2024-02-09", "설날 전날"), h("2024-02-10", "설날"), h("2024-02-11", "설날 다음날")}),
-      (Lines{"2024-02-12 대체공휴일(설날)"}));
+  EXPECT_EQ(substitutes({make_holiday("2024-02-09", "설날 전날"), make_holiday("2024-02-10", "설날"),
+                         make_holiday("2024-02-11", "설날 다음날")}),
+            (Lines{"2024-02-12 대체공휴일(설날)"}));
   // 2027: Sunday in the middle (Sat–Mon) → Tuesday, after the last day of the break.
-  EXPECT_EQ(
-      substitutes({h("2027-02-06", "설날 전날"), h("2027-02-07", "설날"), h("2027-02-08", "설날 다음날")}),
-      (Lines{"2027-02-09 대체공휴일(설날)"}));
+  EXPECT_EQ(substitutes({make_holiday("2027-02-06", "설날 전날"), make_holiday("2027-02-07", "설날"),
+                         make_holiday("2027-02-08", "설날 다음날")}),
+            (Lines{"2027-02-09 대체공휴일(설날)"}));
 }
 
 TEST(HolidayRules, SeollalAndChuseokIgnoreSaturday) {
   // 2026 추석 연휴 Thu–Sat: a Saturday earns nothing for 설날·추석.
-  EXPECT_TRUE(
-      substitutes({h("2026-09-24", "추석 전날"), h("2026-09-25", "추석"), h("2026-09-26", "추석 다음날")})
-          .empty());
+  EXPECT_TRUE(substitutes({make_holiday("2026-09-24", "추석 전날"), make_holiday("2026-09-25", "추석"),
+                           make_holiday("2026-09-26", "추석 다음날")})
+                  .empty());
   // 2029: Fri–Sun → only the Sunday counts: one substitute, Monday.
-  EXPECT_EQ(
-      substitutes({h("2029-09-21", "추석 전날"), h("2029-09-22", "추석"), h("2029-09-23", "추석 다음날")}),
-      (Lines{"2029-09-24 대체공휴일(추석)"}));
+  EXPECT_EQ(substitutes({make_holiday("2029-09-21", "추석 전날"), make_holiday("2029-09-22", "추석"),
+                         make_holiday("2029-09-23", "추석 다음날")}),
+            (Lines{"2029-09-24 대체공휴일(추석)"}));
 }
 
 TEST(HolidayRules, ChuseokOnAnotherHolidayGivesOneSubstitute) {
   // 2028: 추석 falls on 개천절 (a Tuesday): 추석's rule gives Thursday 10-05; 개천절's (weekends only)
   // nothing.
-  EXPECT_EQ(substitutes({h("2028-10-02", "추석 전날"), h("2028-10-03", "추석"), h("2028-10-03", "개천절"),
-                         h("2028-10-04", "추석 다음날"), h("2028-10-09", "한글날")}),
+  EXPECT_EQ(substitutes({make_holiday("2028-10-02", "추석 전날"), make_holiday("2028-10-03", "추석"),
+                         make_holiday("2028-10-03", "개천절"), make_holiday("2028-10-04", "추석 다음날"),
+                         make_holiday("2028-10-09", "한글날")}),
             (Lines{"2028-10-05 대체공휴일(추석)"}));
   // 2025: 추석 전날 on a Sunday; the next days are the break itself, so Wednesday 10-08 (announced).
-  EXPECT_EQ(substitutes({h("2025-10-03", "개천절"), h("2025-10-05", "추석 전날"), h("2025-10-06", "추석"),
-                         h("2025-10-07", "추석 다음날"), h("2025-10-09", "한글날")}),
+  EXPECT_EQ(substitutes({make_holiday("2025-10-03", "개천절"), make_holiday("2025-10-05", "추석 전날"),
+                         make_holiday("2025-10-06", "추석"), make_holiday("2025-10-07", "추석 다음날"),
+                         make_holiday("2025-10-09", "한글날")}),
             (Lines{"2025-10-08 대체공휴일(추석)"}));
 }
 
 TEST(HolidayRules, ChildrensDayOnAWeekendOrAnotherHoliday) {
-  EXPECT_EQ(substitutes({h("2024-05-05", "어린이날")}),
+  EXPECT_EQ(substitutes({make_holiday("2024-05-05", "어린이날")}),
             (Lines{"2024-05-06 대체공휴일(어린이날)"}));  // Sunday
-  EXPECT_EQ(substitutes({h("2029-05-05", "어린이날")}),
+  EXPECT_EQ(substitutes({make_holiday("2029-05-05", "어린이날")}),
             (Lines{"2029-05-07 대체공휴일(어린이날)"}));  // Saturday
   // 2025: 어린이날 and 부처님오신날 both on Monday 05-05: one substitute, 05-06 (announced).
-  EXPECT_EQ(
-      substitutes({h("2025-05-05", "어린이날"), h("2025-05-05", "부처님오신날"), h("2025-06-06", "현충일")}),
-      (Lines{"2025-05-06 대체공휴일(어린이날)"}));
+  EXPECT_EQ(substitutes({make_holiday("2025-05-05", "어린이날"), make_holiday("2025-05-05", "부처님오신날"),
+                         make_holiday("2025-06-06", "현충일")}),
+            (Lines{"2025-05-06 대체공휴일(어린이날)"}));
   // On an election day (any kind of holiday counts as "another holiday").
-  EXPECT_EQ(substitutes({h("2033-05-05", "어린이날"), h("2033-05-05", "선거일", HolidayKind::election)}),
+  EXPECT_EQ(substitutes({make_holiday("2033-05-05", "어린이날"),
+                         make_holiday("2033-05-05", "선거일", HolidayKind::election)}),
             (Lines{"2033-05-06 대체공휴일(어린이날)"}));
-  EXPECT_TRUE(substitutes({h("2026-05-05", "어린이날")}).empty());  // a Tuesday
+  EXPECT_TRUE(substitutes({make_holiday("2026-05-05", "어린이날")}).empty());  // a Tuesday
 }
 
 TEST(HolidayRules, NationalDaysBuddhasBirthdayAndChristmasOnWeekendsOnly) {
-  EXPECT_EQ(substitutes({h("2025-03-01", "삼일절")}), (Lines{"2025-03-03 대체공휴일(삼일절)"}));  // Saturday
-  EXPECT_EQ(substitutes({h("2026-03-01", "삼일절")}), (Lines{"2026-03-02 대체공휴일(삼일절)"}));  // Sunday
-  EXPECT_EQ(substitutes({h("2026-05-24", "부처님오신날")}), (Lines{"2026-05-25 대체공휴일(부처님오신날)"}));
-  EXPECT_EQ(substitutes({h("2026-08-15", "광복절")}), (Lines{"2026-08-17 대체공휴일(광복절)"}));
-  EXPECT_EQ(substitutes({h("2026-10-03", "개천절")}), (Lines{"2026-10-05 대체공휴일(개천절)"}));
-  EXPECT_EQ(substitutes({h("2027-10-09", "한글날")}), (Lines{"2027-10-11 대체공휴일(한글날)"}));
-  EXPECT_EQ(substitutes({h("2027-07-17", "제헌절")}), (Lines{"2027-07-19 대체공휴일(제헌절)"}));
-  EXPECT_EQ(substitutes({h("2027-12-25", "기독탄신일")}), (Lines{"2027-12-27 대체공휴일(기독탄신일)"}));
+  EXPECT_EQ(substitutes({make_holiday("2025-03-01", "삼일절")}),
+            (Lines{"2025-03-03 대체공휴일(삼일절)"}));  // Saturday
+  EXPECT_EQ(substitutes({make_holiday("2026-03-01", "삼일절")}),
+            (Lines{"2026-03-02 대체공휴일(삼일절)"}));  // Sunday
+  EXPECT_EQ(substitutes({make_holiday("2026-05-24", "부처님오신날")}),
+            (Lines{"2026-05-25 대체공휴일(부처님오신날)"}));
+  EXPECT_EQ(substitutes({make_holiday("2026-08-15", "광복절")}), (Lines{"2026-08-17 대체공휴일(광복절)"}));
+  EXPECT_EQ(substitutes({make_holiday("2026-10-03", "개천절")}), (Lines{"2026-10-05 대체공휴일(개천절)"}));
+  EXPECT_EQ(substitutes({make_holiday("2027-10-09", "한글날")}), (Lines{"2027-10-11 대체공휴일(한글날)"}));
+  EXPECT_EQ(substitutes({make_holiday("2027-07-17", "제헌절")}), (Lines{"2027-07-19 대체공휴일(제헌절)"}));
+  EXPECT_EQ(substitutes({make_holiday("2027-12-25", "기독탄신일")}),
+            (Lines{"2027-12-27 대체공휴일(기독탄신일)"}));
   // A national day on a weekday that is also another holiday earns nothing (weekends only).
-  EXPECT_TRUE(
-      substitutes({h("2028-10-03", "개천절"), h("2028-10-03", "임시", HolidayKind::temporary)}).empty());
+  EXPECT_TRUE(substitutes({make_holiday("2028-10-03", "개천절"),
+                           make_holiday("2028-10-03", "임시", HolidayKind::temporary)})
+                  .empty());
 }
 
 TEST(HolidayRules, NewYearAndMemorialDayNeverGetOne) {
-  EXPECT_TRUE(
-      substitutes({h("2028-01-01", "신정"), h("2027-06-06", "현충일"), h("2026-06-06", "현충일")}).empty());
+  EXPECT_TRUE(substitutes({make_holiday("2028-01-01", "신정"), make_holiday("2027-06-06", "현충일"),
+                           make_holiday("2026-06-06", "현충일")})
+                  .empty());
   // Elections and temporary holidays never earn one either, even on a weekend.
-  EXPECT_TRUE(substitutes({h("2033-06-04", "선거", HolidayKind::election),
-                           h("2033-06-05", "임시", HolidayKind::temporary)})
+  EXPECT_TRUE(substitutes({make_holiday("2033-06-04", "선거", HolidayKind::election),
+                           make_holiday("2033-06-05", "임시", HolidayKind::temporary)})
                   .empty());
 }
 
 TEST(HolidayRules, SubstitutesSkipHolidaysWeekendsAndEachOther) {
   // 삼일절 on Saturday with a temporary holiday on Monday: Tuesday.
-  EXPECT_EQ(substitutes({h("2025-03-01", "삼일절"), h("2025-03-03", "임시", HolidayKind::temporary)}),
+  EXPECT_EQ(substitutes({make_holiday("2025-03-01", "삼일절"),
+                         make_holiday("2025-03-03", "임시", HolidayKind::temporary)}),
             (Lines{"2025-03-04 대체공휴일(삼일절)"}));
   // Two substitutes due on one day take consecutive days (제3조제2항): 어린이날 and 부처님오신날 on Sunday.
-  EXPECT_EQ(substitutes({h("2030-05-05", "어린이날"), h("2030-05-05", "부처님오신날")}),
+  EXPECT_EQ(substitutes({make_holiday("2030-05-05", "어린이날"), make_holiday("2030-05-05", "부처님오신날")}),
             (Lines{"2030-05-06 대체공휴일(어린이날)", "2030-05-07 대체공휴일(부처님오신날)"}));
   // A substitute due after a Friday skips Saturday too: a non-working day is no substitute for civil
   // servants.
-  EXPECT_EQ(substitutes({h("2031-05-02", "어린이날"), h("2031-05-02", "부처님오신날")}),
+  EXPECT_EQ(substitutes({make_holiday("2031-05-02", "어린이날"), make_holiday("2031-05-02", "부처님오신날")}),
             (Lines{"2031-05-05 대체공휴일(어린이날)"}));
 }
 
@@ -181,10 +184,10 @@ TEST(HolidayRules, ShippedLunarHolidaysFallOnTheKoreanDates) {
     EXPECT_EQ(by_name_year["부처님오신날" + y], dates[1]) << year;
     EXPECT_EQ(by_name_year["추석" + y], dates[2]) << year;
     // The day before and after belong to the break.
-    EXPECT_EQ(by_name_year["설날 전날" + y], format_date(add_days(d(dates[0].c_str()), -1))) << year;
-    EXPECT_EQ(by_name_year["설날 다음날" + y], format_date(add_days(d(dates[0].c_str()), 1))) << year;
-    EXPECT_EQ(by_name_year["추석 전날" + y], format_date(add_days(d(dates[2].c_str()), -1))) << year;
-    EXPECT_EQ(by_name_year["추석 다음날" + y], format_date(add_days(d(dates[2].c_str()), 1))) << year;
+    EXPECT_EQ(by_name_year["설날 전날" + y], format_date(add_days(date_on(dates[0].c_str()), -1))) << year;
+    EXPECT_EQ(by_name_year["설날 다음날" + y], format_date(add_days(date_on(dates[0].c_str()), 1))) << year;
+    EXPECT_EQ(by_name_year["추석 전날" + y], format_date(add_days(date_on(dates[2].c_str()), -1))) << year;
+    EXPECT_EQ(by_name_year["추석 다음날" + y], format_date(add_days(date_on(dates[2].c_str()), 1))) << year;
   }
 }
 

@@ -9,13 +9,10 @@
 #include <stdexcept>
 
 #include "core/korean_text.hpp"
+#include "platform/calendar/calendar_test_support.hpp"
 
 namespace sotong::platform::calendar {
 namespace {
-
-CivilDate d(const char* text) {
-  return *parse_date(text);
-}
 
 /// RFC 5545 §3.1 unfolding: every CRLF followed by one space or tab is removed.
 std::string unfold(std::string_view text) {
@@ -92,7 +89,7 @@ std::string unescape(std::string_view text) {
 CalendarEvent meeting() {
   return {.uid = "meeting-42@sotong.jeonbuk",
           .sequence = 2,
-          .when = TimedSpan{{d("2026-11-25"), 14, 0, 0}, {d("2026-11-25"), 15, 30, 0}},
+          .when = TimedSpan{{date_on("2026-11-25"), 14, 0, 0}, {date_on("2026-11-25"), 15, 30, 0}},
           .summary = "제3차 도민참여위원회 정례회의",
           .description = "안건: 버스 노선 조정; 예산, 보고",
           .location = "도청 4층 회의실",
@@ -250,22 +247,23 @@ TEST(ICalendarWrite, SeoulLocalTimeIsNineHoursAheadOfUtc) {
 
 TEST(ICalendarWrite, AnEndThatIsNotAfterTheStartIsLeftOut) {
   auto event = meeting();
-  event.when = TimedSpan{{d("2026-11-25"), 14, 0, 0}, {d("2026-11-25"), 14, 0, 0}};
+  event.when = TimedSpan{{date_on("2026-11-25"), 14, 0, 0}, {date_on("2026-11-25"), 14, 0, 0}};
   auto lines = event_lines(write_icalendar({.name = "회의", .events = {event}}, kStamp), event.uid);
   EXPECT_EQ(value_of(lines, "DTSTART;TZID=Asia/Seoul"), "20261125T140000");
   EXPECT_EQ(value_of(lines, "DTEND;TZID=Asia/Seoul"), "(none)");
-  event.when = TimedSpan{{d("2026-11-25"), 14, 0, 0}, {d("2026-11-24"), 15, 0, 0}};
+  event.when = TimedSpan{{date_on("2026-11-25"), 14, 0, 0}, {date_on("2026-11-24"), 15, 0, 0}};
   lines = event_lines(write_icalendar({.name = "회의", .events = {event}}, kStamp), event.uid);
   EXPECT_EQ(value_of(lines, "DTEND;TZID=Asia/Seoul"), "(none)");
   // Past midnight is after, whatever the hour says.
-  event.when = TimedSpan{{d("2026-11-25"), 22, 0, 0}, {d("2026-11-26"), 1, 0, 0}};
+  event.when = TimedSpan{{date_on("2026-11-25"), 22, 0, 0}, {date_on("2026-11-26"), 1, 0, 0}};
   lines = event_lines(write_icalendar({.name = "회의", .events = {event}}, kStamp), event.uid);
   EXPECT_EQ(value_of(lines, "DTEND;TZID=Asia/Seoul"), "20261126T010000");
 }
 
 TEST(ICalendarWrite, AllDayEventsAreDatesWithAnExclusiveEnd) {
   const auto event = [](const char* uid, const char* first, const char* last) {
-    return CalendarEvent{.uid = uid, .when = AllDaySpan{d(first), d(last)}, .summary = "추석", .busy = false};
+    return CalendarEvent{
+        .uid = uid, .when = AllDaySpan{date_on(first), date_on(last)}, .summary = "추석", .busy = false};
   };
   const auto text =
       write_icalendar({.name = "공휴일",

@@ -1,48 +1,41 @@
 // The working-day calendar: weekends, holidays, adding and counting working days (checked against a
 // day-by-day count), n = 0, negative n, year ends and the 설날·추석 holidays.
 #include "platform/calendar/working_calendar.hpp"
+#include "platform/calendar/calendar_test_support.hpp"
 
 #include <gtest/gtest.h>
 
 namespace sotong::platform::calendar {
 namespace {
 
-CivilDate d(const char* text) {
-  return *parse_date(text);
-}
-
-Holiday h(const char* date, const char* name, HolidayKind kind = HolidayKind::statutory) {
-  return {d(date), name, kind};
-}
-
 /// 2026's holidays as the shipped data has them, substitutes included.
 WorkingCalendar calendar_2026() {
-  return WorkingCalendar({h("2026-01-01", "신정"),
-                          h("2026-02-16", "설날 전날"),
-                          h("2026-02-17", "설날"),
-                          h("2026-02-18", "설날 다음날"),
-                          h("2026-03-01", "삼일절"),
-                          h("2026-03-02", "대체공휴일(삼일절)", HolidayKind::substitute),
-                          h("2026-05-05", "어린이날"),
-                          h("2026-05-24", "부처님오신날"),
-                          h("2026-05-25", "대체공휴일(부처님오신날)", HolidayKind::substitute),
-                          h("2026-06-03", "제9회 전국동시지방선거일", HolidayKind::election),
-                          h("2026-06-06", "현충일"),
-                          h("2026-07-17", "제헌절"),
-                          h("2026-08-15", "광복절"),
-                          h("2026-08-17", "대체공휴일(광복절)", HolidayKind::substitute),
-                          h("2026-09-24", "추석 전날"),
-                          h("2026-09-25", "추석"),
-                          h("2026-09-26", "추석 다음날"),
-                          h("2026-10-03", "개천절"),
-                          h("2026-10-05", "대체공휴일(개천절)", HolidayKind::substitute),
-                          h("2026-10-09", "한글날"),
-                          h("2026-12-25", "기독탄신일"),
-                          h("2027-01-01", "신정")});
+  return WorkingCalendar({make_holiday("2026-01-01", "신정"),
+                          make_holiday("2026-02-16", "설날 전날"),
+                          make_holiday("2026-02-17", "설날"),
+                          make_holiday("2026-02-18", "설날 다음날"),
+                          make_holiday("2026-03-01", "삼일절"),
+                          make_holiday("2026-03-02", "대체공휴일(삼일절)", HolidayKind::substitute),
+                          make_holiday("2026-05-05", "어린이날"),
+                          make_holiday("2026-05-24", "부처님오신날"),
+                          make_holiday("2026-05-25", "대체공휴일(부처님오신날)", HolidayKind::substitute),
+                          make_holiday("2026-06-03", "제9회 전국동시지방선거일", HolidayKind::election),
+                          make_holiday("2026-06-06", "현충일"),
+                          make_holiday("2026-07-17", "제헌절"),
+                          make_holiday("2026-08-15", "광복절"),
+                          make_holiday("2026-08-17", "대체공휴일(광복절)", HolidayKind::substitute),
+                          make_holiday("2026-09-24", "추석 전날"),
+                          make_holiday("2026-09-25", "추석"),
+                          make_holiday("2026-09-26", "추석 다음날"),
+                          make_holiday("2026-10-03", "개천절"),
+                          make_holiday("2026-10-05", "대체공휴일(개천절)", HolidayKind::substitute),
+                          make_holiday("2026-10-09", "한글날"),
+                          make_holiday("2026-12-25", "기독탄신일"),
+                          make_holiday("2027-01-01", "신정")});
 }
 
 std::string add(const WorkingCalendar& cal, const char* start, int n) {
-  return format_date(cal.add_working_days(d(start), n));
+  return format_date(cal.add_working_days(date_on(start), n));
 }
 
 /// The obvious definition, one day at a time: working days in (from, to].
@@ -56,28 +49,28 @@ int count_slowly(const WorkingCalendar& cal, CivilDate from, CivilDate to) {
 
 TEST(WorkingCalendar, WeekendsAndHolidaysAreNotWorkingDays) {
   const auto cal = calendar_2026();
-  EXPECT_TRUE(cal.is_working_day(d("2026-11-25")));   // a Wednesday
-  EXPECT_FALSE(cal.is_working_day(d("2026-11-28")));  // Saturday
-  EXPECT_FALSE(cal.is_working_day(d("2026-11-29")));  // Sunday
-  EXPECT_FALSE(cal.is_working_day(d("2026-09-25")));  // 추석, a Friday
-  EXPECT_FALSE(cal.is_working_day(d("2026-06-03")));  // election day
-  EXPECT_FALSE(cal.is_working_day(d("2026-03-02")));  // a substitute holiday
-  EXPECT_TRUE(cal.is_working_day(d("2026-05-01")));   // 노동절 is not in this calendar
+  EXPECT_TRUE(cal.is_working_day(date_on("2026-11-25")));   // a Wednesday
+  EXPECT_FALSE(cal.is_working_day(date_on("2026-11-28")));  // Saturday
+  EXPECT_FALSE(cal.is_working_day(date_on("2026-11-29")));  // Sunday
+  EXPECT_FALSE(cal.is_working_day(date_on("2026-09-25")));  // 추석, a Friday
+  EXPECT_FALSE(cal.is_working_day(date_on("2026-06-03")));  // election day
+  EXPECT_FALSE(cal.is_working_day(date_on("2026-03-02")));  // a substitute holiday
+  EXPECT_TRUE(cal.is_working_day(date_on("2026-05-01")));   // 노동절 is not in this calendar
   // An empty calendar knows only weekends.
   const WorkingCalendar none;
-  EXPECT_TRUE(none.is_working_day(d("2026-09-25")));
-  EXPECT_FALSE(none.is_working_day(d("2026-09-26")));
+  EXPECT_TRUE(none.is_working_day(date_on("2026-09-25")));
+  EXPECT_FALSE(none.is_working_day(date_on("2026-09-26")));
   EXPECT_FALSE(none.first_year().has_value());
 }
 
 TEST(WorkingCalendar, HolidayOnNamesTheDayEvenOnAWeekend) {
   const auto cal = calendar_2026();
-  auto sat = cal.holiday_on(d("2026-08-15"));
+  auto sat = cal.holiday_on(date_on("2026-08-15"));
   ASSERT_TRUE(sat);
   EXPECT_EQ(sat->name, "광복절");
   EXPECT_EQ(sat->kind, HolidayKind::statutory);
-  EXPECT_EQ(cal.holiday_on(d("2026-08-17"))->kind, HolidayKind::substitute);
-  EXPECT_FALSE(cal.holiday_on(d("2026-08-18")));
+  EXPECT_EQ(cal.holiday_on(date_on("2026-08-17"))->kind, HolidayKind::substitute);
+  EXPECT_FALSE(cal.holiday_on(date_on("2026-08-18")));
   EXPECT_EQ(*cal.first_year(), 2026);
   EXPECT_EQ(*cal.last_year(), 2027);
 }
@@ -89,20 +82,22 @@ TEST(WorkingCalendar, CoversOnlyYearsWithStatutoryHolidays) {
   EXPECT_FALSE(cal.covers(2025, 2026));
   EXPECT_FALSE(cal.covers(2026, 2028));
   // A year holding only an administrator's temporary holiday is still unknown.
-  const WorkingCalendar one_day({h("2099-03-03", "임시공휴일", HolidayKind::temporary)});
+  const WorkingCalendar one_day({make_holiday("2099-03-03", "임시공휴일", HolidayKind::temporary)});
   EXPECT_FALSE(one_day.covers(2099, 2099));
   EXPECT_FALSE(WorkingCalendar().covers(2026, 2026));
 }
 
 TEST(WorkingCalendar, SameDayHolidaysMergeIntoOne) {
-  const WorkingCalendar cal({h("2025-05-05", "어린이날"), h("2025-05-05", "부처님오신날"),
-                             h("2025-05-06", "대체공휴일(어린이날)", HolidayKind::substitute)});
-  ASSERT_TRUE(cal.holiday_on(d("2025-05-05")));
-  EXPECT_EQ(cal.holiday_on(d("2025-05-05"))->name, "어린이날·부처님오신날");
-  EXPECT_EQ(cal.holidays_between(d("2025-01-01"), d("2025-12-31")).size(), 2u);
+  const WorkingCalendar cal({make_holiday("2025-05-05", "어린이날"),
+                             make_holiday("2025-05-05", "부처님오신날"),
+                             make_holiday("2025-05-06", "대체공휴일(어린이날)", HolidayKind::substitute)});
+  ASSERT_TRUE(cal.holiday_on(date_on("2025-05-05")));
+  EXPECT_EQ(cal.holiday_on(date_on("2025-05-05"))->name, "어린이날·부처님오신날");
+  EXPECT_EQ(cal.holidays_between(date_on("2025-01-01"), date_on("2025-12-31")).size(), 2u);
   // The statutory kind wins over a temporary one on the same day, and a repeated name is not doubled.
-  const auto merged = merge_same_day({h("2025-01-27", "임시공휴일", HolidayKind::temporary),
-                                      h("2025-01-27", "설날 전날"), h("2025-01-27", "설날 전날")});
+  const auto merged =
+      merge_same_day({make_holiday("2025-01-27", "임시공휴일", HolidayKind::temporary),
+                      make_holiday("2025-01-27", "설날 전날"), make_holiday("2025-01-27", "설날 전날")});
   ASSERT_EQ(merged.size(), 1u);
   EXPECT_EQ(merged[0].kind, HolidayKind::statutory);
   EXPECT_EQ(merged[0].name, "임시공휴일·설날 전날");
@@ -113,7 +108,7 @@ TEST(WorkingCalendar, AddingZeroReturnsTheStartEvenOnAHoliday) {
   EXPECT_EQ(add(cal, "2026-11-25", 0), "2026-11-25");
   EXPECT_EQ(add(cal, "2026-09-25", 0), "2026-09-25");  // 추석 itself
   EXPECT_EQ(add(cal, "2026-11-28", 0), "2026-11-28");  // a Saturday
-  EXPECT_EQ(cal.working_days_between(d("2026-09-25"), d("2026-09-25")), 0);
+  EXPECT_EQ(cal.working_days_between(date_on("2026-09-25"), date_on("2026-09-25")), 0);
 }
 
 TEST(WorkingCalendar, AddingSkipsWeekendsAndDoesNotCountTheStart) {
@@ -132,15 +127,15 @@ TEST(WorkingCalendar, AddingAcrossChuseokAndItsSubstitutes) {
   EXPECT_EQ(add(cal, "2026-09-23", 6), "2026-10-06");
   // Ten working days from 10-01 run past 10-05 and 10-09 (한글날).
   EXPECT_EQ(add(cal, "2026-10-01", 10), "2026-10-19");
-  EXPECT_EQ(cal.working_days_between(d("2026-09-23"), d("2026-10-09")), 8);
+  EXPECT_EQ(cal.working_days_between(date_on("2026-09-23"), date_on("2026-10-09")), 8);
 }
 
 TEST(WorkingCalendar, AddingAcrossSeollal) {
   const auto cal = calendar_2026();
   // Fri 02-13 + 1: the weekend and 설날 연휴 (Mon–Wed) pass, Thursday 02-19 is the first working day.
   EXPECT_EQ(add(cal, "2026-02-13", 1), "2026-02-19");
-  EXPECT_EQ(cal.working_days_between(d("2026-02-13"), d("2026-02-19")), 1);
-  EXPECT_EQ(cal.working_days_between(d("2026-02-13"), d("2026-02-18")), 0);
+  EXPECT_EQ(cal.working_days_between(date_on("2026-02-13"), date_on("2026-02-19")), 1);
+  EXPECT_EQ(cal.working_days_between(date_on("2026-02-13"), date_on("2026-02-18")), 0);
 }
 
 TEST(WorkingCalendar, AddingAcrossTheYearEnd) {
@@ -149,17 +144,17 @@ TEST(WorkingCalendar, AddingAcrossTheYearEnd) {
   EXPECT_EQ(add(cal, "2026-12-24", 1), "2026-12-28");
   EXPECT_EQ(add(cal, "2026-12-24", 4), "2026-12-31");
   EXPECT_EQ(add(cal, "2026-12-24", 5), "2027-01-04");
-  EXPECT_EQ(cal.working_days_between(d("2026-12-24"), d("2027-01-04")), 5);
+  EXPECT_EQ(cal.working_days_between(date_on("2026-12-24"), date_on("2027-01-04")), 5);
   // The whole year: 365 days, 104 weekend days, 15 holidays on weekdays.
-  EXPECT_EQ(cal.working_days_between(d("2025-12-31"), d("2026-12-31")), 365 - 104 - 15);
+  EXPECT_EQ(cal.working_days_between(date_on("2025-12-31"), date_on("2026-12-31")), 365 - 104 - 15);
 }
 
 TEST(WorkingCalendar, CountingIsHalfOpenAndAntisymmetric) {
   const auto cal = calendar_2026();
-  EXPECT_EQ(cal.working_days_between(d("2026-11-25"), d("2026-11-26")), 1);  // the end counts
-  EXPECT_EQ(cal.working_days_between(d("2026-11-24"), d("2026-11-25")), 1);  // the start does not
-  EXPECT_EQ(cal.working_days_between(d("2026-11-26"), d("2026-11-25")), -1);
-  EXPECT_EQ(cal.working_days_between(d("2026-11-27"), d("2026-11-29")), 0);  // Fri → Sun
+  EXPECT_EQ(cal.working_days_between(date_on("2026-11-25"), date_on("2026-11-26")), 1);  // the end counts
+  EXPECT_EQ(cal.working_days_between(date_on("2026-11-24"), date_on("2026-11-25")), 1);  // the start does not
+  EXPECT_EQ(cal.working_days_between(date_on("2026-11-26"), date_on("2026-11-25")), -1);
+  EXPECT_EQ(cal.working_days_between(date_on("2026-11-27"), date_on("2026-11-29")), 0);  // Fri → Sun
 }
 
 TEST(WorkingCalendar, NegativeCountsGoBackwards) {
@@ -169,15 +164,16 @@ TEST(WorkingCalendar, NegativeCountsGoBackwards) {
   EXPECT_EQ(add(cal, "2027-01-04", -5), "2026-12-24");
   // From a working day, going back n and counting forward again gives n.
   for (int n = 1; n < 40; ++n) {
-    const CivilDate back = cal.add_working_days(d("2026-10-06"), -n);
+    const CivilDate back = cal.add_working_days(date_on("2026-10-06"), -n);
     EXPECT_TRUE(cal.is_working_day(back));
-    EXPECT_EQ(cal.working_days_between(back, d("2026-10-06")), n) << n;
+    EXPECT_EQ(cal.working_days_between(back, date_on("2026-10-06")), n) << n;
   }
 }
 
 TEST(WorkingCalendar, AgreesWithADayByDayCountEverywhere) {
   const auto cal = calendar_2026();
-  for (auto start = day_number(d("2025-12-20")); start < day_number(d("2027-01-10")); start += 3) {
+  for (auto start = day_number(date_on("2025-12-20")); start < day_number(date_on("2027-01-10"));
+       start += 3) {
     const CivilDate from = civil_from_days(start);
     for (int n : {1, 2, 3, 4, 5, 6, 7, 10, 14, 20, 33, 60, 250, 400}) {
       const CivilDate result = cal.add_working_days(from, n);
@@ -197,7 +193,8 @@ TEST(WorkingCalendar, FarDatesCountWeekendsOnly) {
   const auto cal = calendar_2026();
   // 2040 has no holiday data: 10 working days from Monday 2040-01-02 is two weeks later.
   EXPECT_EQ(add(cal, "2040-01-02", 10), "2040-01-16");
-  EXPECT_EQ(cal.working_days_between(d("1999-12-31"), d("2000-12-31")), 260);  // 2000: 366 days, 106 weekend
+  EXPECT_EQ(cal.working_days_between(date_on("1999-12-31"), date_on("2000-12-31")),
+            260);  // 2000: 366 days, 106 weekend
 }
 
 }  // namespace sotong::platform::calendar

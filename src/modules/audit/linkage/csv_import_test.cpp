@@ -5,12 +5,11 @@
 #include <array>
 
 #include "modules/audit/linkage/data_set_codec.hpp"
+#include "modules/audit/linkage/linkage_test_support.hpp"
 #include "modules/audit/linkage/value_parsers.hpp"
 
 namespace sotong::audit::linkage {
 namespace {
-
-constexpr std::array<unsigned char, 16> kKey{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
 
 const std::vector<ColumnMapping> kRefunds{{"환급번호", "refund_id", ColumnKind::text},
                                           {"주민등록번호", "person", ColumnKind::person},
@@ -19,7 +18,7 @@ const std::vector<ColumnMapping> kRefunds{{"환급번호", "refund_id", ColumnKi
                                           {"환급액", "amount", ColumnKind::amount}};
 
 std::uint64_t hash_of(std::string_view digits) {
-  return PersonHasher(kKey).hash(digits);
+  return PersonHasher(kTestKey).hash(digits);
 }
 
 std::int32_t day(std::string_view text) {
@@ -34,7 +33,7 @@ TEST(LinkageImport, KoreanHeadersBomCrlfAndQuotes) {
       "R-1,900101-1234567,\"메모, 쉼표\",52110,2024-03-15,\"1,234,000\"\r\n"
       "\"R-\"\"2\"\"\",8503152000001,\"여러\r\n줄\",52130,20240401, 500 \r\n"
       "R-3,,,52110,,\r\n";
-  const auto outcome = import_csv(csv, kRefunds, PersonHasher(kKey));
+  const auto outcome = import_csv(csv, kRefunds, PersonHasher(kTestKey));
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
   const DataSet& d = outcome->data;
   ASSERT_EQ(d.row_count(), 3U);
@@ -69,7 +68,7 @@ TEST(LinkageImport, BadResidentNumberRefusedWithoutQuotingIt) {
       "R-1,900101-1234567,52110,2024-03-15,1000\n"
       "R-2,901301-7654321,52110,2024-03-15,1000\n"
       "R-3,9001011234567,52110,2024-02-30,1000\n";
-  const auto outcome = import_csv(csv, kRefunds, PersonHasher(kKey));
+  const auto outcome = import_csv(csv, kRefunds, PersonHasher(kTestKey));
   ASSERT_FALSE(outcome.ok());
   const std::string& m = outcome.error().message;
   EXPECT_NE(m.find("3행: 주민등록번호 형식이 올바르지 않습니다"), std::string::npos) << m;
@@ -85,7 +84,7 @@ TEST(LinkageImport, ListsTwentyProblemsAndCountsAll) {
   std::string csv = "환급번호,주민등록번호,시군구코드,지급일자,환급액\n";
   for (int i = 0; i < 30; ++i) csv += "R,900101-1234567,52110,2024-03-15,천원\n";
   csv += "R,900101-1234567,52110\n";
-  const auto outcome = import_csv(csv, kRefunds, PersonHasher(kKey));
+  const auto outcome = import_csv(csv, kRefunds, PersonHasher(kTestKey));
   ASSERT_FALSE(outcome.ok());
   EXPECT_NE(outcome.error().message.find("31건"), std::string::npos) << outcome.error().message;
   EXPECT_NE(outcome.error().message.find("21행: 금액 형식"), std::string::npos);
@@ -96,11 +95,11 @@ TEST(LinkageImport, ListsTwentyProblemsAndCountsAll) {
 TEST(LinkageImport, WrongFieldCountAndMissingHeader) {
   auto outcome =
       import_csv("환급번호,주민등록번호,시군구코드,지급일자,환급액\nR,900101-1234567,52110,2024-03-15\n",
-                 kRefunds, PersonHasher(kKey));
+                 kRefunds, PersonHasher(kTestKey));
   ASSERT_FALSE(outcome.ok());
   EXPECT_NE(outcome.error().message.find("2행: 칸이 5개여야 하는데 4개입니다"), std::string::npos)
       << outcome.error().message;
-  outcome = import_csv("환급번호,주민번호,시군구코드,지급일자,환급액\n", kRefunds, PersonHasher(kKey));
+  outcome = import_csv("환급번호,주민번호,시군구코드,지급일자,환급액\n", kRefunds, PersonHasher(kTestKey));
   ASSERT_FALSE(outcome.ok());
   EXPECT_NE(outcome.error().message.find("‘주민등록번호’ 열이 없습니다"), std::string::npos);
 }
@@ -108,11 +107,11 @@ TEST(LinkageImport, WrongFieldCountAndMissingHeader) {
 TEST(LinkageImport, BlankLinesSkippedButCounted) {
   const auto outcome =
       import_csv("환급번호,주민등록번호,시군구코드,지급일자,환급액\n\nR,x,52110,2024-03-15,1\r\n\r\n",
-                 kRefunds, PersonHasher(kKey));
+                 kRefunds, PersonHasher(kTestKey));
   ASSERT_FALSE(outcome.ok());
   EXPECT_NE(outcome.error().message.find("3행: 주민등록번호"), std::string::npos) << outcome.error().message;
   const auto ok = import_csv("환급번호,주민등록번호,시군구코드,지급일자,환급액\n\nR,,52110,,1\n\n", kRefunds,
-                             PersonHasher(kKey));
+                             PersonHasher(kTestKey));
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->data.row_count(), 1U);
 }
@@ -121,7 +120,7 @@ TEST(LinkageImport, RowLimit) {
   ImportLimits limits;
   limits.max_rows = 1;
   const auto outcome = import_csv("환급번호,주민등록번호,시군구코드,지급일자,환급액\nR,,1,,\nS,,1,,\n",
-                                  kRefunds, PersonHasher(kKey), limits);
+                                  kRefunds, PersonHasher(kTestKey), limits);
   ASSERT_FALSE(outcome.ok());
   EXPECT_EQ(outcome.error().code, ErrorCode::too_large);
 }
@@ -148,8 +147,8 @@ TEST(LinkageImport, TwoThreadsGiveTheSameDataSet) {
   ImportLimits two;
   two.threads = 2;
   two.parallel_min_bytes = 0;
-  const auto a = import_csv(csv, kRefunds, PersonHasher(kKey), one);
-  const auto b = import_csv(csv, kRefunds, PersonHasher(kKey), two);
+  const auto a = import_csv(csv, kRefunds, PersonHasher(kTestKey), one);
+  const auto b = import_csv(csv, kRefunds, PersonHasher(kTestKey), two);
   ASSERT_TRUE(a.ok()) << a.error().message;
   ASSERT_TRUE(b.ok()) << b.error().message;
   EXPECT_EQ(a->data.row_count(), 20001U);
@@ -159,8 +158,8 @@ TEST(LinkageImport, TwoThreadsGiveTheSameDataSet) {
   EXPECT_EQ(b->data.find("sigungu")->code(20000), "52800");
 
   const std::string bad = generated(20000, true);
-  const auto c = import_csv(bad, kRefunds, PersonHasher(kKey), one);
-  const auto e = import_csv(bad, kRefunds, PersonHasher(kKey), two);
+  const auto c = import_csv(bad, kRefunds, PersonHasher(kTestKey), one);
+  const auto e = import_csv(bad, kRefunds, PersonHasher(kTestKey), two);
   ASSERT_FALSE(c.ok());
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(c.error().message, e.error().message);
@@ -172,10 +171,10 @@ TEST(LinkageImport, RowsFromAWorkbook) {
       {"R-1", "900101-1234567", "52110", "2024-03-15", "1,000"},
       {"", "", "", "", ""},
       {"R-2", "900101-12345", "52110", "2024-03-15", "1,000"}};
-  auto outcome = import_rows(rows, kRefunds, PersonHasher(kKey));
+  auto outcome = import_rows(rows, kRefunds, PersonHasher(kTestKey));
   ASSERT_FALSE(outcome.ok());
   EXPECT_NE(outcome.error().message.find("4행: 주민등록번호 형식이 올바르지 않습니다"), std::string::npos);
-  outcome = import_rows({rows[0], rows[1]}, kRefunds, PersonHasher(kKey));
+  outcome = import_rows({rows[0], rows[1]}, kRefunds, PersonHasher(kTestKey));
   ASSERT_TRUE(outcome.ok());
   EXPECT_EQ(outcome->data.find("amount")->amount(0), 1000);
   EXPECT_EQ(outcome->data.find("person")->person(0), hash_of("9001011234567"));

@@ -5,11 +5,10 @@
 #include <array>
 
 #include "modules/audit/linkage/csv_import.hpp"
+#include "modules/audit/linkage/linkage_test_support.hpp"
 
 namespace sotong::audit::linkage {
 namespace {
-
-constexpr std::array<unsigned char, 16> kKey{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
 
 DataSet sample() {
   const auto outcome = import_csv(
@@ -22,7 +21,7 @@ DataSet sample() {
        {"시군구코드", "sigungu", ColumnKind::code},
        {"지급일자", "paid_date", ColumnKind::date},
        {"환급액", "amount", ColumnKind::amount}},
-      PersonHasher(kKey));
+      PersonHasher(kTestKey));
   EXPECT_TRUE(outcome.ok());
   return outcome->data;
 }

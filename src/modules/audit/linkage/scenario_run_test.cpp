@@ -7,24 +7,16 @@
 #include <random>
 
 #include "modules/audit/linkage/csv_import.hpp"
+#include "modules/audit/linkage/linkage_test_support.hpp"
 #include "modules/audit/linkage/shipped_scenarios.hpp"
 
 namespace sotong::audit::linkage {
 namespace {
 
-constexpr std::array<unsigned char, 16> kKey{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
 constexpr std::string_view kA = "900101-1234567";
 constexpr std::string_view kB = "850315-2000001";
 constexpr std::string_view kC = "010203-3000001";
 constexpr std::string_view kD = "770707-1000001";
-
-const ShippedScenario& shipped(std::string_view code) {
-  static const std::vector<ShippedScenario> kAll = shipped_scenarios();
-  for (const auto& s : kAll) {
-    if (s.scenario.code == code) return s;
-  }
-  throw std::logic_error("no such shipped scenario");
-}
 
 // The role's data set from CSV text whose header is the columns' names.
 DataSet data(const RoleSchema& role, std::string body) {
@@ -34,7 +26,7 @@ DataSet data(const RoleSchema& role, std::string body) {
     csv += (csv.empty() ? "" : ",") + c.name;
     mapping.push_back({c.name, c.name, c.kind});
   }
-  const auto outcome = import_csv(csv + "\n" + body, mapping, PersonHasher(kKey));
+  const auto outcome = import_csv(csv + "\n" + body, mapping, PersonHasher(kTestKey));
   if (!outcome.ok()) throw std::logic_error(outcome.error().message);
   return outcome->data;
 }
@@ -58,7 +50,7 @@ using Rows = std::vector<std::uint32_t>;
 
 class LinkageRefundAfterDeath : public ::testing::Test {
  protected:
-  const ShippedScenario& s = shipped("refund_after_death");
+  const ShippedScenario& s = shipped_scenario("refund_after_death");
   DataSet refunds = data(s.roles[0], subst("R1,@A,52110,2024-03-10,1000\n"     // paid after A's death
                                            "R2,@A,52110,2024-03-01,2000\n"     // paid on the day of death
                                            "R3,@B,52130,2024-05-01,3000\n"     // B is not dead
@@ -112,7 +104,7 @@ TEST_F(LinkageRefundAfterDeath, Filters) {
 }
 
 TEST(LinkageMatch, WelfarePaidToResidentsElsewhere) {
-  const auto& s = shipped("welfare_elsewhere");
+  const auto& s = shipped_scenario("welfare_elsewhere");
   const DataSet welfare = data(s.roles[0], subst("W1,@A,52110,2024-01-10,300000\n"     // lives in 52110
                                                  "W2,@B,52110,2024-01-10,300000\n"     // lives in 52130
                                                  "W3,@C,52110,2024-01-10,300000\n"     // two addresses
@@ -192,7 +184,7 @@ TEST(LinkageMatch, TwoThreadsGiveTheSameFlags) {
   sc.push_back(Column::make_persons("person", dead));
   sc.push_back(Column::make_dates("death_date", died));
   const DataSet secondary(m, std::move(sc));
-  Scenario s = shipped("refund_after_death").scenario;
+  Scenario s = shipped_scenario("refund_after_death").scenario;
   s.id_column = "";
   const RunResult one = run(s, primary, &secondary, RunOptions{1});
   const RunResult two = run(s, primary, &secondary, RunOptions{2});
@@ -219,7 +211,7 @@ TEST(LinkageMatch, TwoThreadsGiveTheSameFlags) {
 
 class LinkageDuplicate : public ::testing::Test {
  protected:
-  const ShippedScenario& s = shipped("duplicate_payment");
+  const ShippedScenario& s = shipped_scenario("duplicate_payment");
   DataSet payments = data(s.roles[0], subst("P1,@A,52110,생계,2024-01-01,100000\n"
                                             "P2,@A,52110,생계,2024-01-20,100000\n"
                                             "P3,@A,52110,생계,2024-02-01,100000\n"  // 31 days after P1
@@ -256,7 +248,7 @@ TEST_F(LinkageDuplicate, WithoutAWindow) {
 
 class LinkageSplit : public ::testing::Test {
  protected:
-  const ShippedScenario& s = shipped("contract_splitting");
+  const ShippedScenario& s = shipped_scenario("contract_splitting");
   DataSet contracts = data(s.roles[0],
                            "C1,52110,V1,2024-01-01,10000000\n"
                            "C2,52110,V1,2024-01-31,\"10,000,000\"\n"  // 30 days on, the sum exactly the limit

@@ -2,18 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "modules/audit/linkage/linkage_test_support.hpp"
 #include "modules/audit/linkage/shipped_scenarios.hpp"
+#include "platform/testing/field_errors.hpp"
 
 namespace sotong::audit::linkage {
 namespace {
-
-const ShippedScenario& shipped(std::string_view code) {
-  static const std::vector<ShippedScenario> kAll = shipped_scenarios();
-  for (const auto& s : kAll) {
-    if (s.scenario.code == code) return s;
-  }
-  throw std::logic_error("no such shipped scenario");
-}
 
 bool same(const Scenario& a, const Scenario& b) {
   return to_json(a) == to_json(b) && a.code == b.code && a.kind == b.kind && a.join_keys == b.join_keys &&
@@ -28,14 +22,6 @@ Result<void> check(const ShippedScenario& s, const Scenario& changed) {
   return validate(changed, primary, s.roles.size() > 1 ? &secondary : nullptr);
 }
 
-bool has_field(const Result<void>& r, std::string_view field) {
-  if (r.ok()) return false;
-  for (const auto& f : r.error().fields) {
-    if (f.field == field) return true;
-  }
-  return false;
-}
-
 TEST(LinkageScenario, ShippedScenariosAreValid) {
   const auto all = shipped_scenarios();
   ASSERT_EQ(all.size(), 4U);
@@ -43,8 +29,9 @@ TEST(LinkageScenario, ShippedScenariosAreValid) {
     const auto r = check(s, s.scenario);
     EXPECT_TRUE(r.ok()) << s.scenario.code << ": " << (r.ok() ? "" : r.error().message);
   }
-  EXPECT_EQ(shipped("contract_splitting").scenario.threshold, 20'000'000);
-  EXPECT_EQ(shipped("refund_after_death").roles[0].sample_mapping()[1].source_header, "주민등록번호");
+  EXPECT_EQ(shipped_scenario("contract_splitting").scenario.threshold, 20'000'000);
+  EXPECT_EQ(shipped_scenario("refund_after_death").roles[0].sample_mapping()[1].source_header,
+            "주민등록번호");
 }
 
 TEST(LinkageScenario, JsonRoundTrip) {
@@ -53,7 +40,7 @@ TEST(LinkageScenario, JsonRoundTrip) {
     ASSERT_TRUE(back.ok()) << back.error().message;
     EXPECT_TRUE(same(back.value(), s.scenario)) << to_json(s.scenario);
   }
-  Scenario s = shipped("duplicate_payment").scenario;
+  Scenario s = shipped_scenario("duplicate_payment").scenario;
   s.filters = {{"item", Compare::ne, "긴급복지"}, {"amount", Compare::ge, "10,000"}};
   const auto back = scenario_from_json(to_json(s));
   ASSERT_TRUE(back.ok());
@@ -75,7 +62,7 @@ TEST(LinkageScenario, BadJsonRefused) {
 }
 
 TEST(LinkageScenario, ValidationNamesTheField) {
-  const auto& refunds = shipped("refund_after_death");
+  const auto& refunds = shipped_scenario("refund_after_death");
   Scenario s = refunds.scenario;
   s.conditions = {{"paid_date", Compare::gt, "death_day"}};
   auto r = check(refunds, s);
@@ -111,7 +98,7 @@ TEST(LinkageScenario, ValidationNamesTheField) {
   EXPECT_TRUE(has_field(check(refunds, s), "code"));
   EXPECT_TRUE(has_field(validate(refunds.scenario, refunds.roles[0].schema(), nullptr), "secondary_role"));
 
-  const auto& split = shipped("contract_splitting");
+  const auto& split = shipped_scenario("contract_splitting");
   s = split.scenario;
   s.threshold = 0;
   r = check(split, s);

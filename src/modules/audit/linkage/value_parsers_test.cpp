@@ -6,12 +6,11 @@
 #include <set>
 
 #include "modules/audit/linkage/column.hpp"
+#include "modules/audit/linkage/linkage_test_support.hpp"
 #include "modules/audit/linkage/person_hasher.hpp"
 
 namespace sotong::audit::linkage {
 namespace {
-
-constexpr std::array<unsigned char, 16> kKey{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
 
 std::int32_t date_of(std::string_view text) {
   std::int32_t days = 0;
@@ -86,8 +85,8 @@ TEST(LinkageValues, MasksResidentNumbers) {
 }
 
 TEST(LinkageValues, PersonHashIsKeyedAndNeverMissing) {
-  const PersonHasher a(kKey);
-  std::array<unsigned char, 16> other = kKey;
+  const PersonHasher a(kTestKey);
+  std::array<unsigned char, 16> other = kTestKey;
   other[0] = 99;
   const PersonHasher b(other);
   EXPECT_EQ(a.hash("9001011234567"), a.hash("9001011234567"));
