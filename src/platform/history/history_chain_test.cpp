@@ -3,6 +3,7 @@
 // transaction (the HTTP suite repeats the behaviour on PostgreSQL).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -550,8 +551,13 @@ TEST_F(HistoryChain, ARecordTypeWithAReadActionIsHiddenFromReadersWithoutIt) {
   EXPECT_FALSE(may_read_record_type(policy_, admin_, "test_secret"));
   EXPECT_TRUE(may_read_record_type(policy_, auditor, "test_secret"));
   EXPECT_TRUE(may_read_record_type(policy_, admin_, "organization"));
-  EXPECT_EQ(hidden_record_types(policy_, admin_), std::vector<std::string>{"test_secret"});
-  EXPECT_TRUE(hidden_record_types(policy_, auditor).empty());
+  // Other tests register their modules' record types in the same process: only test_secret is looked at.
+  const auto hides_secret = [&](const Actor& a) {
+    const auto hidden = hidden_record_types(policy_, a);
+    return std::find(hidden.begin(), hidden.end(), "test_secret") != hidden.end();
+  };
+  EXPECT_TRUE(hides_secret(admin_));
+  EXPECT_FALSE(hides_secret(auditor));
 }
 
 }  // namespace sotong::platform::history

@@ -6,14 +6,13 @@
 
 #include "http/response.hpp"
 #include "platform/accounts/account_store.hpp"
+#include "platform/jobs/daily_jobs.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/notifications/mail.hpp"
 #include "platform/notifications/notification_store.hpp"
 
 namespace sotong::platform::notifications {
 namespace {
-
-constexpr std::int64_t kDigestLock = 0x736f746f6e6701;  // "sotong" + 1: one digest schedule at a time
 
 /// The account's e-mail address; "" when it has none (or there is no such account).
 std::string email_of(store::Connection& c, std::int64_t account_id) {
@@ -51,15 +50,6 @@ Result<void> send_mail_job(jobs::Run& run) {
   // The server accepted the message: mark the job done at once, so that only a crash in this very short
   // window can send it again (with the same Message-ID).
   run.finish();
-  return success();
-}
-
-Result<void> run_digest(jobs::Run& run) {
-  const Timestamp at = now();
-  run.finish([&](store::Connection& c) {
-    queue_digests(c, at);
-    jobs::enqueue(c, kDigestKind, "{}", next_digest_time(at));
-  });
   return success();
 }
 
@@ -168,14 +158,6 @@ bool digest_due(Delivery d, Timestamp last, Timestamp at) {
   return false;
 }
 
-Timestamp next_digest_time(Timestamp at) {
-  constexpr Timestamp kSeoul = 9 * 3600, kHour = 8 * 3600;
-  const Timestamp day = (at + kSeoul) / 86400;
-  Timestamp t = day * 86400 + kHour - kSeoul;
-  if (t <= at) t += 86400;
-  return t;
-}
-
 int queue_digests(store::Connection& c, Timestamp at) {
   int queued = 0;
   for (const auto& person : notification_store::list_digest_subscribers(c)) {
@@ -202,14 +184,14 @@ int queue_digests(store::Connection& c, Timestamp at) {
 }
 
 void ensure_digest_scheduled(store::Connection& c, Timestamp at) {
-  c.lock_named(kDigestLock);
-  if (jobs::count_pending(c, kDigestKind) == 0) jobs::enqueue(c, kDigestKind, "{}", next_digest_time(at));
+  jobs::ensure_daily_scheduled(c, kDigestKind, kDigestHour, at);
 }
 
 std::vector<jobs::Kind> job_kinds() {
   return {{kMailKind, "알림 메일 발송", send_mail_job,
            [](const Settings& s) { return !s.smtp_url.empty() && !s.smtp_from.empty(); }},
-          {kDigestKind, "알림 모아 보내기", run_digest, [](const Settings&) { return true; }}};
+          jobs::daily_kind({kDigestKind, "알림 모아 보내기", kDigestHour,
+                            [](store::Connection& c, CivilDate) { queue_digests(c, now()); }})};
 }
 
 }  // namespace sotong::platform::notifications

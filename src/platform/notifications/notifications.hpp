@@ -57,8 +57,8 @@ void set_preference(store::Database& db, std::int64_t account_id, Delivery d);
 
 /// Whether a person with `d` whose last digest went out at `last` is due for one at `at`.
 bool digest_due(Delivery d, Timestamp last, Timestamp at);
-/// The next digest run after `at`: the next 08:00 Asia/Seoul.
-Timestamp next_digest_time(Timestamp at);
+/// The digest job runs daily at 08:00 Korean time, before the working day starts.
+inline constexpr int kDigestHour = 8;
 /// Queues one mail per daily/weekly person who is due and has unread notifications since their last digest,
 /// and moves their last_digest_at to `at` (inside the caller's transaction). Returns the mails queued.
 int queue_digests(store::Connection& c, Timestamp at);

@@ -9,6 +9,7 @@
 
 #include "platform/accounts/accounts_module.hpp"
 #include "platform/cache/cache_module.hpp"
+#include "platform/jobs/daily_jobs.hpp"
 #include "platform/jobs/jobs.hpp"
 #include "platform/jobs/jobs_module.hpp"
 #include "platform/notifications/mail.hpp"
@@ -155,8 +156,8 @@ TEST(NotificationsRules, BackoffDoublesUpToAnHour) {
 TEST(NotificationsRules, DigestTimingAndDelivery) {
   // 2026-11-25 10:00 UTC = 19:00 KST → next 08:00 KST = 2026-11-25 23:00 UTC.
   const Timestamp t = 1795600800;  // 2026-11-25T10:00:00Z
-  EXPECT_EQ(next_digest_time(t), t + 13 * 3600);
-  EXPECT_EQ(next_digest_time(t + 13 * 3600), t + 13 * 3600 + 86400);
+  EXPECT_EQ(jobs::next_daily_run(t, kDigestHour), t + 13 * 3600);
+  EXPECT_EQ(jobs::next_daily_run(t + 13 * 3600, kDigestHour), t + 13 * 3600 + 86400);
   EXPECT_TRUE(digest_due(Delivery::daily, t - 86400, t));
   EXPECT_FALSE(digest_due(Delivery::daily, t - 3600, t));
   EXPECT_FALSE(digest_due(Delivery::weekly, t - 86400, t));
