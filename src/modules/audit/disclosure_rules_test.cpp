@@ -4,12 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "platform/testing/field_errors.hpp"
+
 namespace sotong::audit {
 namespace {
 
 constexpr CivilDate kFiledOn{2026, 12, 2};
 
-DisclosureInput good() {
+DisclosureInput good_filing() {
   return {"보조금 정산 누락",
           "정산 서류를 받지 않았습니다.",
           "2026-03-04",
@@ -20,15 +22,8 @@ DisclosureInput good() {
           ""};
 }
 
-std::string error_of(const Result<ValidDisclosure>& r, const std::string& field) {
-  if (r) return {};
-  for (const auto& e : r.error().fields)
-    if (e.field == field) return e.message;
-  return {};
-}
-
 TEST(DisclosureRules, AGoodFilingIsCleanedAndTyped) {
-  auto in = good();
+  auto in = good_filing();
   in.title = "  보조금 정산 누락 ";
   const auto r = validate_disclosure(in, kFiledOn);
   ASSERT_TRUE(r.ok());
@@ -41,7 +36,7 @@ TEST(DisclosureRules, AGoodFilingIsCleanedAndTyped) {
 }
 
 TEST(DisclosureRules, OptionalFieldsMayBeEmpty) {
-  auto in = good();
+  auto in = good_filing();
   in.amount = "";
   in.period_to = "";
   in.related_audit = "";
@@ -54,61 +49,61 @@ TEST(DisclosureRules, OptionalFieldsMayBeEmpty) {
 TEST(DisclosureRules, RequiredFieldsGetKoreanErrorsBesideThem) {
   const auto r = validate_disclosure({}, kFiledOn);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(error_of(r, "title"), "제목을 입력해 주십시오.");
-  EXPECT_EQ(error_of(r, "description"), "경위를 입력해 주십시오.");
-  EXPECT_EQ(error_of(r, "corrected"), "자율 시정 내용을 입력해 주십시오.");
-  EXPECT_EQ(error_of(r, "period_from"), "일이 있었던 날(시작일)을 입력해 주십시오.");
-  EXPECT_EQ(error_of(r, "mistake_kind"), "잘못의 유형을 고르십시오.");
-  EXPECT_EQ(error_of(r, "amount"), "");
+  EXPECT_EQ(field_error(r, "title"), "제목을 입력해 주십시오.");
+  EXPECT_EQ(field_error(r, "description"), "경위를 입력해 주십시오.");
+  EXPECT_EQ(field_error(r, "corrected"), "자율 시정 내용을 입력해 주십시오.");
+  EXPECT_EQ(field_error(r, "period_from"), "일이 있었던 날(시작일)을 입력해 주십시오.");
+  EXPECT_EQ(field_error(r, "mistake_kind"), "잘못의 유형을 고르십시오.");
+  EXPECT_EQ(field_error(r, "amount"), "");
 }
 
 TEST(DisclosureRules, LimitsAreCountedInCharacters) {
-  auto in = good();
+  auto in = good_filing();
   in.title = std::string();
   for (std::size_t i = 0; i < kDisclosureTitleMax; ++i) in.title += "가";
   EXPECT_TRUE(validate_disclosure(in, kFiledOn).ok());
   in.title += "가";
-  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "title"), "제목은 100자 이하로 입력해 주십시오.");
+  EXPECT_EQ(field_error(validate_disclosure(in, kFiledOn), "title"), "제목은 100자 이하로 입력해 주십시오.");
 }
 
 TEST(DisclosureRules, DatesMustBeRealNotInTheFutureAndInOrder) {
-  auto in = good();
+  auto in = good_filing();
   in.period_from = "2026-02-30";
-  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "period_from"),
+  EXPECT_EQ(field_error(validate_disclosure(in, kFiledOn), "period_from"),
             "시작일은 2026-03-04처럼 실제 날짜로 입력해 주십시오.");
   in.period_from = "2026-12-03";
   in.period_to = "";
-  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "period_from"),
+  EXPECT_EQ(field_error(validate_disclosure(in, kFiledOn), "period_from"),
             "시작일은 오늘이나 그 전이어야 합니다.");
   in.period_from = "2026-12-02";  // today is fine
   EXPECT_TRUE(validate_disclosure(in, kFiledOn).ok());
   in.period_from = "2026-03-04";
   in.period_to = "2026-03-03";
-  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "period_to"),
+  EXPECT_EQ(field_error(validate_disclosure(in, kFiledOn), "period_to"),
             "종료일은 시작일과 같거나 그 뒤여야 합니다.");
   in.period_to = "2026-03-04";  // one day
   EXPECT_TRUE(validate_disclosure(in, kFiledOn).ok());
 }
 
 TEST(DisclosureRules, TheAmountIsWholeWon) {
-  auto in = good();
+  auto in = good_filing();
   for (const char* bad : {"12.5", "-100", "백만", "1e6", ","}) {
     in.amount = bad;
-    EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "amount"),
+    EXPECT_EQ(field_error(validate_disclosure(in, kFiledOn), "amount"),
               "관련 금액은 원 단위 숫자로만 입력해 주십시오 (예: 1,200,000).")
         << bad;
   }
   in.amount = "99999999999999999999999";
-  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "amount"),
+  EXPECT_EQ(field_error(validate_disclosure(in, kFiledOn), "amount"),
             "관련 금액이 너무 큽니다. 원 단위로 다시 확인해 주십시오.");
   in.amount = "0";
   EXPECT_EQ(validate_disclosure(in, kFiledOn)->amount, 0);
 }
 
 TEST(DisclosureRules, AnUnknownKindIsRefused) {
-  auto in = good();
+  auto in = good_filing();
   in.mistake_kind = "bribery";
-  EXPECT_EQ(error_of(validate_disclosure(in, kFiledOn), "mistake_kind"), "잘못의 유형을 고르십시오.");
+  EXPECT_EQ(field_error(validate_disclosure(in, kFiledOn), "mistake_kind"), "잘못의 유형을 고르십시오.");
 }
 
 TEST(DisclosureRules, ADecisionNeedsOneOfThreeAndItsReasons) {

@@ -9,8 +9,8 @@
 namespace sotong::meetings {
 namespace {
 
-/// The shipped calendar: 추석 2026 falls on 24–26 September (Thursday to Saturday).
-platform::calendar::WorkingCalendar shipped() {
+/// The shipped_calendar calendar: 추석 2026 falls on 24–26 September (Thursday to Saturday).
+platform::calendar::WorkingCalendar shipped_calendar() {
   return platform::calendar::WorkingCalendar(
       *platform::calendar::shipped_holidays(platform::calendar::shipped_csv()));
 }
@@ -21,17 +21,17 @@ TEST(MinutesReminder, DueTheDayAfterTheThirdWorkingDay) {
   // A meeting on Monday 2026-11-09: the 10th, 11th and 12th are its three working days; reminded from the
   // 13th.
   const CivilDate monday{2026, 11, 9};
-  EXPECT_FALSE(minutes_reminder_due(shipped(), monday, {2026, 11, 9}));
-  EXPECT_FALSE(minutes_reminder_due(shipped(), monday, {2026, 11, 12}));
-  EXPECT_TRUE(minutes_reminder_due(shipped(), monday, {2026, 11, 13}));
+  EXPECT_FALSE(minutes_reminder_due(shipped_calendar(), monday, {2026, 11, 9}));
+  EXPECT_FALSE(minutes_reminder_due(shipped_calendar(), monday, {2026, 11, 12}));
+  EXPECT_TRUE(minutes_reminder_due(shipped_calendar(), monday, {2026, 11, 13}));
 }
 
 TEST(MinutesReminder, WeekendsAndHolidaysDoNotCount) {
   // Wednesday 2026-09-23: 추석 (24–26) and the weekend pass; the 28th, 29th and 30th count; due on 1 October.
   const CivilDate before_chuseok{2026, 9, 23};
-  EXPECT_FALSE(minutes_reminder_due(shipped(), before_chuseok, {2026, 9, 28}));
-  EXPECT_FALSE(minutes_reminder_due(shipped(), before_chuseok, {2026, 9, 30}));
-  EXPECT_TRUE(minutes_reminder_due(shipped(), before_chuseok, {2026, 10, 1}));
+  EXPECT_FALSE(minutes_reminder_due(shipped_calendar(), before_chuseok, {2026, 9, 28}));
+  EXPECT_FALSE(minutes_reminder_due(shipped_calendar(), before_chuseok, {2026, 9, 30}));
+  EXPECT_TRUE(minutes_reminder_due(shipped_calendar(), before_chuseok, {2026, 10, 1}));
 }
 
 TEST(MinutesReminder, TheDailyRunIsAtEightInKoreanTime) {

@@ -30,7 +30,7 @@ Actor officer(Role role, std::string path) {
 }
 
 /// A body run by the policy division with the province and 전주시 as members (군산시 is not one).
-Body body() {
+Body sample_body() {
   Body b;
   b.id = 1;
   b.secretariat_path = kPolicyDivision;
@@ -49,45 +49,45 @@ Meeting in(MeetingState state) {
 
 TEST(MeetingPermissions, AMunicipalOfficerSeesOnlyBodiesItsMunicipalitySitsOn) {
   const auto policy = module_policy();
-  EXPECT_TRUE(can_view_body(policy, officer(Role::municipal, kJeonju), body()));
-  EXPECT_FALSE(can_view_body(policy, officer(Role::municipal, kGunsan), body()))
+  EXPECT_TRUE(can_view_body(policy, officer(Role::municipal, kJeonju), sample_body()));
+  EXPECT_FALSE(can_view_body(policy, officer(Role::municipal, kGunsan), sample_body()))
       << "the province on a body does not make every 시·군 beneath it a member";
-  EXPECT_TRUE(can_view_body(policy, officer(Role::bureau, kBureau), body()));
-  EXPECT_TRUE(can_view_body(policy, officer(Role::auditor, "/1/9/"), body()));
-  EXPECT_FALSE(can_view_body(policy, officer(Role::expert, "/1/30/"), body()));
+  EXPECT_TRUE(can_view_body(policy, officer(Role::bureau, kBureau), sample_body()));
+  EXPECT_TRUE(can_view_body(policy, officer(Role::auditor, "/1/9/"), sample_body()));
+  EXPECT_FALSE(can_view_body(policy, officer(Role::expert, "/1/30/"), sample_body()));
 }
 
 TEST(MeetingPermissions, TheSecretariatAndTheCoordinatorRunTheBody) {
   const auto policy = module_policy();
-  EXPECT_TRUE(is_secretariat(policy, officer(Role::coordinator, kPolicyDivision), body()));
-  EXPECT_TRUE(is_secretariat(policy, officer(Role::bureau, kPolicyDivision), body()));
-  EXPECT_FALSE(is_secretariat(policy, officer(Role::bureau, kBureau), body()));
-  EXPECT_FALSE(is_secretariat(policy, officer(Role::municipal, kJeonju), body()));
-  EXPECT_FALSE(is_secretariat(policy, officer(Role::auditor, kPolicyDivision), body()))
+  EXPECT_TRUE(is_secretariat(policy, officer(Role::coordinator, kPolicyDivision), sample_body()));
+  EXPECT_TRUE(is_secretariat(policy, officer(Role::bureau, kPolicyDivision), sample_body()));
+  EXPECT_FALSE(is_secretariat(policy, officer(Role::bureau, kBureau), sample_body()));
+  EXPECT_FALSE(is_secretariat(policy, officer(Role::municipal, kJeonju), sample_body()));
+  EXPECT_FALSE(is_secretariat(policy, officer(Role::auditor, kPolicyDivision), sample_body()))
       << "reads, never runs";
 }
 
 TEST(MeetingPermissions, AMemberSeesPublishedAgendasAndOnlyConfirmedMinutes) {
   const auto policy = module_policy();
   const auto jeonju = officer(Role::municipal, kJeonju);
-  EXPECT_TRUE(can_view_meeting(policy, jeonju, body(), in(MeetingState::planned)));
-  EXPECT_FALSE(agenda_visible(policy, jeonju, body(), in(MeetingState::planned)));
-  EXPECT_TRUE(agenda_visible(policy, jeonju, body(), in(MeetingState::agenda_published)));
-  EXPECT_FALSE(can_view_meeting(policy, jeonju, body(), in(MeetingState::cancelled)));
-  EXPECT_FALSE(can_view_minutes(policy, jeonju, body(), in(MeetingState::held)));
-  EXPECT_TRUE(can_view_minutes(policy, jeonju, body(), in(MeetingState::minutes_confirmed)));
-  EXPECT_FALSE(can_view_meeting(policy, officer(Role::municipal, kGunsan), body(),
+  EXPECT_TRUE(can_view_meeting(policy, jeonju, sample_body(), in(MeetingState::planned)));
+  EXPECT_FALSE(agenda_visible(policy, jeonju, sample_body(), in(MeetingState::planned)));
+  EXPECT_TRUE(agenda_visible(policy, jeonju, sample_body(), in(MeetingState::agenda_published)));
+  EXPECT_FALSE(can_view_meeting(policy, jeonju, sample_body(), in(MeetingState::cancelled)));
+  EXPECT_FALSE(can_view_minutes(policy, jeonju, sample_body(), in(MeetingState::held)));
+  EXPECT_TRUE(can_view_minutes(policy, jeonju, sample_body(), in(MeetingState::minutes_confirmed)));
+  EXPECT_FALSE(can_view_meeting(policy, officer(Role::municipal, kGunsan), sample_body(),
                                 in(MeetingState::minutes_confirmed)));
   const auto coordinator = officer(Role::coordinator, kPolicyDivision);
-  EXPECT_TRUE(can_view_minutes(policy, coordinator, body(), in(MeetingState::held)));
+  EXPECT_TRUE(can_view_minutes(policy, coordinator, sample_body(), in(MeetingState::held)));
 }
 
 TEST(MeetingPermissions, BureausAndMembersProposeEntries) {
   const auto policy = module_policy();
-  EXPECT_TRUE(can_propose(policy, officer(Role::bureau, kBureau), body()));
-  EXPECT_TRUE(can_propose(policy, officer(Role::municipal, kJeonju), body()));
-  EXPECT_FALSE(can_propose(policy, officer(Role::municipal, kGunsan), body()));
-  EXPECT_FALSE(can_propose(policy, officer(Role::auditor, kBureau), body()));
+  EXPECT_TRUE(can_propose(policy, officer(Role::bureau, kBureau), sample_body()));
+  EXPECT_TRUE(can_propose(policy, officer(Role::municipal, kJeonju), sample_body()));
+  EXPECT_FALSE(can_propose(policy, officer(Role::municipal, kGunsan), sample_body()));
+  EXPECT_FALSE(can_propose(policy, officer(Role::auditor, kBureau), sample_body()));
 }
 
 }  // namespace sotong::meetings

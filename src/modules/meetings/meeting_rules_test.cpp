@@ -6,35 +6,35 @@
 
 namespace sotong::meetings {
 namespace {
-constexpr CivilDate kMeetingDay{2026, 11, 12};
-constexpr CivilDate kBefore{2026, 11, 11};
+constexpr CivilDate kHeldOn{2026, 11, 12};
+constexpr CivilDate kEveOfMeeting{2026, 11, 11};
 }  // namespace
 
 TEST(MeetingSteps, TheLifeCycleRunsPlannedPublishedHeldConfirmed) {
-  auto published = apply_step(MeetingState::planned, Step::publish_agenda, kMeetingDay, kBefore);
+  auto published = apply_step(MeetingState::planned, Step::publish_agenda, kHeldOn, kEveOfMeeting);
   ASSERT_TRUE(published);
   EXPECT_EQ(*published, MeetingState::agenda_published);
-  auto held = apply_step(*published, Step::record_minutes, kMeetingDay, kMeetingDay);
+  auto held = apply_step(*published, Step::record_minutes, kHeldOn, kHeldOn);
   ASSERT_TRUE(held);
   EXPECT_EQ(*held, MeetingState::held);
-  auto again = apply_step(*held, Step::record_minutes, kMeetingDay, kMeetingDay);
+  auto again = apply_step(*held, Step::record_minutes, kHeldOn, kHeldOn);
   ASSERT_TRUE(again) << "minutes are written entry by entry until confirmed";
-  auto confirmed = apply_step(*held, Step::confirm_minutes, kMeetingDay, kMeetingDay);
+  auto confirmed = apply_step(*held, Step::confirm_minutes, kHeldOn, kHeldOn);
   ASSERT_TRUE(confirmed);
   EXPECT_EQ(*confirmed, MeetingState::minutes_confirmed);
 }
 
 TEST(MeetingSteps, EachStepOutOfOrderIsRefusedInKorean) {
-  auto twice = apply_step(MeetingState::agenda_published, Step::publish_agenda, kMeetingDay, kBefore);
+  auto twice = apply_step(MeetingState::agenda_published, Step::publish_agenda, kHeldOn, kEveOfMeeting);
   ASSERT_FALSE(twice);
   EXPECT_EQ(twice.error().code, ErrorCode::conflict);
-  auto early = apply_step(MeetingState::agenda_published, Step::record_minutes, kMeetingDay, kBefore);
+  auto early = apply_step(MeetingState::agenda_published, Step::record_minutes, kHeldOn, kEveOfMeeting);
   ASSERT_FALSE(early);
   EXPECT_NE(early.error().message.find("회의 날짜가 지난 뒤"), std::string::npos);
-  EXPECT_FALSE(apply_step(MeetingState::planned, Step::record_minutes, kMeetingDay, kMeetingDay));
-  EXPECT_FALSE(apply_step(MeetingState::minutes_confirmed, Step::record_minutes, kMeetingDay, kMeetingDay));
-  EXPECT_FALSE(apply_step(MeetingState::agenda_published, Step::confirm_minutes, kMeetingDay, kMeetingDay));
-  EXPECT_FALSE(apply_step(MeetingState::cancelled, Step::publish_agenda, kMeetingDay, kBefore));
+  EXPECT_FALSE(apply_step(MeetingState::planned, Step::record_minutes, kHeldOn, kHeldOn));
+  EXPECT_FALSE(apply_step(MeetingState::minutes_confirmed, Step::record_minutes, kHeldOn, kHeldOn));
+  EXPECT_FALSE(apply_step(MeetingState::agenda_published, Step::confirm_minutes, kHeldOn, kHeldOn));
+  EXPECT_FALSE(apply_step(MeetingState::cancelled, Step::publish_agenda, kHeldOn, kEveOfMeeting));
   EXPECT_TRUE(agenda_open(MeetingState::planned));
   EXPECT_FALSE(agenda_open(MeetingState::agenda_published));
 }
@@ -47,7 +47,7 @@ TEST(MeetingRollover, OpenItemsOfEarlierMeetingsComeBackOnceUntilDone) {
       {4, {2026, 11, 12}, ActionStatus::open},  // handed out by this very meeting: not a roll-over
       {5, {2026, 10, 8}, ActionStatus::open},   // already on the agenda: not twice
   };
-  EXPECT_EQ(rollover_items(items, kMeetingDay, {5}), (std::vector<std::int64_t>{1, 3}));
+  EXPECT_EQ(rollover_items(items, kHeldOn, {5}), (std::vector<std::int64_t>{1, 3}));
   EXPECT_TRUE(rollover_items(items, {2026, 9, 10}, {}).empty()) << "nothing is older than the first meeting";
 }
 
@@ -74,13 +74,13 @@ TEST(MeetingAgenda, AnEntryNeedsATitleAndASensibleDuration) {
 }
 
 TEST(MeetingActions, AnActionItemNeedsAnOwnerAndADueDateFromTheMeetingOn) {
-  auto ok = validate_action({"도로 표지 정비", 7, "2026-12-31"}, kMeetingDay);
+  auto ok = validate_action({"도로 표지 정비", 7, "2026-12-31"}, kHeldOn);
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->owner_id, 7);
-  auto early = validate_action({"도로 표지 정비", 7, "2026-11-01"}, kMeetingDay);
+  auto early = validate_action({"도로 표지 정비", 7, "2026-11-01"}, kHeldOn);
   ASSERT_FALSE(early);
   EXPECT_EQ(early.error().fields.front().field, "due");
-  auto none = validate_action({"", std::nullopt, "내일"}, kMeetingDay);
+  auto none = validate_action({"", std::nullopt, "내일"}, kHeldOn);
   ASSERT_FALSE(none);
   EXPECT_EQ(none.error().fields.size(), 3u);
 }

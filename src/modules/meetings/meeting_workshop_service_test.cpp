@@ -20,7 +20,7 @@ namespace sotong::meetings {
 namespace {
 
 std::vector<platform::IntakeRequest> requests;
-bool refuse = false;
+bool target_refuses = false;
 bool accepts_coordinator_only = false;
 
 void register_fake_target() {
@@ -28,7 +28,7 @@ void register_fake_target() {
       {"suggestions", "시험 건의",
        [](const platform::ServiceContext&,
           const platform::IntakeRequest& r) -> Result<platform::IntakeResult> {
-         if (refuse)
+         if (target_refuses)
            return Error::invalid("입력 내용을 확인해 주십시오.",
                                  {{"on_behalf_of", "건의한 시·군을 골라 주십시오."}});
          requests.push_back(r);
@@ -40,7 +40,7 @@ void register_fake_target() {
        }});
 }
 
-std::string day(int offset) {
+std::string days_from_today(int offset) {
   return platform::calendar::format_date(civil_from_days(days_from_civil(seoul_today()) + offset));
 }
 
@@ -58,7 +58,7 @@ class MeetingWorkshopService : public ::testing::Test {
     seed_bodies(test.db());
     register_fake_target();
     requests.clear();
-    refuse = false;
+    target_refuses = false;
     accepts_coordinator_only = false;
     auto bodies = list_bodies(svc());
     ASSERT_TRUE(bodies);
@@ -67,8 +67,8 @@ class MeetingWorkshopService : public ::testing::Test {
       if (b.name == "정책협력 워크숍") cooperation = b.id;
       if (b.name == "새만금권 정책협력 워크숍") saemangeum = b.id;
     }
-    auto a = convene_meeting(svc(), cooperation, day(0));
-    auto b = convene_meeting(svc(), saemangeum, day(0));
+    auto a = convene_meeting(svc(), cooperation, days_from_today(0));
+    auto b = convene_meeting(svc(), saemangeum, days_from_today(0));
     ASSERT_TRUE(a && b);
     workshop = *a;
     regional = *b;
@@ -191,14 +191,14 @@ TEST_F(MeetingWorkshopService, AnOpinionIsTurnedIntoASuggestionOnceAndARefusalCh
       << "a member does not turn";
   EXPECT_EQ(turn_opinion(as(planning), *recorded).error().code, ErrorCode::forbidden) << "nor a bureau";
 
-  refuse = true;
+  target_refuses = true;
   auto refused = turn_opinion(svc(), *recorded);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().fields.at(0).message, "건의한 시·군을 골라 주십시오.")
       << "the target's own words";
   EXPECT_FALSE(get_workshop(svc(), workshop)->opinions[1].suggestion_id) << "unchanged";
 
-  refuse = false;
+  target_refuses = false;
   auto turned = turn_opinion(svc(), *recorded);
   ASSERT_TRUE(turned) << turned.error().message;
   ASSERT_EQ(requests.size(), 1u);

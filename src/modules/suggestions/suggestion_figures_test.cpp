@@ -12,7 +12,7 @@ constexpr std::size_t kQ1 = 0, kQ2 = 1, kQ3 = 2, kQ4 = 3;
 
 // The autumn of 2026: 추석 on Thursday–Saturday 24–26 September, 개천절 on Saturday 3 October with its
 // substitute on Monday 5 October, 한글날 on Friday 9 October.
-WorkingCalendar autumn_2026() {
+WorkingCalendar figures_calendar() {
   return WorkingCalendar({{{2026, 9, 24}, "추석 전날", HolidayKind::statutory},
                           {{2026, 9, 25}, "추석", HolidayKind::statutory},
                           {{2026, 9, 26}, "추석 다음날", HolidayKind::statutory},
@@ -29,7 +29,7 @@ Timestamp at(CivilDate day, int hour = 10, int minute = 0) {
 const Timestamp kFiguresNow = at({2026, 11, 20});
 
 YearFigures figures_of(const std::vector<FigureRow>& rows, Timestamp now = kFiguresNow) {
-  return compute_figures(rows, 2026, now, autumn_2026());
+  return compute_figures(rows, 2026, now, figures_calendar());
 }
 
 /// A suggestion adopted by `bureau` on `adopted`, still in progress, due on `due`.

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "platform/testing/field_errors.hpp"
+
 namespace sotong::suggestions {
 namespace {
 
@@ -27,14 +29,6 @@ SuggestionInput filing(std::string title = "전주 한옥마을 주차난 해소
   in.content = "주차장 확충 예산을 지원해 주십시오.";
   in.domain = "budget";
   return in;
-}
-
-/// The Korean message on `field`, or "" when there is none.
-std::string field_error(const Result<ValidSuggestion>& result, const std::string& field) {
-  if (result) return "";
-  for (const auto& e : result.error().fields)
-    if (e.field == field) return e.message;
-  return "";
 }
 
 std::string repeat(const std::string& text, int times) {

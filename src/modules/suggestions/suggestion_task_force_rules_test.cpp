@@ -7,12 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "platform/testing/field_errors.hpp"
+
 namespace sotong::suggestions {
 namespace {
 
 using Status = TaskForceStatus;
 
-constexpr CivilDate kToday{2026, 10, 8};
+constexpr CivilDate kCheckedOn{2026, 10, 8};
 
 // Everyone a task force can meet: the coordinator, its members by role, and two outsiders — someone who may
 // view suggestions (a bureau or 시·군 officer not on the team, the administrator, the auditor) and someone
@@ -42,11 +44,7 @@ const std::string& field_of(const Error& e) {
   return e.fields.empty() ? kNone : e.fields.front().field;
 }
 
-bool has_field(const Error& e, const std::string& field) {
-  return std::any_of(e.fields.begin(), e.fields.end(), [&](const FieldError& f) { return f.field == field; });
-}
-
-std::string repeat(const std::string& s, std::size_t n) {
+std::string repeated(const std::string& s, std::size_t n) {
   std::string out;
   for (std::size_t i = 0; i < n; ++i) out += s;
   return out;
@@ -233,11 +231,11 @@ TEST(SuggestionTaskForceRules, ATaskForceWithABadFieldIsRefusedFieldByField) {
   EXPECT_TRUE(has_field(blank.error(), "name"));
   EXPECT_TRUE(has_field(blank.error(), "issue"));
   EXPECT_EQ(blank.error().fields.front().message, "TFT 이름을 입력해 주십시오.");
-  EXPECT_TRUE(validate_task_force({repeat("가", kTaskForceNameMaxChars), "과제", {}}, {}));
-  auto long_name = validate_task_force({repeat("가", kTaskForceNameMaxChars + 1), "과제", {}}, {});
+  EXPECT_TRUE(validate_task_force({repeated("가", kTaskForceNameMaxChars), "과제", {}}, {}));
+  auto long_name = validate_task_force({repeated("가", kTaskForceNameMaxChars + 1), "과제", {}}, {});
   ASSERT_FALSE(long_name);
   EXPECT_EQ(long_name.error().fields.front().message, "TFT 이름은 100자 이하로 입력해 주십시오.");
-  EXPECT_FALSE(validate_task_force({"이름", repeat("가", kTaskForceTextMaxChars + 1), {}}, {}));
+  EXPECT_FALSE(validate_task_force({"이름", repeated("가", kTaskForceTextMaxChars + 1), {}}, {}));
   auto word = validate_task_force({"이름", "과제", {"열두 번"}}, {12});
   ASSERT_FALSE(word);
   EXPECT_EQ(field_of(word.error()), "suggestion_ids");
@@ -303,7 +301,7 @@ TEST(SuggestionTaskForceRules, AnExpertHasANameAnAffiliationAFieldAndAnAdvisingR
     ASSERT_FALSE(refused) << role;
     EXPECT_EQ(field_of(refused.error()), "role");
   }
-  auto blank = validate_expert({"", " ", repeat("가", kExpertLineMaxChars + 1), "adviser"});
+  auto blank = validate_expert({"", " ", repeated("가", kExpertLineMaxChars + 1), "adviser"});
   ASSERT_FALSE(blank);
   EXPECT_TRUE(has_field(blank.error(), "name"));
   EXPECT_TRUE(has_field(blank.error(), "affiliation"));
@@ -316,8 +314,8 @@ TEST(SuggestionTaskForceRules, APlanKeepsItsLinesAndItsLimit) {
   auto valid = validate_plan("  1. 이전 부지 협의\n2. 주민 설명회  ");
   ASSERT_TRUE(valid);
   EXPECT_EQ(*valid, "1. 이전 부지 협의\n2. 주민 설명회");
-  EXPECT_TRUE(validate_plan(repeat("가", kPlanMaxChars)));
-  auto too_long = validate_plan(repeat("가", kPlanMaxChars + 1));
+  EXPECT_TRUE(validate_plan(repeated("가", kPlanMaxChars)));
+  auto too_long = validate_plan(repeated("가", kPlanMaxChars + 1));
   ASSERT_FALSE(too_long);
   EXPECT_EQ(too_long.error().fields.front().message, "해결 방안은 10000자 이하로 입력해 주십시오.");
   auto blank = validate_plan(" \n ");
@@ -326,44 +324,44 @@ TEST(SuggestionTaskForceRules, APlanKeepsItsLinesAndItsLimit) {
 }
 
 TEST(SuggestionTaskForceRules, AFieldCheckTookPlaceOnARealDayNotInTheFuture) {
-  auto valid =
-      validate_field_check({"2026-10-08", " 임실군 신평면 ", "임실군, 기획조정실", "주민 의견 청취"}, kToday);
+  auto valid = validate_field_check({"2026-10-08", " 임실군 신평면 ", "임실군, 기획조정실", "주민 의견 청취"},
+                                    kCheckedOn);
   ASSERT_TRUE(valid);
-  EXPECT_EQ(days_from_civil(valid->date), days_from_civil(kToday));
+  EXPECT_EQ(days_from_civil(valid->date), days_from_civil(kCheckedOn));
   EXPECT_EQ(valid->place, "임실군 신평면");
-  auto future = validate_field_check({"2026-10-09", "장소", "참석자", "결과"}, kToday);
+  auto future = validate_field_check({"2026-10-09", "장소", "참석자", "결과"}, kCheckedOn);
   ASSERT_FALSE(future);
   EXPECT_EQ(future.error().fields.front().message, "현지확인 일자는 오늘이나 그 앞의 날짜로 적어 주십시오.");
   for (const char* date : {"2026-02-30", "2026/10/01", "", "어제"}) {
-    auto bad = validate_field_check({date, "장소", "참석자", "결과"}, kToday);
+    auto bad = validate_field_check({date, "장소", "참석자", "결과"}, kCheckedOn);
     ASSERT_FALSE(bad) << date;
     EXPECT_EQ(bad.error().fields.front().message, "현지확인 일자는 2026-10-08처럼 날짜로 적어 주십시오.");
   }
-  auto blank = validate_field_check({"2026-10-01", "", "", ""}, kToday);
+  auto blank = validate_field_check({"2026-10-01", "", "", ""}, kCheckedOn);
   ASSERT_FALSE(blank);
   EXPECT_TRUE(has_field(blank.error(), "place"));
   EXPECT_TRUE(has_field(blank.error(), "participants"));
   EXPECT_TRUE(has_field(blank.error(), "findings"));
   EXPECT_FALSE(
-      validate_field_check({"2026-10-01", repeat("가", kPlaceMaxChars + 1), "참석자", "결과"}, kToday));
+      validate_field_check({"2026-10-01", repeated("가", kPlaceMaxChars + 1), "참석자", "결과"}, kCheckedOn));
 }
 
 TEST(SuggestionTaskForceRules, AReportHasADateATextAndAWholePercent) {
-  auto valid = validate_report({"2026-10-01", "부지 협의 완료", "40"}, kToday);
+  auto valid = validate_report({"2026-10-01", "부지 협의 완료", "40"}, kCheckedOn);
   ASSERT_TRUE(valid);
   EXPECT_EQ(valid->percent, 40);
-  EXPECT_TRUE(validate_report({"2026-10-08", "시작", "0"}, kToday));
-  EXPECT_TRUE(validate_report({"2026-10-08", "끝", "100"}, kToday));
+  EXPECT_TRUE(validate_report({"2026-10-08", "시작", "0"}, kCheckedOn));
+  EXPECT_TRUE(validate_report({"2026-10-08", "끝", "100"}, kCheckedOn));
   for (const char* percent : {"-1", "101", "50%", "", "1e2", "4.5", "+3"}) {
-    auto bad = validate_report({"2026-10-01", "내용", percent}, kToday);
+    auto bad = validate_report({"2026-10-01", "내용", percent}, kCheckedOn);
     ASSERT_FALSE(bad) << percent;
     EXPECT_EQ(field_of(bad.error()), "percent");
     EXPECT_EQ(bad.error().fields.front().message, "추진율은 0부터 100까지의 정수로 적어 주십시오.");
   }
-  auto future = validate_report({"2026-12-01", "내용", "10"}, kToday);
+  auto future = validate_report({"2026-12-01", "내용", "10"}, kCheckedOn);
   ASSERT_FALSE(future);
   EXPECT_EQ(future.error().fields.front().message, "보고일은 오늘이나 그 앞의 날짜로 적어 주십시오.");
-  auto blank = validate_report({"2026-10-01", "  ", "10"}, kToday);
+  auto blank = validate_report({"2026-10-01", "  ", "10"}, kCheckedOn);
   ASSERT_FALSE(blank);
   EXPECT_EQ(field_of(blank.error()), "text");
 }

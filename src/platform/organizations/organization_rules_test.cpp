@@ -2,13 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "platform/testing/field_errors.hpp"
+
 namespace sotong::platform {
 namespace {
-bool has_field(const Error& e, const std::string& field) {
-  for (const auto& f : e.fields)
-    if (f.field == field) return true;
-  return false;
-}
 Organization org(std::int64_t id, OrganizationKind kind, std::string path, bool active = true) {
   Organization o;
   o.id = id;
