@@ -1,9 +1,10 @@
 #include "platform/jobs/daily_jobs.hpp"
 
 #include <cstdint>
-#include <initializer_list>
 #include <string_view>
 #include <utility>
+
+#include "core/fnv_hash.hpp"
 
 namespace sotong::platform::jobs {
 namespace {
@@ -11,14 +12,7 @@ namespace {
 // The advisory lock of a kind's schedule: FNV-1a of the kind's name, in the positive 63-bit range, so that
 // each daily kind has its own lock without a table of hand-picked numbers.
 std::int64_t schedule_lock(std::string_view kind) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const std::string_view part : {std::string_view("jobs.daily:"), kind}) {
-    for (const char ch : part) {
-      h ^= static_cast<unsigned char>(ch);
-      h *= 1099511628211ULL;
-    }
-  }
-  return static_cast<std::int64_t>(h >> 1U);
+  return static_cast<std::int64_t>(fnv1a(kind, fnv1a("jobs.daily:")) >> 1U);
 }
 
 }  // namespace

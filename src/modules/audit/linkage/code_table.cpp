@@ -2,17 +2,14 @@
 
 #include <utility>
 
+#include "core/fnv_hash.hpp"
+
 namespace sotong::audit::linkage {
 namespace {
 
+// FNV-1a: codes are a few bytes long, where it is as good as anything and costs nothing to set up.
 std::uint64_t hash_bytes(std::string_view s) {
-  // FNV-1a: codes are a few bytes long, where it is as good as anything and costs nothing to set up.
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
+  return fnv1a(s);
 }
 
 }  // namespace

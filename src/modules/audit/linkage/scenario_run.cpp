@@ -7,6 +7,7 @@
 #include <thread>
 #include <utility>
 
+#include "core/fnv_hash.hpp"
 #include "modules/audit/linkage/huge_pages.hpp"
 #include "modules/audit/linkage/key_index.hpp"
 #include "modules/audit/linkage/value_parsers.hpp"
@@ -50,12 +51,7 @@ std::uint64_t mix(std::uint64_t x) {
 }
 
 std::uint64_t hash_text(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return mix(h);
+  return mix(fnv1a(s));
 }
 
 // One column's value as a 64-bit hash for grouping and composite keys; 0 for a missing value. A code is
